@@ -1,0 +1,25 @@
+"""The question bank: content model, loader, validation and search (no Django here)."""
+
+from mlinterview.bank.loader import (
+    Bank,
+    BankError,
+    ContentError,
+    UnknownQuestion,
+    default_content_dir,
+    load_bank,
+)
+from mlinterview.bank.schema import Level, Misconception, Question, QuestionSet, RoleProfile
+
+__all__ = [
+    "Bank",
+    "BankError",
+    "ContentError",
+    "Level",
+    "Misconception",
+    "Question",
+    "QuestionSet",
+    "RoleProfile",
+    "UnknownQuestion",
+    "default_content_dir",
+    "load_bank",
+]
