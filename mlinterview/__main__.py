@@ -1,0 +1,3 @@
+from mlinterview.cli import main
+
+main()

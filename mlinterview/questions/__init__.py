@@ -1,0 +1,1 @@
+"""The question bank in the database: imported from content files, browsed on the site."""

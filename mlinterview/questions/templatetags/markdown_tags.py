@@ -1,0 +1,19 @@
+"""Render the bank's Markdown safely in templates."""
+
+import markdown as md
+import nh3
+from django import template
+from django.utils.safestring import SafeString, mark_safe
+
+register = template.Library()
+
+ALLOWED_TAGS = {
+    "p", "ul", "ol", "li", "strong", "em", "code", "pre", "blockquote", "a", "br",
+    "h3", "h4", "h5", "table", "thead", "tbody", "tr", "th", "td", "sub", "sup",
+}
+
+
+@register.filter(name="markdown")
+def render_markdown(text: str) -> SafeString:
+    html = md.markdown(text or "", extensions=["fenced_code", "tables", "sane_lists"])
+    return mark_safe(nh3.clean(html, tags=ALLOWED_TAGS, attributes={"a": {"href", "title"}}))  # noqa: S308

@@ -1,0 +1,1 @@
+"""The Django project: settings built from the environment, URLs, WSGI."""
