@@ -194,9 +194,11 @@ def load_bank(root: str | Path | None = None) -> Bank:
     sources: dict[str, Path] = {}
     for path in question_files(root):
         shown = _relative(path, root)
+        before = len(errors)
         data = _read_yaml(path, shown, errors)
-        if data is None and not any(e.file == shown for e in errors):
-            errors.append(ContentError(shown, "", "file is empty"))
+        if data is None:
+            if len(errors) == before:
+                errors.append(ContentError(shown, "", "file is empty"))
             continue
         question = _parse(Question, data, shown, errors)
         if question is None:

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Install the test dependencies (Python and Debian packages) and run the whole suite:
+# lint (ruff), types (mypy on the pure-Python cores), content validation and pytest.
+# Extra arguments go to pytest, e.g. scripts/test.sh tests/bank -x
+set -euo pipefail
+cd "$(dirname "$0")/.."
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+
+bash scripts/install.sh --test
+if [[ -f scripts/setup-sandbox.sh ]]; then
+  say "setting up the code sandbox (bubblewrap, candidates' runtime)"
+  bash scripts/setup-sandbox.sh
+fi
+
+export PATH="$PWD/.venv/bin:$PATH"
+# Tests never touch ./data: each run gets its own data directory.
+MLINTERVIEW_DATA_DIR=$(mktemp -d -t mlinterview-test-XXXXXX)
+export MLINTERVIEW_DATA_DIR
+trap 'rm -rf "$MLINTERVIEW_DATA_DIR"' EXIT
+
+say "ruff"
+ruff check .
+say "mypy (pure-Python cores)"
+mypy $(ls -d mlinterview/bank mlinterview/scoring mlinterview/sandbox mlinterview/exercises 2>/dev/null)
+say "content validation"
+mlinterview bank validate
+say "pytest"
+python -m pytest -p no:cacheprovider "$@"

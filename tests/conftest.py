@@ -1,0 +1,51 @@
+"""Shared fixtures: a scratch copy of the content folder that a test may break on purpose."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from mlinterview import REPO_DIR
+
+CONTENT = REPO_DIR / "content"
+EXEMPLAR = CONTENT / "questions" / "fundamentals" / "type-1-vs-type-2-errors.yaml"
+
+
+@pytest.fixture
+def content_copy(tmp_path: Path) -> Path:
+    """sets.yaml, role-profile.yaml and one valid question, in a folder of their own."""
+    root = tmp_path / "content"
+    (root / "questions" / "fundamentals").mkdir(parents=True)
+    shutil.copy(CONTENT / "sets.yaml", root / "sets.yaml")
+    shutil.copy(CONTENT / "role-profile.yaml", root / "role-profile.yaml")
+    shutil.copy(EXEMPLAR, root / "questions" / "fundamentals" / EXEMPLAR.name)
+    return root
+
+
+@pytest.fixture
+def exemplar_data() -> dict[str, Any]:
+    return yaml.safe_load(EXEMPLAR.read_text())
+
+
+@pytest.fixture
+def write_question(content_copy: Path) -> Callable[..., Path]:
+    """Write a question file (a dict, or raw text) into the scratch content."""
+
+    def write(data: dict[str, Any] | str, name: str | None = None, folder: str = "fundamentals") -> Path:
+        if isinstance(data, dict):
+            name = name or f"{data['slug']}.yaml"
+            text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
+        else:
+            assert name, "raw text needs a file name"
+            text = data
+        path = content_copy / "questions" / folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text)
+        return path
+
+    return write
