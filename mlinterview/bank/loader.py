@@ -235,7 +235,9 @@ def _cross_checks(
             ContentError(shown, "slug", f"{question.slug!r} does not match the file name {path.name!r}")
         )
     question_set = sets.get(question.set)
-    if question_set is None:
+    if not sets:
+        pass  # sets.yaml itself is broken; its own error says so
+    elif question_set is None:
         known = ", ".join(sorted(sets)) or "none declared"
         errors.append(ContentError(shown, "set", f"unknown set {question.set!r} (known: {known})"))
     elif question_set.open_ended and question.signals is None:
