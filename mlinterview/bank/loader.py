@@ -136,9 +136,7 @@ def _validation_errors(exc: ValidationError, shown: str) -> list[ContentError]:
     return out
 
 
-def _parse(
-    model: type[M], data: Any, shown: str, errors: list[ContentError]
-) -> M | None:
+def _parse(model: type[M], data: Any, shown: str, errors: list[ContentError]) -> M | None:
     if not isinstance(data, dict):
         kind = "empty" if data is None else type(data).__name__
         errors.append(ContentError(shown, "", f"expected a mapping of fields, found {kind}"))

@@ -9,10 +9,17 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
@@ -33,7 +40,7 @@ def word_count(text: str) -> int:
     return sum(1 for token in text.split() if re.search(r"\w", token))
 
 
-class Level(str, Enum):
+class Level(StrEnum):
     junior = "junior"
     mid = "mid"
     senior = "senior"
@@ -135,17 +142,13 @@ class Question(Strict):
             raise ValueError("reference_answer: is empty")
         if not ANSWER_MIN_WORDS <= words <= ANSWER_MAX_WORDS:
             raise ValueError(
-                f"reference_answer: has {words} words, "
-                f"expected {ANSWER_MIN_WORDS} to {ANSWER_MAX_WORDS}"
+                f"reference_answer: has {words} words, expected {ANSWER_MIN_WORDS} to {ANSWER_MAX_WORDS}"
             )
         if len(self.key_points) < MIN_KEY_POINTS:
-            raise ValueError(
-                f"key_points: has {len(self.key_points)}, expected at least {MIN_KEY_POINTS}"
-            )
+            raise ValueError(f"key_points: has {len(self.key_points)}, expected at least {MIN_KEY_POINTS}")
         if len(self.misconceptions) < MIN_MISCONCEPTIONS:
             raise ValueError(
-                f"misconceptions: has {len(self.misconceptions)}, "
-                f"expected at least {MIN_MISCONCEPTIONS}"
+                f"misconceptions: has {len(self.misconceptions)}, expected at least {MIN_MISCONCEPTIONS}"
             )
         return self
 

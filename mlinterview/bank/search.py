@@ -32,12 +32,16 @@ K1 = 1.2
 B = 0.6
 BIGRAM_BONUS = 1.5
 
-STOPWORDS = frozenset(
-    """a an and are as at be between by can could do does did for from how i in into is it its
-    me my of on or our should so than that the their them then there these they this to us vs
-    versus was we what when where which who why will with would you your about explain describe
-    tell difference different mean means meaning give example examples""".split()
-)
+# fmt: off
+STOPWORDS = frozenset((
+    "a", "an", "and", "are", "as", "at", "be", "between", "by", "can", "could", "do", "does", "did",
+    "for", "from", "how", "i", "in", "into", "is", "it", "its", "me", "my", "of", "on", "or", "our",
+    "should", "so", "than", "that", "the", "their", "them", "then", "there", "these", "they",
+    "this", "to", "us", "vs", "versus", "was", "we", "what", "when", "where", "which", "who", "why",
+    "will", "with", "would", "you", "your", "about", "explain", "describe", "tell", "difference",
+    "different", "mean", "means", "meaning", "give", "example", "examples",
+))
+# fmt: on
 
 # Everyday words a recruiter might type, mapped to the words the content uses.
 SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -177,8 +181,7 @@ class SearchIndex:
         count = max(len(self.questions), 1)
         self._average_length = {n: (sum(v) / len(v) if v else 0.0) or 1.0 for n, v in lengths.items()}
         self._idf = {
-            term: math.log(1 + (count - df + 0.5) / (df + 0.5))
-            for term, df in document_frequency.items()
+            term: math.log(1 + (count - df + 0.5) / (df + 0.5)) for term, df in document_frequency.items()
         }
 
     def _query_terms(self, query: str) -> tuple[dict[str, float], list[tuple[str, str]]]:

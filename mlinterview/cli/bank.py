@@ -49,7 +49,8 @@ def _load(content: Path | None) -> Bank:
     except BankError as exc:
         for error in exc.errors:
             typer.echo(str(error), err=True)
-        raise _fail(f"the bank has {len(exc.errors)} content error(s); run 'mlinterview bank validate'")
+        message = f"the bank has {len(exc.errors)} content error(s); run 'mlinterview bank validate'"
+        raise _fail(message) from None
 
 
 @bank_app.command("list")
@@ -106,7 +107,9 @@ def show(
 
 def _render_text(q: Question, bank: Bank) -> str:
     def bullets(items: list[str]) -> str:
-        return "\n".join(textwrap.fill(item, 96, initial_indent="  - ", subsequent_indent="    ") for item in items)
+        return "\n".join(
+            textwrap.fill(item, 96, initial_indent="  - ", subsequent_indent="    ") for item in items
+        )
 
     parts = [
         f"{q.title}  [{q.slug}]",
@@ -126,9 +129,7 @@ def _render_text(q: Question, bank: Bank) -> str:
         parts += ["", "Signals of a weak answer:", bullets(q.signals.weak)]
     if q.misconceptions:
         parts += ["", "Misconceptions (red flags):"]
-        parts += [
-            bullets([f"{m.claim}  → {m.correction}"]) for m in q.misconceptions
-        ]
+        parts += [bullets([f"{m.claim}  → {m.correction}"]) for m in q.misconceptions]
     parts += ["", "Follow-ups:", bullets(q.follow_ups), "", "Rating anchors:"]
     parts += [
         textwrap.fill(text, 96, initial_indent=f"  {n}: ", subsequent_indent="     ")
@@ -152,7 +153,13 @@ def search(
     if as_json:
         _emit_json(
             [
-                {"rank": rank, "slug": h.slug, "score": h.score, "title": h.question.title, "set": h.question.set}
+                {
+                    "rank": rank,
+                    "slug": h.slug,
+                    "score": h.score,
+                    "title": h.question.title,
+                    "set": h.question.set,
+                }
                 for rank, h in enumerate(hits, 1)
             ]
         )
@@ -179,28 +186,61 @@ def validate(
         Path | None,
         typer.Argument(help="Content folder or one question file (default: the configured content)."),
     ] = None,
+    quality: Annotated[
+        bool,
+        typer.Option(
+            "--quality/--no-quality",
+            help="Also run the quality gates (near-duplicates, restated points; loads the text model).",
+        ),
+    ] = True,
 ) -> None:
     """Check every content file; print one line per error and exit 1 if there is any."""
     if path is not None and not path.exists():
         raise _fail(f"{path} does not exist")
     root = _content_root_for(path) if path is not None else None
+    one_file = path is not None and path.is_file()
     try:
         bank = load_bank(root)
     except BankError as exc:
         errors = exc.errors
-        if path is not None and path.is_file():
+        if one_file:
+            assert path is not None
             errors = _errors_for_file(errors, path, root or path.parent)
         if errors:
-            for error in errors:
-                typer.echo(str(error))
-            typer.echo(f"{len(errors)} error(s)", err=True)
-            raise typer.Exit(1) from None
+            _report_errors(errors)
         typer.echo(f"ok: {path}")
         return
+    if not quality:
+        typer.echo(f"ok: {len(bank)} questions in {len(bank.sets)} sets (schema only)")
+        return
+
+    from mlinterview.bank import quality as gates
+    from mlinterview.embedding import embed
+
+    policy = gates.load_policy(bank.root)
+    if one_file:
+        assert path is not None
+        slug = next(slug for slug, source in bank.sources.items() if source.resolve() == path.resolve())
+        errors = gates.check_question(bank.get(slug), policy, embed, str(path))
+        if errors:
+            _report_errors(errors)
+        typer.echo(f"ok: {path}")
+        return
+    report = gates.check_bank(bank, embed, policy)
+    if report.errors:
+        _report_errors(report.errors)
+    shares = ", ".join(f"{level} {share:.0%}" for level, share in report.level_shares.items())
     typer.echo(
-        f"ok: {len(bank)} questions in {len(bank.sets)} sets, role profile with "
-        f"{len(bank.role_profile.core_skills)} core skills ({bank.root})"
+        f"ok: {len(bank)} questions in {len(bank.sets)} sets (levels: {shares}), role profile with "
+        f"{len(bank.role_profile.core_skills)} core skills; quality gates passed ({bank.root})"
     )
+
+
+def _report_errors(errors: list[ContentError]) -> None:
+    for error in errors:
+        typer.echo(str(error))
+    typer.echo(f"{len(errors)} error(s)", err=True)
+    raise typer.Exit(1)
 
 
 def _errors_for_file(errors: list[ContentError], path: Path, root: Path) -> list[ContentError]:
@@ -213,6 +253,48 @@ def _errors_for_file(errors: list[ContentError], path: Path, root: Path) -> list
         if where == wanted or where in shared:
             kept.append(error)
     return kept
+
+
+@bank_app.command("stats")
+def stats(
+    coverage: Annotated[
+        bool, typer.Option("--coverage", help="Also map the role's core skills to the questions.")
+    ] = False,
+    as_json: JsonFlag = False,
+    content: ContentOption = None,
+) -> None:
+    """Counts by set, level and tag (and, with --coverage, by core skill)."""
+    from mlinterview.bank.stats import bank_stats
+
+    bank = _load(content)
+    result = bank_stats(bank)
+    if as_json:
+        _emit_json(result.as_dict(with_coverage=coverage))
+        return
+    typer.echo(f"{result.total} questions ({result.open_ended} open-ended, {result.reviewed} reviewed)\n")
+    typer.echo("by set:")
+    for slug, count in result.by_set.items():
+        typer.echo(f"  {bank.sets[slug].title:<36} {count:>4}")
+    typer.echo("\nby level:           count  share  target")
+    for level, count in result.by_level.items():
+        typer.echo(
+            f"  {level:<18} {count:>5}  {result.level_shares[level]:>5.0%}  "
+            f"{result.level_targets[level]:>5.0%}"
+        )
+    typer.echo("\ntop tags:")
+    for tag, count in list(result.by_tag.items())[:15]:
+        typer.echo(f"  {tag:<36} {count:>4}")
+    if coverage:
+        typer.echo("\ncoverage of the role's core skills:   total  junior  mid  senior")
+        for item in result.coverage:
+            levels = item.by_level
+            flag = "  <- not assessed" if not item.questions else ""
+            typer.echo(
+                f"  {item.name:<36} {item.count:>5}  {levels['junior']:>6}  {levels['mid']:>3}  "
+                f"{levels['senior']:>6}{flag}"
+            )
+        if result.unmapped:
+            typer.echo(f"\n{len(result.unmapped)} question(s) name no skill: {', '.join(result.unmapped)}")
 
 
 @bank_app.command("import")

@@ -23,7 +23,16 @@ class QuestionAdmin(admin.ModelAdmin):
     list_display = ("slug", "title", "question_set", "level", "minutes", "retired")
     list_filter = ("question_set", "level", "retired")
     search_fields = ("slug", "title")
-    readonly_fields = ("slug", "question_set", "title", "level", "tags", "minutes", "current_version", "retired")
+    readonly_fields = (
+        "slug",
+        "question_set",
+        "title",
+        "level",
+        "tags",
+        "minutes",
+        "current_version",
+        "retired",
+    )
     inlines = [VersionInline]
 
     def has_add_permission(self, request):  # type: ignore[no-untyped-def]

@@ -43,7 +43,9 @@ class ImportReport:
 
     @property
     def changed(self) -> bool:
-        return bool(self.created or self.updated or self.retired or self.restored or self.role_profile_changed)
+        return bool(
+            self.created or self.updated or self.retired or self.restored or self.role_profile_changed
+        )
 
     def summary(self) -> str:
         line = (
@@ -123,9 +125,7 @@ def import_bank(bank: Bank) -> ImportReport:
     return report
 
 
-def _add_version(
-    row: models.Question, number: int, digest: str, data: dict[str, Any], source: str
-) -> None:
+def _add_version(row: models.Question, number: int, digest: str, data: dict[str, Any], source: str) -> None:
     version = models.QuestionVersion.objects.create(
         question=row, number=number, content_hash=digest, data=data, source_path=source
     )

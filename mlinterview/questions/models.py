@@ -68,9 +68,7 @@ class QuestionVersion(models.Model):
 
     class Meta:
         ordering = ["question", "number"]
-        constraints = [
-            models.UniqueConstraint(fields=["question", "number"], name="unique_question_version")
-        ]
+        constraints = [models.UniqueConstraint(fields=["question", "number"], name="unique_question_version")]
 
     def __str__(self) -> str:
         return f"{self.question.slug} v{self.number}"

@@ -25,9 +25,7 @@ def _search_index() -> SearchIndex:
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    sets = QuestionSet.objects.annotate(
-        count=Count("questions", filter=Q(questions__retired=False))
-    )
+    sets = QuestionSet.objects.annotate(count=Count("questions", filter=Q(questions__retired=False)))
     return render(
         request,
         "questions/home.html",
@@ -70,9 +68,7 @@ def question_list(request: HttpRequest) -> HttpResponse:
 
 @bank_reader_required
 def question_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    row = get_object_or_404(
-        Question.objects.select_related("question_set", "current_version"), slug=slug
-    )
+    row = get_object_or_404(Question.objects.select_related("question_set", "current_version"), slug=slug)
     if row.retired:
         raise Http404("This question was retired from the bank.")
     return render(

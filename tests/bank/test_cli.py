@@ -60,8 +60,19 @@ def test_show_json_is_complete_for_every_shipped_question():
         assert result.exit_code == 0, result.output
         record = json.loads(result.stdout)
         assert record["slug"] == slug
-        for field in ("set", "topic", "title", "prompt", "level", "tags", "minutes",
-                      "follow_ups", "rating_anchors", "open_ended", "set_title"):
+        for field in (
+            "set",
+            "topic",
+            "title",
+            "prompt",
+            "level",
+            "tags",
+            "minutes",
+            "follow_ups",
+            "rating_anchors",
+            "open_ended",
+            "set_title",
+        ):
             assert record[field] not in (None, "", []), (slug, field)
         assert set(record["rating_anchors"]) == {"1", "2", "3", "4"}
         if record["open_ended"]:
@@ -111,7 +122,9 @@ def test_broken_content_makes_commands_fail_clearly(content_copy, write_question
 def test_console_script_end_to_end():
     done = subprocess.run(
         ["mlinterview", "bank", "show", "type-1-vs-type-2-errors", "--json"],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["level"] == "junior"
@@ -120,7 +133,9 @@ def test_console_script_end_to_end():
 def test_python_dash_m_entry_point():
     done = subprocess.run(
         [sys.executable, "-m", "mlinterview", "bank", "search", "roc", "--json"],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)[0]["slug"] == "roc-curve"

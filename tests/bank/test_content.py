@@ -7,25 +7,45 @@ from mlinterview.bank.schema import word_count
 
 CORE = {
     "fundamentals": {
-        "define-ml", "ml-vs-deep-learning", "supervised-vs-unsupervised", "ml-applications",
-        "training-workflow", "regularization", "type-1-vs-type-2-errors",
+        "define-ml",
+        "ml-vs-deep-learning",
+        "supervised-vs-unsupervised",
+        "ml-applications",
+        "training-workflow",
+        "regularization",
+        "type-1-vs-type-2-errors",
     },
     "coding": {
-        "ml-languages", "python-ml-libraries", "preprocessing-techniques",
-        "pandas-series-vs-single-column-dataframe", "k-fold-cross-validation",
+        "ml-languages",
+        "python-ml-libraries",
+        "preprocessing-techniques",
+        "pandas-series-vs-single-column-dataframe",
+        "k-fold-cross-validation",
     },
     "modeling-evaluation": {
-        "evaluating-models", "missing-values", "roc-curve", "bias-variance-diagnosis",
+        "evaluating-models",
+        "missing-values",
+        "roc-curve",
+        "bias-variance-diagnosis",
         "visualization-for-ml",
     },
     "algorithms": {
-        "ensemble-learning", "learning-algorithm-assumptions", "supervised-unsupervised-algorithms",
-        "loss-function", "batch-vs-online-learning", "hyperparameter-tuning",
-        "artificial-neural-network", "support-vector-machine",
+        "ensemble-learning",
+        "learning-algorithm-assumptions",
+        "supervised-unsupervised-algorithms",
+        "loss-function",
+        "batch-vs-online-learning",
+        "hyperparameter-tuning",
+        "artificial-neural-network",
+        "support-vector-machine",
     },
     "general-interest": {
-        "ml-trends", "staying-current", "deep-learning-papers", "impactful-applications",
-        "model-challenges", "most-important-skill",
+        "ml-trends",
+        "staying-current",
+        "deep-learning-papers",
+        "impactful-applications",
+        "model-challenges",
+        "most-important-skill",
     },
 }
 
@@ -59,7 +79,7 @@ def test_key_points_are_standalone_sentences():
     for question in load_bank():
         for point in question.key_points:
             assert point[0].isupper() and point.endswith("."), (question.slug, point)
-            assert not point.split()[0].lower() in {"it", "this", "they", "these"}, (question.slug, point)
+            assert point.split()[0].lower() not in {"it", "this", "they", "these"}, (question.slug, point)
 
 
 def test_misconceptions_differ_from_key_points():

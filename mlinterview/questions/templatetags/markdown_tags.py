@@ -8,8 +8,28 @@ from django.utils.safestring import SafeString, mark_safe
 register = template.Library()
 
 ALLOWED_TAGS = {
-    "p", "ul", "ol", "li", "strong", "em", "code", "pre", "blockquote", "a", "br",
-    "h3", "h4", "h5", "table", "thead", "tbody", "tr", "th", "td", "sub", "sup",
+    "p",
+    "ul",
+    "ol",
+    "li",
+    "strong",
+    "em",
+    "code",
+    "pre",
+    "blockquote",
+    "a",
+    "br",
+    "h3",
+    "h4",
+    "h5",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "sub",
+    "sup",
 }
 
 
