@@ -34,6 +34,11 @@ if ! "$PYTHON" -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))' 2>/dev
   exit 1
 fi
 
+# System libraries: WeasyPrint renders PDFs with Pango; DejaVu gives it a font to draw with.
+if command -v dpkg-query >/dev/null; then
+  apt_install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b fonts-dejavu-core
+fi
+
 if [[ ! -x "$VENV/bin/python" ]]; then
   say "creating the virtual environment in $VENV"
   if ! "$PYTHON" -m venv "$VENV" 2>/dev/null; then

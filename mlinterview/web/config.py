@@ -70,6 +70,22 @@ def _databases(env: Mapping[str, str], data_dir: Path) -> dict[str, Any]:
     }
 
 
+TASK_QUEUES = ["default", "scoring", "judging"]
+
+
+def _tasks(env: Mapping[str, str]) -> dict[str, Any]:
+    """Background work: the database-backed queue by default (no extra service to run)."""
+    backend = env.get("MLINTERVIEW_TASK_BACKEND", "database")
+    if backend == "immediate":
+        # Runs each task inline when it is enqueued; for tests and one-off scripts.
+        return {
+            "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend", "QUEUES": TASK_QUEUES}
+        }
+    if backend != "database":
+        raise ConfigError(f"MLINTERVIEW_TASK_BACKEND must be 'database' or 'immediate', not {backend!r}")
+    return {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": TASK_QUEUES}}
+
+
 def build_settings(env: Mapping[str, str]) -> dict[str, Any]:
     debug = _flag(env, "MLINTERVIEW_DEBUG")
     data_dir = Path(env.get("MLINTERVIEW_DATA_DIR") or default_data_dir()).resolve()
@@ -89,8 +105,13 @@ def build_settings(env: Mapping[str, str]) -> dict[str, Any]:
             "django.contrib.messages",
             "whitenoise.runserver_nostatic",
             "django.contrib.staticfiles",
+            "django_tasks",
+            "django_tasks_db",
             "mlinterview.accounts",
             "mlinterview.questions",
+            "mlinterview.assessments",
+            "mlinterview.api",
+            "ninja",
         ],
         "MIDDLEWARE": [
             "django.middleware.security.SecurityMiddleware",
@@ -120,6 +141,7 @@ def build_settings(env: Mapping[str, str]) -> dict[str, Any]:
         ],
         "DATABASES": _databases(env, data_dir),
         "DEFAULT_AUTO_FIELD": "django.db.models.BigAutoField",
+        "TASKS": _tasks(env),
         "AUTH_USER_MODEL": "accounts.User",
         "AUTH_PASSWORD_VALIDATORS": [
             {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -137,6 +159,10 @@ def build_settings(env: Mapping[str, str]) -> dict[str, Any]:
         "STATIC_URL": "static/",
         "STATIC_ROOT": data_dir / "static",
         "STATICFILES_DIRS": [PACKAGE_DIR / "static"],
+        "EMAIL_BACKEND": env.get(
+            "MLINTERVIEW_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+        ),
+        "DEFAULT_FROM_EMAIL": env.get("MLINTERVIEW_FROM_EMAIL", "mlinterview <no-reply@localhost>"),
         "SESSION_COOKIE_HTTPONLY": True,
         "CSRF_COOKIE_HTTPONLY": False,
         "X_FRAME_OPTIONS": "DENY",

@@ -1,0 +1,1 @@
+"""Remote assessments: builder, invitations, timed attempts, scoring, shortlist and review."""

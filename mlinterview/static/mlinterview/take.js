@@ -1,0 +1,97 @@
+// Candidate page: autosave every few seconds and before leaving, a countdown that submits at
+// zero, and running code on the public examples. Without JavaScript the page still works: the
+// navigation buttons post the answer.
+(function () {
+  "use strict";
+  const form = document.getElementById("answer-form");
+  const box = document.getElementById("content");
+  const status = document.getElementById("save-status");
+  const clock = document.getElementById("countdown");
+  if (!form || !box) return;
+  const csrf = form.querySelector("input[name=csrfmiddlewaretoken]").value;
+  const item = Number(form.dataset.item);
+  let lastSaved = box.value;
+  let saving = null;
+
+  function post(url, body) {
+    return fetch(url, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "Accept": "application/json", "X-CSRFToken": csrf },
+      body: JSON.stringify(body),
+      credentials: "same-origin",
+      keepalive: true,
+    });
+  }
+
+  async function save(force) {
+    const content = box.value;
+    if (!force && content === lastSaved) return true;
+    if (saving) await saving;
+    saving = post(form.dataset.saveUrl, { item: item, content: content })
+      .then(async (response) => {
+        const data = await response.json().catch(() => ({}));
+        if (response.ok) {
+          lastSaved = content;
+          status.textContent = "Saved at " + new Date().toLocaleTimeString() + ".";
+          status.classList.remove("error");
+          if (typeof data.seconds_left === "number") remaining = data.seconds_left;
+          return true;
+        }
+        status.textContent = data.error || "Not saved: the server refused the answer.";
+        status.classList.add("error");
+        if (response.status === 403) window.location.reload();
+        return false;
+      })
+      .catch(() => {
+        status.textContent = "Not saved: no connection. Keep typing, we will retry.";
+        status.classList.add("error");
+        return false;
+      })
+      .finally(() => { saving = null; });
+    return saving;
+  }
+
+  box.addEventListener("input", () => { status.textContent = "Unsaved changes…"; });
+  setInterval(() => save(false), 3000);
+  document.addEventListener("visibilitychange", () => { if (document.visibilityState === "hidden") save(false); });
+  window.addEventListener("pagehide", () => save(false));
+
+  let remaining = Number(clock.dataset.seconds);
+  function tick() {
+    remaining = Math.max(0, remaining - 1);
+    const m = Math.floor(remaining / 60), s = remaining % 60;
+    clock.textContent = m + ":" + String(s).padStart(2, "0");
+    if (remaining <= 0) {
+      clearInterval(timer);
+      save(true).finally(() => {
+        const submit = form.getAttribute("action").replace(/save\/$/, "submit/");
+        fetch(submit, { method: "POST", headers: { "X-CSRFToken": csrf }, credentials: "same-origin" })
+          .finally(() => { window.location.href = clock.dataset.doneUrl; });
+      });
+    }
+  }
+  const timer = setInterval(tick, 1000);
+  tick();
+
+  const run = document.getElementById("run-code");
+  if (run) {
+    const out = document.getElementById("run-output");
+    run.addEventListener("click", async () => {
+      run.disabled = true;
+      out.hidden = false;
+      out.textContent = "Running…";
+      try {
+        const response = await post(form.dataset.runUrl, { item: item, content: box.value });
+        const data = await response.json();
+        if (!response.ok) { out.textContent = data.error || "Could not run the code."; return; }
+        lastSaved = box.value;
+        out.textContent = data.summary + "\n\n" + data.tests.map((t) =>
+          (t.passed ? "PASS " : "FAIL ") + t.name + (t.message ? ": " + t.message : "")).join("\n");
+      } catch (e) {
+        out.textContent = "Could not reach the server.";
+      } finally {
+        run.disabled = false;
+      }
+    });
+  }
+})();
