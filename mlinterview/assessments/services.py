@@ -354,7 +354,7 @@ def submit(attempt: m.Attempt, *, auto: bool = False) -> m.Attempt:
 def enqueue_scoring(attempt: m.Attempt) -> None:
     pending = m.Score.objects.filter(answer__attempt=attempt, status=m.Score.Status.PENDING)
     for score_id in pending.values_list("pk", flat=True):
-        m.Score.objects.filter(pk=score_id).update(lease_until=timezone.now() + SCORING_LEASE)
+        m.Score.objects.filter(pk=score_id).update(lease_until=timezone.now() + scoring_lease())
         _enqueue(score_id)
 
 
@@ -473,8 +473,14 @@ def question_versions_for(slugs: Iterable[str]) -> dict[str, QuestionVersion]:
 
 # --- scoring in the background ----------------------------------------------------------
 
-SCORING_LEASE = timedelta(minutes=10)
 MAX_SCORING_TRIES = 3
+
+
+def scoring_lease() -> timedelta:
+    """How long a worker may hold a scoring job before the reconciler hands it to another."""
+    from django.conf import settings
+
+    return timedelta(seconds=getattr(settings, "MLINTERVIEW_scoring_lease()_SECONDS", 600))
 
 
 def _backoff(tries: int) -> timedelta:
@@ -497,7 +503,7 @@ def run_scoring(score_id: int) -> str:
             return "leased by another worker"
         score.status = m.Score.Status.RUNNING
         score.tries += 1
-        score.lease_until = now + SCORING_LEASE
+        score.lease_until = now + scoring_lease()
         score.save(update_fields=["status", "tries", "lease_until"])
     answer = m.Answer.objects.select_related("item__question_version").get(pk=score.answer_id)
     try:
@@ -513,7 +519,7 @@ def run_scoring(score_id: int) -> str:
                 audit(None, "score.failed", score, error=score.error)
             else:
                 score.status = m.Score.Status.PENDING
-                score.lease_until = timezone.now() + _backoff(score.tries) + SCORING_LEASE
+                score.lease_until = timezone.now() + _backoff(score.tries) + scoring_lease()
                 delay = _backoff(score.tries)
                 transaction.on_commit(lambda: _enqueue(score_id, delay))
             score.save(update_fields=["status", "error", "lease_until"])
@@ -548,7 +554,7 @@ def retry_score(score: m.Score, user: Any) -> None:
             raise AssessmentError("Only a failed score can be retried.")
         score.status = m.Score.Status.PENDING
         score.tries = 0
-        score.lease_until = timezone.now() + SCORING_LEASE
+        score.lease_until = timezone.now() + scoring_lease()
         score.save(update_fields=["status", "tries", "lease_until"])
         audit(user, "score.retry", score)
         transaction.on_commit(lambda: _enqueue(score.pk))
@@ -575,7 +581,7 @@ def reconcile(now: Any = None) -> dict[str, int]:
             if score.lease_until is not None and score.lease_until > now:
                 continue
             score.status = m.Score.Status.PENDING
-            score.lease_until = now + SCORING_LEASE
+            score.lease_until = now + scoring_lease()
             score.save(update_fields=["status", "lease_until"])
             transaction.on_commit(lambda sid=score_id: _enqueue(sid))
             requeued += 1

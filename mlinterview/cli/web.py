@@ -14,6 +14,7 @@ from mlinterview.cli.bank import ContentOption, _load
 def register(app: typer.Typer) -> None:
     app.command("setup")(setup)
     app.command("serve")(serve)
+    app.command("worker")(worker)
     app.command(
         "manage",
         context_settings={"allow_extra_args": True, "ignore_unknown_options": True},
@@ -71,15 +72,78 @@ def serve(
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
     content: ContentOption = None,
     admin_username: Annotated[str, typer.Option(help="Name of the first administrator.")] = "admin",
+    with_worker: Annotated[
+        bool, typer.Option("--worker/--no-worker", help="Also run a background worker (scoring).")
+    ] = True,
 ) -> None:
-    """Set up (idempotent) and serve the web app on the embedded defaults."""
+    """Set up (idempotent) and serve the web app, with a background worker, on the embedded defaults."""
+    import subprocess
+    import sys
+
     _prepare(content, admin_username)
     from django.core.management import call_command
 
+    child = None
+    if with_worker:
+        child = subprocess.Popen([sys.executable, "-m", "mlinterview", "worker"])
+        typer.echo(f"background worker started (pid {child.pid})")
     shown = f"[{host}]" if ":" in host else host
     typer.secho(f"\nmlinterview is running at http://{shown}:{port}/", fg=typer.colors.GREEN, bold=True)
     typer.echo(f"sign in at http://{shown}:{port}/login/ ; press Ctrl-C to stop\n")
-    call_command("runserver", f"{shown}:{port}", use_reloader=False, skip_checks=False)
+    try:
+        call_command("runserver", f"{shown}:{port}", use_reloader=False, skip_checks=False)
+    finally:
+        if child is not None:
+            child.terminate()
+            try:
+                child.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                child.kill()
+
+
+def worker(
+    queues: Annotated[str, typer.Option(help="Queues to serve, comma-separated; '*' for all.")] = "*",
+    reconcile_every: Annotated[
+        float, typer.Option(help="Seconds between checks for overdue attempts and lost jobs.")
+    ] = 10.0,
+    batch: Annotated[bool, typer.Option(help="Process what is queued, then exit.")] = False,
+) -> None:
+    """Run a background worker: scoring and judging jobs, plus recovery of lost work."""
+    import threading
+
+    from mlinterview.web.setup import setup_django
+
+    setup_django()
+    from django.core.management import call_command
+    from django.db import close_old_connections
+
+    from mlinterview.assessments.services import reconcile
+
+    stop = threading.Event()
+
+    def recover() -> None:
+        while not stop.is_set():
+            try:
+                found = reconcile()
+                if any(found.values()):
+                    typer.echo(f"recovered: {found}")
+            except Exception as exc:  # keep the worker alive; the next round retries
+                typer.echo(f"reconcile failed: {exc}", err=True)
+            finally:
+                close_old_connections()
+            stop.wait(reconcile_every)
+
+    recover_thread = threading.Thread(target=recover, name="reconcile", daemon=True)
+    if batch:
+        reconcile()
+    else:
+        recover_thread.start()
+    try:
+        call_command(
+            "db_worker", queue_name=queues, reload=False, startup_delay=False, batch=batch, verbosity=1
+        )
+    finally:
+        stop.set()
 
 
 def manage(ctx: typer.Context) -> None:

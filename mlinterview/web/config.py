@@ -152,6 +152,7 @@ def build_settings(env: Mapping[str, str]) -> dict[str, Any]:
         "LOGIN_URL": "login",
         "LOGIN_REDIRECT_URL": "question-list",
         "MLINTERVIEW_PUBLIC_BANK": _flag(env, "MLINTERVIEW_PUBLIC_BANK"),
+        "MLINTERVIEW_SCORING_LEASE_SECONDS": int(env.get("MLINTERVIEW_SCORING_LEASE_SECONDS", "600")),
         "LANGUAGE_CODE": "en",
         "TIME_ZONE": env.get("MLINTERVIEW_TIME_ZONE", "UTC"),
         "USE_I18N": True,
