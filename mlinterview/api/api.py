@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import NinjaAPI, Schema
 from ninja.errors import HttpError
+from ninja.responses import Status
 from ninja.security import HttpBearer
 
 from mlinterview.api.models import ApiToken
@@ -234,10 +235,10 @@ def list_assessments(request: HttpRequest) -> list[AssessmentOut]:
 
 
 @api.post("/assessments", response={201: AssessmentOut}, tags=["assessments"])
-def create_assessment(request: HttpRequest, body: AssessmentIn) -> tuple[int, AssessmentOut]:
+def create_assessment(request: HttpRequest, body: AssessmentIn) -> Status[AssessmentOut]:
     _require(request, MANAGE)
     assessment = services.create_assessment(body.title, request.user, body.time_limit_minutes)
-    return 201, _assessment_out(assessment)
+    return Status(201, _assessment_out(assessment))
 
 
 @api.get("/assessments/{assessment_id}", response=AssessmentOut, tags=["assessments"])
@@ -295,7 +296,7 @@ def list_invitations(request: HttpRequest, assessment_id: int) -> list[Invitatio
 
 
 @api.post("/assessments/{assessment_id}/invitations", response={201: InvitationOut}, tags=["invitations"])
-def create_invitation(request: HttpRequest, assessment_id: int, body: InviteIn) -> tuple[int, InvitationOut]:
+def create_invitation(request: HttpRequest, assessment_id: int, body: InviteIn) -> Status[InvitationOut]:
     """Invite a candidate to the published version; the response carries the link, once."""
     from django.urls import reverse
 
@@ -316,7 +317,7 @@ def create_invitation(request: HttpRequest, assessment_id: int, body: InviteIn) 
     )
     link = request.build_absolute_uri(reverse("take-landing", args=[token]))
     send_invitation(invitation, link)
-    return 201, _invitation_out(invitation, link)
+    return Status(201, _invitation_out(invitation, link))
 
 
 # --- results ------------------------------------------------------------------------------
@@ -391,18 +392,21 @@ def commit_review(request: HttpRequest, attempt_id: int) -> AttemptOut:
 
 
 @api.post("/scores/{score_id}/override", response={201: OverrideOut}, tags=["overrides"])
-def override(request: HttpRequest, score_id: int, body: OverrideIn) -> tuple[int, OverrideOut]:
+def override(request: HttpRequest, score_id: int, body: OverrideIn) -> Status[OverrideOut]:
     """Set a score (0 to 1) with a reason; kept in the audit trail."""
     _require(request, REVIEW)
     score = get_object_or_404(m.Score, pk=score_id, answer__attempt__submitted_at__isnull=False)
     row = services.override_score(score, request.user, body.value, body.reason)
-    return 201, OverrideOut(
-        id=row.pk,
-        score_id=score.pk,
-        value=row.value,
-        reason=row.reason,
-        reviewer=str(request.user),
-        created_at=row.created_at,
+    return Status(
+        201,
+        OverrideOut(
+            id=row.pk,
+            score_id=score.pk,
+            value=row.value,
+            reason=row.reason,
+            reviewer=str(request.user),
+            created_at=row.created_at,
+        ),
     )
 
 
@@ -416,8 +420,8 @@ def retry(request: HttpRequest, score_id: int) -> ScoreOut | None:
 
 
 @api.delete("/candidates/{candidate_id}", response={204: None}, tags=["candidates"])
-def delete_candidate(request: HttpRequest, candidate_id: int) -> tuple[int, None]:
+def delete_candidate(request: HttpRequest, candidate_id: int) -> Status[None]:
     """Remove the candidate's personal data everywhere; answers stay, anonymised."""
     _require(request, MANAGE)
     services.delete_candidate(get_object_or_404(m.Candidate, pk=candidate_id), request.user)
-    return 204, None
+    return Status(204, None)

@@ -24,6 +24,7 @@ app = typer.Typer(
 _COMMAND_MODULES: tuple[str, ...] = (
     "mlinterview.cli.bank",
     "mlinterview.cli.web",
+    "mlinterview.cli.kit",
 )
 
 for _name in _COMMAND_MODULES:

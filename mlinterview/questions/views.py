@@ -83,3 +83,23 @@ def role_profile(request: HttpRequest) -> HttpResponse:
     if profile is None:
         raise Http404("The role profile has not been imported yet: run 'mlinterview bank import'.")
     return render(request, "questions/role_profile.html", {"profile": profile.content})
+
+
+@bank_reader_required
+def coverage(request: HttpRequest) -> HttpResponse:
+    """Which of the role's core skills the bank assesses, and with which questions."""
+    profile = RoleProfile.current()
+    if profile is None:
+        raise Http404("The role profile has not been imported yet: run 'mlinterview bank import'.")
+    rows = list(Question.objects.filter(retired=False).select_related("current_version", "question_set"))
+    skills = []
+    for skill in profile.content.core_skills:
+        matching = [row for row in rows if skill.slug in row.content.skills]
+        levels = {level: sum(row.level == level for row in matching) for level, _ in Question.Level.choices}
+        skills.append({"skill": skill, "questions": matching, "levels": levels})
+    unmapped = [row for row in rows if not row.content.skills]
+    return render(
+        request,
+        "questions/coverage.html",
+        {"skills": skills, "unmapped": unmapped, "total": len(rows), "levels": Question.Level.choices},
+    )

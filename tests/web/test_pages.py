@@ -144,3 +144,17 @@ def test_pages_have_accessible_landmarks(staff_client, bank):
     assert '<html lang="en">' in html and '<main id="main">' in html
     for field_id in ("q", "set", "level", "tag"):
         assert f'<label for="{field_id}">' in html
+
+
+def test_coverage_page_maps_skills_to_questions(staff_client, bank):
+    html = staff_client.get("/coverage/").content.decode()
+    for skill in bank.role_profile.core_skills:
+        assert skill.name in html
+    evaluated = [q for q in bank if "model-evaluation" in q.skills]
+    assert evaluated
+    for question in evaluated:
+        assert f'href="/bank/{question.slug}/"' in html
+
+
+def test_coverage_page_is_staff_only(client, bank):
+    assert client.get("/coverage/").status_code == 302

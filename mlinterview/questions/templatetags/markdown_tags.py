@@ -37,3 +37,8 @@ ALLOWED_TAGS = {
 def render_markdown(text: str) -> SafeString:
     html = md.markdown(text or "", extensions=["fenced_code", "tables", "sane_lists"])
     return mark_safe(nh3.clean(html, tags=ALLOWED_TAGS, attributes={"a": {"href", "title"}}))  # noqa: S308
+
+
+@register.filter(name="get_level")
+def get_level(mapping: dict[str, int], key: str) -> int:
+    return mapping.get(key, 0)

@@ -63,10 +63,14 @@
     clock.textContent = m + ":" + String(s).padStart(2, "0");
     if (remaining <= 0) {
       clearInterval(timer);
+      status.textContent = "Time is up: saving and submitting your answers…";
       save(true).finally(() => {
         const submit = form.getAttribute("action").replace(/save\/$/, "submit/");
-        fetch(submit, { method: "POST", headers: { "X-CSRFToken": csrf }, credentials: "same-origin" })
-          .finally(() => { window.location.href = clock.dataset.doneUrl; });
+        // Wait a moment so the server's clock has also passed the deadline.
+        setTimeout(() => {
+          fetch(submit, { method: "POST", headers: { "X-CSRFToken": csrf }, credentials: "same-origin" })
+            .finally(() => { window.location.href = clock.dataset.doneUrl; });
+        }, 1500);
       });
     }
   }
