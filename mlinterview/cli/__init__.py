@@ -25,6 +25,7 @@ _COMMAND_MODULES: tuple[str, ...] = (
     "mlinterview.cli.bank",
     "mlinterview.cli.web",
     "mlinterview.cli.kit",
+    "mlinterview.cli.practice",
 )
 
 for _name in _COMMAND_MODULES:
