@@ -4,9 +4,12 @@
 # Extra arguments go to pytest, e.g. scripts/test.sh tests/bank -x
 set -euo pipefail
 cd "$(dirname "$0")/.."
-say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+source scripts/lib.sh
 
 bash scripts/install.sh --test
+# Debian's Chromium for the browser tests (Playwright drives it; no browser download),
+# and poppler's pdftoppm to look at generated PDFs.
+apt_install chromium poppler-utils
 if [[ -f scripts/setup-sandbox.sh ]]; then
   say "setting up the code sandbox (bubblewrap, candidates' runtime)"
   bash scripts/setup-sandbox.sh
@@ -21,7 +24,7 @@ trap 'rm -rf "$MLINTERVIEW_DATA_DIR"' EXIT
 say "ruff"
 ruff check .
 say "mypy (pure-Python cores)"
-mypy $(ls -d mlinterview/bank mlinterview/scoring mlinterview/sandbox mlinterview/exercises 2>/dev/null)
+mypy $(ls -d mlinterview/bank mlinterview/kits mlinterview/practice mlinterview/scoring mlinterview/sandbox mlinterview/exercises mlinterview/embedding.py 2>/dev/null)
 say "content validation"
 mlinterview bank validate
 say "pytest"
