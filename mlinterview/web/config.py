@@ -110,6 +110,7 @@ def build_settings(env: Mapping[str, str]) -> dict[str, Any]:
             "mlinterview.accounts",
             "mlinterview.questions",
             "mlinterview.assessments",
+            "mlinterview.interviews",
             "mlinterview.api",
             "ninja",
         ],

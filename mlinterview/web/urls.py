@@ -10,5 +10,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", api.urls),
     path("", include("mlinterview.assessments.urls")),
+    path("", include("mlinterview.interviews.urls")),
     path("", include("mlinterview.questions.urls")),
 ]

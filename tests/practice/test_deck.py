@@ -19,7 +19,13 @@ def bank():
 
 def test_score_to_rating():
     assert [rating_for(s).name for s in (0, 1.4, 2.0, 3.5, 4.0, 5)] == [
-        "Again", "Again", "Hard", "Good", "Easy", "Easy"]
+        "Again",
+        "Again",
+        "Hard",
+        "Good",
+        "Easy",
+        "Easy",
+    ]
 
 
 def test_better_answers_are_reviewed_later(bank):

@@ -1,0 +1,1 @@
+"""Live interviews: kits for a candidate, independent scorecards, debrief and calibration."""
