@@ -11,5 +11,6 @@ urlpatterns = [
     path("api/", api.urls),
     path("", include("mlinterview.assessments.urls")),
     path("", include("mlinterview.interviews.urls")),
+    path("", include("mlinterview.practiceweb.urls")),
     path("", include("mlinterview.questions.urls")),
 ]
