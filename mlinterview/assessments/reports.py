@@ -3,39 +3,30 @@
 from __future__ import annotations
 
 import base64
-import io
 from typing import Any
 
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from mlinterview import charts
 from mlinterview.assessments import models as m
 from mlinterview.assessments import services
 
 
 def topic_chart_png(by_topic: dict[str, float]) -> bytes:
     """A horizontal bar chart of the score per topic (0-100%), as PNG bytes."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    from matplotlib import pyplot as plt
-
     topics = list(by_topic) or ["(no scored items)"]
     values = [100 * by_topic[t] for t in by_topic] or [0.0]
-    figure, axis = plt.subplots(figsize=(6.2, 0.45 * len(topics) + 0.9), dpi=150)
-    try:
+
+    def draw(axis: Any) -> None:
         bars = axis.barh(topics, values, color="#1f5fbf")
         axis.set_xlim(0, 100)
         axis.set_xlabel("score (%)")
         axis.invert_yaxis()
         axis.bar_label(bars, labels=[f"{v:.0f}%" for v in values], padding=3, fontsize=8)
         axis.spines[["top", "right"]].set_visible(False)
-        figure.tight_layout()
-        buffer = io.BytesIO()
-        figure.savefig(buffer, format="png")
-    finally:
-        plt.close(figure)
-    return buffer.getvalue()
+
+    return charts.png(draw, size=(6.2, 0.45 * len(topics) + 0.9), dpi=150)
 
 
 def report_context(attempt: m.Attempt, *, reveal_identity: bool) -> dict[str, Any]:

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import base64
-import io
 from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 
+from mlinterview import charts
 from mlinterview.interviews import models as m
 from mlinterview.questions.models import Question
 
@@ -211,24 +210,14 @@ def calibration() -> Calibration:
 
 
 def _leniency_chart(leniency: dict[str, float]) -> str:
-    import matplotlib
-
-    matplotlib.use("Agg")
-    from matplotlib import pyplot as plt
-
     names = list(leniency) or ["(no shared ratings yet)"]
     values = list(leniency.values()) or [0.0]
-    figure, axis = plt.subplots(figsize=(6, 0.5 * len(names) + 1.2), dpi=110)
-    try:
-        colours = ["#b3541e" if v > 0 else "#1f5fbf" for v in values]
-        axis.barh(names, values, color=colours)
+
+    def draw(axis: Any) -> None:
+        axis.barh(names, values, color=["#b3541e" if v > 0 else "#1f5fbf" for v in values])
         axis.axvline(0, color="#333", linewidth=0.8)
         axis.set_xlim(-2, 2)
         axis.set_xlabel("mean rating minus panel mean (points on the 1-4 scale)")
         axis.invert_yaxis()
-        figure.tight_layout()
-        buffer = io.BytesIO()
-        figure.savefig(buffer, format="png")
-    finally:
-        plt.close(figure)
-    return base64.b64encode(buffer.getvalue()).decode()
+
+    return charts.png_base64(draw, size=(6, 0.5 * len(names) + 1.2))

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import base64
-import io
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -15,6 +13,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
+from mlinterview import charts
 from mlinterview.assessments import models as assessment_models
 from mlinterview.bank.schema import Question as QuestionContent
 from mlinterview.practiceweb import clock
@@ -135,31 +134,22 @@ def answer(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def progress_chart(points: list[tuple[Any, str, float]], titles: dict[str, str]) -> str:
-    import matplotlib
+    series: dict[str, tuple[list[Any], list[float]]] = {}
+    for at, set_slug, value in points:
+        xs, ys = series.setdefault(set_slug, ([], []))
+        xs.append(at)
+        ys.append(100 * value)
 
-    matplotlib.use("Agg")
-    from matplotlib import pyplot as plt
-
-    figure, axis = plt.subplots(figsize=(7, 3.4), dpi=110)
-    try:
-        series: dict[str, tuple[list[Any], list[float]]] = {}
-        for at, set_slug, value in points:
-            xs, ys = series.setdefault(set_slug, ([], []))
-            xs.append(at)
-            ys.append(100 * value)
+    def draw(axis: Any) -> None:
         for set_slug, (xs, ys) in series.items():
             axis.plot(xs, ys, marker="o", label=titles.get(set_slug, set_slug))
         axis.set_ylim(0, 100)
         axis.set_ylabel("mastery (%)")
         if series:
             axis.legend(fontsize=8, loc="lower right")
-        figure.autofmt_xdate()
-        figure.tight_layout()
-        buffer = io.BytesIO()
-        figure.savefig(buffer, format="png")
-    finally:
-        plt.close(figure)
-    return base64.b64encode(buffer.getvalue()).decode()
+        axis.figure.autofmt_xdate()
+
+    return charts.png_base64(draw, size=(7, 3.4))
 
 
 @login_required
