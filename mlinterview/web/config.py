@@ -31,11 +31,16 @@ def default_data_dir() -> Path:
     return REPO_DIR / "data"
 
 
-def _secret_key(env: Mapping[str, str], data_dir: Path, debug: bool) -> str:
+def _secret_key(env: Mapping[str, str], data_dir: Path, production: bool) -> str:
     configured = env.get("MLINTERVIEW_SECRET_KEY", "").strip()
+    if production:
+        # In production the key must be set on purpose: long, and not a placeholder.
+        if not configured:
+            raise ConfigError("MLINTERVIEW_SECRET_KEY must be set in production (50+ random characters)")
+        if len(configured) < 50 or len(set(configured)) < 5 or "change" in configured.lower():
+            raise ConfigError("MLINTERVIEW_SECRET_KEY is too weak: use 50+ random characters")
+        return configured
     if configured:
-        if len(configured) < 32 and not debug:
-            raise ConfigError("MLINTERVIEW_SECRET_KEY must be at least 32 characters long")
         return configured
     # No key configured: keep a random one in the data directory, created on first use, so
     # sessions survive restarts and no key is ever hard-coded.
@@ -86,14 +91,52 @@ def _tasks(env: Mapping[str, str]) -> dict[str, Any]:
     return {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": TASK_QUEUES}}
 
 
+def _production(env: Mapping[str, str], hosts: list[str]) -> dict[str, Any]:
+    """HTTPS-only cookies, HSTS and redirects: what ``check --deploy`` asks of a public site."""
+    if not hosts:
+        raise ConfigError("MLINTERVIEW_ALLOWED_HOSTS must list the site's host names in production")
+    if _flag(env, "MLINTERVIEW_DEBUG"):
+        raise ConfigError("MLINTERVIEW_DEBUG must be off in production")
+    settings: dict[str, Any] = {
+        "SESSION_COOKIE_SECURE": True,
+        "CSRF_COOKIE_SECURE": True,
+        "SECURE_SSL_REDIRECT": _flag(env, "MLINTERVIEW_SSL_REDIRECT", True),
+        "SECURE_HSTS_SECONDS": int(env.get("MLINTERVIEW_HSTS_SECONDS", "31536000")),
+        "SECURE_HSTS_INCLUDE_SUBDOMAINS": True,
+        "SECURE_HSTS_PRELOAD": True,
+        "CSRF_TRUSTED_ORIGINS": [f"https://{h}" for h in hosts if not h.startswith(".")],
+    }
+    if _flag(env, "MLINTERVIEW_BEHIND_PROXY"):
+        # The TLS-terminating proxy says which scheme the browser used.
+        settings["SECURE_PROXY_SSL_HEADER"] = ("HTTP_X_FORWARDED_PROTO", "https")
+    return settings
+
+
+def _logging(env: Mapping[str, str]) -> dict[str, Any]:
+    json_logs = env.get("MLINTERVIEW_LOG_FORMAT", "text") == "json"
+    return {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "formatters": {
+            "json": {"()": "mlinterview.web.logs.JsonFormatter"},
+            "text": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
+        },
+        "handlers": {
+            "console": {"class": "logging.StreamHandler", "formatter": "json" if json_logs else "text"}
+        },
+        "root": {"handlers": ["console"], "level": env.get("MLINTERVIEW_LOG_LEVEL", "INFO")},
+    }
+
+
 def build_settings(env: Mapping[str, str]) -> dict[str, Any]:
+    production = _flag(env, "MLINTERVIEW_PRODUCTION")
     debug = _flag(env, "MLINTERVIEW_DEBUG")
     data_dir = Path(env.get("MLINTERVIEW_DATA_DIR") or default_data_dir()).resolve()
     hosts = [h.strip() for h in env.get("MLINTERVIEW_ALLOWED_HOSTS", "").split(",") if h.strip()]
     content_dir = env.get("MLINTERVIEW_CONTENT_DIR") or str(REPO_DIR / "content")
-    return {
+    settings = {
         "DEBUG": debug,
-        "SECRET_KEY": _secret_key(env, data_dir, debug),
+        "SECRET_KEY": _secret_key(env, data_dir, production),
         "ALLOWED_HOSTS": hosts or LOCAL_HOSTS,
         "MLINTERVIEW_DATA_DIR": data_dir,
         "MLINTERVIEW_CONTENT_DIR": Path(content_dir),
@@ -171,10 +214,12 @@ def build_settings(env: Mapping[str, str]) -> dict[str, Any]:
         "X_FRAME_OPTIONS": "DENY",
         "SECURE_CONTENT_TYPE_NOSNIFF": True,
         "SECURE_REFERRER_POLICY": "same-origin",
-        "LOGGING": {
-            "version": 1,
-            "disable_existing_loggers": False,
-            "handlers": {"console": {"class": "logging.StreamHandler"}},
-            "root": {"handlers": ["console"], "level": env.get("MLINTERVIEW_LOG_LEVEL", "INFO")},
-        },
+        "LOGGING": _logging(env),
     }
+    if production:
+        settings.update(_production(env, hosts))
+        settings["STORAGES"] = {
+            "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+            "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+        }
+    return settings
