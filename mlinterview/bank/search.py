@@ -86,7 +86,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
 def stem(word: str) -> str:
     """Fold common English suffixes so 'errors', 'erroneous' and 'error' meet."""
     word = word.lower()
-    if len(word) <= 3:
+    if len(word) <= 3 or word.endswith(("ss", "us", "is", "ias")):
+        # "loss", "class", "bias", "analysis", "cross" are not plurals.
         return word
     for suffix, keep in (
         ("ization", "ize"),

@@ -66,6 +66,7 @@ def test_check_deploy_is_clean_with_production_settings(tmp_path):
         "MLINTERVIEW_ALLOWED_HOSTS": "hiring.example.com",
         "DJANGO_SETTINGS_MODULE": "mlinterview.web.settings",
     }
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # a test-only switch; never set in deployment
     done = subprocess.run(
         [sys.executable, "-m", "django", "check", "--deploy", "--fail-level", "WARNING"],
         env=env,
