@@ -1,0 +1,225 @@
+"""Judge a candidate's solution: one sandbox run for all cases, comparison in the parent.
+
+The score is the share of points of the tests passed. Feedback for public tests shows the call,
+the expected value and what came back; hidden tests say only whether they passed and a short
+reason ("wrong value", "raised ValueError", "timed out").
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import threading
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from mlinterview.exercises import codec
+from mlinterview.exercises.compare import category, compare
+from mlinterview.exercises.model import Case, Exercise, _short
+
+HERE = Path(__file__).resolve().parent
+HARNESS = (HERE / "harness.py").read_text()
+CODEC = (HERE / "codec.py").read_text()
+MAX_SOURCE = 100_000
+CASE_SECONDS = 2.0
+
+
+@dataclass
+class TestResult:
+    name: str
+    points: float
+    max_points: float
+    passed: bool
+    public: bool
+    message: str
+
+
+@dataclass
+class JudgeResult:
+    exercise: str
+    score: float  # 0..1
+    points: float
+    max_points: float
+    verdict: str  # the sandbox verdict of the run
+    message: str
+    sandboxed: bool
+    tests: list[TestResult] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+class Judge:
+    """Runs solutions in a sandbox (``mlinterview.sandbox.Sandbox``), thread-safe."""
+
+    def __init__(self, sandbox: Any) -> None:
+        self.sandbox = sandbox
+        self._expected_lock = threading.Lock()
+        self._expected: dict[tuple[str, str], tuple[bool, Any, str]] = {}
+
+    def expected(self, exercise: Exercise, case: Case) -> tuple[bool, Any, str]:
+        """(raised?, value or exception name, "") from the reference, computed once in the parent."""
+        key = (exercise.slug, case.name)
+        with self._expected_lock:
+            if key not in self._expected:
+                try:
+                    value = exercise.reference(*copy.deepcopy(case.args))
+                    self._expected[key] = (False, codec.decode(codec.encode(value)), "")
+                except Exception as exc:  # noqa: BLE001 - the reference may be meant to raise
+                    self._expected[key] = (True, type(exc).__name__, str(exc))
+            return self._expected[key]
+
+    def judge(self, exercise: Exercise, source: str, *, public_only: bool = False) -> JudgeResult:
+        from mlinterview.sandbox import Limits, Verdict
+
+        cases = [c for c in exercise.cases if c.public or not public_only]
+        max_points = float(sum(c.points for c in cases))
+        if len(source) > MAX_SOURCE:
+            return self._all_failed(
+                exercise,
+                cases,
+                max_points,
+                "source_too_large",
+                f"The solution is longer than {MAX_SOURCE:,} characters.",
+            )
+        spec = {
+            "function": exercise.function,
+            "case_seconds": CASE_SECONDS,
+            "cases": [{"id": str(i), "args": [codec.encode(a) for a in c.args]} for i, c in enumerate(cases)],
+        }
+        limits = Limits(
+            memory_mb=exercise.meta.memory_mb,
+            cpu_seconds=exercise.meta.cpu_seconds,
+            wall_seconds=exercise.meta.cpu_seconds * 2 + 2,
+            output_bytes=64_000,
+        )
+        run = self.sandbox.run(
+            {"main.py": HARNESS, "codec.py": CODEC, "solution.py": source, "cases.json": json.dumps(spec)},
+            "main.py",
+            limits=limits,
+            collect=["results.json"],
+        )
+        timings = {
+            "wall_seconds": run.wall_seconds,
+            "cpu_seconds": run.cpu_seconds,
+            "peak_memory_mb": round(run.peak_memory_bytes / 2**20, 1),
+        }
+        raw = run.outputs.get("results.json")
+        if run.verdict != Verdict.ok or raw is None:
+            reason = {
+                Verdict.time_limit: "the program ran out of time",
+                Verdict.memory_limit: "the program used too much memory",
+                Verdict.output_limit: "the program printed too much output",
+                Verdict.runtime_error: "the program crashed",
+                Verdict.sandbox_error: "the sandbox failed",
+            }.get(run.verdict, "no results were produced")
+            result = self._all_failed(
+                exercise, cases, max_points, str(run.verdict.value), reason.capitalize() + "."
+            )
+            result.sandboxed, result.timings = run.sandboxed, timings
+            return result
+        try:
+            results = json.loads(raw)
+        except (UnicodeDecodeError, json.JSONDecodeError):
+            return self._all_failed(exercise, cases, max_points, "ok", "The results could not be read.")
+        if "import_error" in results:
+            message = f"Your code could not be loaded: {results['import_error']}"
+            failed = self._all_failed(exercise, cases, max_points, "ok", message)
+            failed.sandboxed, failed.timings = run.sandboxed, timings
+            return failed
+        tests = [
+            self._grade(exercise, case, results.get("cases", {}).get(str(i))) for i, case in enumerate(cases)
+        ]
+        points = float(sum(t.points for t in tests))
+        passed = sum(t.passed for t in tests)
+        return JudgeResult(
+            exercise=exercise.slug,
+            score=points / max_points if max_points else 0.0,
+            points=points,
+            max_points=max_points,
+            verdict=run.verdict.value,
+            message=f"{passed} of {len(tests)} tests passed.",
+            sandboxed=run.sandboxed,
+            tests=tests,
+            timings=timings,
+        )
+
+    def _grade(self, exercise: Exercise, case: Case, outcome: Any) -> TestResult:
+        ok, detail = self._check(exercise, case, outcome)
+        if ok:
+            message = ""
+        elif case.public:
+            message = f"{_short_call(exercise, case)}: {detail}"
+        else:
+            message = _hidden_reason(detail)
+        return TestResult(
+            name=case.name,
+            points=float(case.points) if ok else 0.0,
+            max_points=float(case.points),
+            passed=ok,
+            public=case.public,
+            message=message,
+        )
+
+    def _check(self, exercise: Exercise, case: Case, outcome: Any) -> tuple[bool, str]:
+        if not isinstance(outcome, dict):
+            return False, "no result"
+        raised = outcome.get("error")
+        if case.raises is not None:
+            if raised == case.raises:
+                return True, ""
+            return False, f"expected it to raise {case.raises}" + (f", it raised {raised}" if raised else "")
+        if raised == "Timeout":
+            return False, "timed out"
+        if raised:
+            return False, f"raised {raised}: {outcome.get('message', '')}"
+        try:
+            got = codec.decode(outcome.get("value"))
+        except (ValueError, TypeError, KeyError):
+            return False, "wrong type: the result could not be read"
+        if case.check is not None:
+            return case.check(copy.deepcopy(case.args), got)
+        raised_ref, expected, _ = self.expected(exercise, case)
+        if raised_ref:
+            return False, f"expected it to raise {expected}"
+        return compare(expected, got, rtol=case.rtol, atol=case.atol)
+
+    @staticmethod
+    def _all_failed(
+        exercise: Exercise, cases: list[Case], max_points: float, verdict: str, message: str
+    ) -> JudgeResult:
+        tests = [
+            TestResult(
+                name=c.name,
+                points=0.0,
+                max_points=float(c.points),
+                passed=False,
+                public=c.public,
+                message=message,
+            )
+            for c in cases
+        ]
+        return JudgeResult(
+            exercise=exercise.slug,
+            score=0.0,
+            points=0.0,
+            max_points=max_points,
+            verdict=verdict,
+            message=message,
+            sandboxed=True,
+            tests=tests,
+        )
+
+
+def _short_call(exercise: Exercise, case: Case) -> str:
+    return f"{exercise.function}({', '.join(_short(a, 60) for a in case.args)})"
+
+
+def _hidden_reason(detail: str) -> str:
+    if detail.startswith("raised "):
+        return detail.split(":", 1)[0]
+    if detail in ("timed out", "no result") or detail.startswith("expected it to raise"):
+        return "expected an exception" if detail.startswith("expected it") else detail
+    return category(detail)

@@ -1,0 +1,225 @@
+"""Coding exercises as content: ``content/exercises/<slug>/``.
+
+A folder holds ``exercise.yaml`` (metadata), ``statement.md``, ``starter.py``, ``solution.py``
+(the reference), ``tests.py`` (trusted code that builds the test cases; it runs only in the
+parent, never in the sandbox) and ``wrong/*.py`` (plausible wrong solutions, each of which must
+fail at least one hidden test).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from mlinterview import REPO_DIR
+from mlinterview.bank.schema import Level, Slug, Text
+
+Checker = Callable[[tuple[Any, ...], Any], "tuple[bool, str]"]
+
+
+@dataclass(frozen=True)
+class Case:
+    """One test: the arguments, how many points it is worth, and how to judge the result.
+
+    ``expected`` may be given by hand (it is then also checked against the reference solution);
+    otherwise the parent computes it by running the reference solution. ``check`` replaces the
+    comparison for exercises whose right answers are not unique (a random split, say).
+    """
+
+    name: str
+    args: tuple[Any, ...]
+    points: int = 1
+    public: bool = False
+    expected: Any = None
+    has_expected: bool = False
+    rtol: float = 1e-6
+    atol: float = 1e-9
+    check: Checker | None = None
+    raises: str | None = None  # the exception class name the call must raise
+
+    @classmethod
+    def of(cls, name: str, *args: Any, **options: Any) -> Case:
+        if "expected" in options:
+            options["has_expected"] = True
+        return cls(name=name, args=args, **options)
+
+
+class ExerciseMeta(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    slug: Slug
+    title: Text
+    level: Level
+    minutes: int = Field(ge=3, le=60)
+    tags: list[Slug] = Field(min_length=1)
+    function: Text
+    summary: Text
+    memory_mb: int = Field(default=256, ge=64, le=2048)
+    cpu_seconds: float = Field(default=5.0, gt=0, le=60)
+
+
+class ExerciseError(Exception):
+    def __init__(self, problems: Sequence[tuple[str, str, str]]) -> None:
+        self.problems = list(problems)
+        lines = "\n".join(
+            f"{file}: {fieldname}: {message}" if fieldname else f"{file}: {message}"
+            for file, fieldname, message in self.problems
+        )
+        super().__init__(f"{len(self.problems)} exercise error(s):\n{lines}")
+
+
+@dataclass
+class Exercise:
+    meta: ExerciseMeta
+    folder: Path
+    statement: str
+    starter: str
+    solution_source: str
+    wrong: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def slug(self) -> str:
+        return self.meta.slug
+
+    @property
+    def title(self) -> str:
+        return self.meta.title
+
+    @property
+    def level(self) -> Level:
+        return self.meta.level
+
+    @property
+    def minutes(self) -> int:
+        return self.meta.minutes
+
+    @property
+    def function(self) -> str:
+        return self.meta.function
+
+    @cached_property
+    def cases(self) -> list[Case]:
+        """The test cases from ``tests.py`` (trusted content code, run in the parent only)."""
+        path = self.folder / "tests.py"
+        spec = importlib.util.spec_from_file_location(
+            f"mlinterview_exercise_tests_{self.slug.replace('-', '_')}", path
+        )
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        cases = list(module.cases())
+        names = [c.name for c in cases]
+        if len(set(names)) != len(names):
+            raise ExerciseError([(str(path), "cases", "test names must be unique")])
+        return cases
+
+    @cached_property
+    def reference(self) -> Callable[..., Any]:
+        """The reference solution's function, loaded in the parent (trusted content)."""
+        namespace: dict[str, Any] = {"__name__": f"reference_{self.slug.replace('-', '_')}"}
+        exec(compile(self.solution_source, str(self.folder / "solution.py"), "exec"), namespace)  # noqa: S102
+        return namespace[self.function]
+
+    def public_view(self) -> dict[str, Any]:
+        """What a candidate may see: statement, starter code and the public examples only."""
+        examples = []
+        for case in self.cases:
+            if case.public:
+                examples.append(
+                    {"call": _call_text(self.function, case.args), "expected": _expected_text(self, case)}
+                )
+        return {
+            "slug": self.slug,
+            "title": self.title,
+            "level": self.level.value,
+            "minutes": self.minutes,
+            "statement": self.statement,
+            "starter": self.starter,
+            "examples": examples,
+        }
+
+
+def _short(value: Any, limit: int = 160) -> str:
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _call_text(function: str, args: tuple[Any, ...]) -> str:
+    return f"{function}({', '.join(_short(a, 80) for a in args)})"
+
+
+def _expected_text(exercise: Exercise, case: Case) -> str:
+    if case.raises:
+        return f"raises {case.raises}"
+    if case.check is not None:
+        return "any answer meeting the statement's rules"
+    value = case.expected if case.has_expected else exercise.reference(*_copy(case.args))
+    return _short(value)
+
+
+def _copy(args: tuple[Any, ...]) -> tuple[Any, ...]:
+    import copy
+
+    return tuple(copy.deepcopy(a) for a in args)
+
+
+def default_exercises_dir() -> Path:
+    configured = os.environ.get("MLINTERVIEW_CONTENT_DIR")
+    return (Path(configured) if configured else REPO_DIR / "content") / "exercises"
+
+
+REQUIRED = ("exercise.yaml", "statement.md", "starter.py", "solution.py", "tests.py")
+
+
+def load_exercise(folder: Path) -> Exercise:
+    problems: list[tuple[str, str, str]] = []
+    for name in REQUIRED:
+        if not (folder / name).is_file():
+            problems.append((str(folder / name), "", "file is missing"))
+    if problems:
+        raise ExerciseError(problems)
+    try:
+        meta = ExerciseMeta.model_validate(yaml.safe_load((folder / "exercise.yaml").read_text()) or {})
+    except yaml.YAMLError as exc:
+        raise ExerciseError([(str(folder / "exercise.yaml"), "", f"malformed YAML: {exc}")]) from None
+    except ValidationError as exc:
+        raise ExerciseError(
+            [(str(folder / "exercise.yaml"), ".".join(map(str, e["loc"])), e["msg"]) for e in exc.errors()]
+        ) from None
+    if meta.slug != folder.name:
+        raise ExerciseError(
+            [(str(folder / "exercise.yaml"), "slug", f"{meta.slug!r} is not the folder name")]
+        )
+    wrong_dir = folder / "wrong"
+    wrong = {p.stem: p.read_text() for p in sorted(wrong_dir.glob("*.py"))} if wrong_dir.is_dir() else {}
+    return Exercise(
+        meta=meta,
+        folder=folder,
+        statement=(folder / "statement.md").read_text(),
+        starter=(folder / "starter.py").read_text(),
+        solution_source=(folder / "solution.py").read_text(),
+        wrong=wrong,
+    )
+
+
+def load_exercises(root: str | Path | None = None) -> list[Exercise]:
+    root = Path(root) if root is not None else default_exercises_dir()
+    if not root.is_dir():
+        return []
+    exercises, problems = [], []
+    for folder in sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))):
+        try:
+            exercises.append(load_exercise(folder))
+        except ExerciseError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise ExerciseError(problems)
+    return exercises
