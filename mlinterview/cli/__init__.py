@@ -26,6 +26,7 @@ _COMMAND_MODULES: tuple[str, ...] = (
     "mlinterview.cli.web",
     "mlinterview.cli.kit",
     "mlinterview.cli.practice",
+    "mlinterview.cli.scoring",
 )
 
 for _name in _COMMAND_MODULES:

@@ -1,0 +1,73 @@
+"""Mohler/Texas 2011: leave one assignment out, pooled Pearson r and RMSE (0-5 scale).
+
+The published protocol: 12 folds, one per assignment; for each fold the calibration is fitted on
+the other eleven only, then scores the held-out answers; r and RMSE are computed on all 2,273
+answers pooled. The features are the scorer's own (see mlinterview/scoring/features.py).
+
+    python bench/mohler.py [DATA_DIR] [--out FILE]
+"""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+from _common import parser, say, table, write
+from scipy.stats import pearsonr
+
+from mlinterview.scoring import calibration, datasets
+from mlinterview.scoring.engine import Scorer
+from mlinterview.scoring.training import feature_matrix
+
+BAR = {"pearson_r": 0.62, "rmse": 0.90}
+PUBLISHED = [
+    ["Mohler et al. 2011 (best r / best RMSE)", 0.518, 0.978],
+    ["Sultan, Salazar, Sumner 2016", 0.592, 0.887],
+]
+
+
+def main() -> None:
+    args = parser(__doc__.splitlines()[0]).parse_args()
+    started = time.perf_counter()
+    answers = datasets.mohler(args.data)
+    say(f"{len(answers)} answers; computing features")
+    x = feature_matrix(Scorer(), answers, progress=say)
+    y = np.array([a.grade_5 for a in answers])
+    groups = np.array([a.group for a in answers])
+    predictions = np.zeros(len(y))
+    folds = []
+    for group in sorted(set(groups), key=lambda g: int(g) if g.isdigit() else g):
+        held_out = groups == group
+        model = calibration.fit(x[~held_out], y[~held_out])
+        predictions[held_out] = model.predict_many(x[held_out])
+        r_fold = pearsonr(predictions[held_out], y[held_out])[0] if held_out.sum() > 2 else float("nan")
+        folds.append({"assignment": group, "answers": int(held_out.sum()), "pearson_r": float(r_fold)})
+    r = float(pearsonr(predictions, y)[0])
+    rmse = float(np.sqrt(np.mean((predictions - y) ** 2)))
+    rows = [["mlinterview (this run)", r, rmse], *PUBLISHED]
+    print(table(["system", "pearson r", "RMSE"], rows))
+    print(
+        table(
+            ["assignment", "answers", "r"], [[f["assignment"], f["answers"], f["pearson_r"]] for f in folds]
+        )
+    )
+    passed = r >= BAR["pearson_r"] and rmse <= BAR["rmse"]
+    print(f"bar r >= {BAR['pearson_r']} and RMSE <= {BAR['rmse']}: {'met' if passed else 'NOT met'}")
+    write(
+        "mohler",
+        {
+            "answers": len(answers),
+            "folds": folds,
+            "pearson_r": r,
+            "rmse": rmse,
+            "bar": BAR,
+            "bar_met": passed,
+            "published": PUBLISHED,
+            "seconds": time.perf_counter() - started,
+        },
+        args.out,
+    )
+
+
+if __name__ == "__main__":
+    main()

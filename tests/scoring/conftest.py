@@ -1,0 +1,24 @@
+from pathlib import Path
+
+import pytest
+import yaml
+
+from mlinterview.bank import load_bank
+
+HERE = Path(__file__).resolve().parent
+
+
+@pytest.fixture(scope="session")
+def bank():
+    return load_bank()
+
+
+@pytest.fixture(scope="session")
+def scorer():
+    from mlinterview.scoring import get_scorer
+
+    return get_scorer()
+
+
+def written_answers() -> dict[str, dict[str, str]]:
+    return yaml.safe_load((HERE / "answers.yaml").read_text())
