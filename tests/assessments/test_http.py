@@ -1,0 +1,194 @@
+"""The candidate flow and staff pages over HTTP, with the security rules that guard them."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from django.test import Client
+
+from mlinterview.api.models import ApiToken
+from mlinterview.assessments import models as m
+from mlinterview.assessments import services
+
+pytestmark = pytest.mark.django_db
+
+
+def _start(client: Client, token: str) -> m.Attempt:
+    response = client.post(f"/take/{token}/start/")
+    assert response.status_code == 302
+    return m.Attempt.objects.get(invitation__token_hash=services.hash_token(token))
+
+
+def _save(client: Client, token: str, item_id: int, content: str):
+    return client.post(
+        f"/take/{token}/save/",
+        data=json.dumps({"item": item_id, "content": content}),
+        content_type="application/json",
+        HTTP_ACCEPT="application/json",
+    )
+
+
+def test_candidate_flow_resume_and_submit(client, invited, bank):
+    invitation, token = invited
+    landing = client.get(f"/take/{token}/")
+    assert landing.status_code == 200 and "Start the assessment" in landing.content.decode()
+    attempt = _start(client, token)
+    page = client.get(f"/take/{token}/item/0/")
+    assert page.status_code == 200
+    item = attempt.answers.get(item__position=0).item
+    assert _save(client, token, item.pk, "my typed answer").json()["revision"] == 1
+    # Reload (a fresh client: a lost session changes nothing) resumes on the same item, text intact.
+    fresh = Client()
+    assert fresh.get(f"/take/{token}/")["Location"] == f"/take/{token}/item/0/"
+    assert "my typed answer" in fresh.get(f"/take/{token}/item/0/").content.decode()
+    # Navigating with the plain form also saves.
+    response = fresh.post(f"/take/{token}/save/", {"item": item.pk, "content": "edited", "go": "1"})
+    assert response.status_code == 302 and response["Location"] == f"/take/{token}/item/1/"
+    assert fresh.get(f"/take/{token}/submit/").status_code == 200
+    done = fresh.post(f"/take/{token}/submit/")
+    assert done.status_code == 200 and "submitted" in done.content.decode()
+    attempt.refresh_from_db()
+    assert attempt.submitted_at and attempt.answers.get(item=item).content == "edited"
+    assert fresh.get(f"/take/{token}/").status_code == 403
+
+
+def test_candidate_never_sees_rubric(client, invited, bank, published):
+    _, token = invited
+    _start(client, token)
+    pages = [client.get(f"/take/{token}/item/{n}/").content.decode() for n in range(published.items.count())]
+    pages.append(client.get(f"/take/{token}/submit/").content.decode())
+    for item in published.items.all():
+        data = item.question_version.data
+        secrets = [data["reference_answer"].strip().splitlines()[0], *data["key_points"]]
+        secrets += [mc["correction"] for mc in data["misconceptions"]]
+        secrets += list(data["rating_anchors"].values())
+        for page in pages:
+            for secret in secrets:
+                assert secret not in page
+    assert any(item.question_version.data["title"] in p for p in pages for item in published.items.all())
+
+
+def test_token_cannot_touch_another_attempt(client, published, recruiter):
+    first, token_a = services.invite(published, "A", "a@example.com", recruiter)
+    second, token_b = services.invite(published, "B", "b@example.com", recruiter)
+    _start(client, token_a)
+    attempt_b = _start(Client(), token_b)
+    foreign_item = attempt_b.answers.first().item_id
+    # Same assessment, so the item id is valid for A too: A's save lands in A's own answer only.
+    assert _save(client, token_a, foreign_item, "from A").status_code == 200
+    assert attempt_b.answers.get(item_id=foreign_item).content == ""
+    other = services.create_assessment("Other", recruiter)
+    services.set_items(other.latest, [services.ItemSpec("question", "loss-function")], recruiter)
+    services.publish(other.latest, recruiter)
+    inv_c, token_c = services.invite(other.latest, "C", "c@example.com", recruiter)
+    attempt_c = _start(Client(), token_c)
+    response = _save(client, token_a, attempt_c.answers.first().item_id, "intrusion")
+    assert response.status_code == 400
+    assert attempt_c.answers.first().content == ""
+
+
+def test_candidate_token_cannot_reach_staff_pages_or_api(client, invited, published):
+    _, token = invited
+    _start(client, token)
+    assessment = published.assessment
+    for url in (
+        "/assessments/",
+        f"/assessments/{assessment.pk}/",
+        f"/assessments/{assessment.pk}/shortlist/",
+        "/bank/",
+        "/admin/",
+    ):
+        response = client.get(url)
+        assert response.status_code in (302, 403), url
+        assert "/login/" in response.get("Location", "/login/")
+    assert client.get("/api/assessments").status_code == 401
+    assert client.get("/api/assessments", HTTP_AUTHORIZATION=f"Bearer {token}").status_code == 401
+
+
+def test_csrf_enforced_on_candidate_and_staff_forms(invited, recruiter):
+    _, token = invited
+    strict = Client(enforce_csrf_checks=True)
+    assert strict.post(f"/take/{token}/start/").status_code == 403
+    strict.force_login(recruiter)
+    assert strict.post("/assessments/", {"title": "x", "minutes": 30}).status_code == 403
+    assert not m.Assessment.objects.filter(title="x").exists()
+
+
+def test_oversized_answer_refused_with_message(client, invited):
+    _, token = invited
+    attempt = _start(client, token)
+    item = attempt.answers.first().item
+    response = _save(client, token, item.pk, "y" * (m.Answer.MAX_CHARS + 1))
+    assert response.status_code == 413
+    assert "limit is 20,000" in response.json()["error"]
+
+
+def test_staff_builder_invite_and_review_pages(client, recruiter, bank):
+    client.force_login(recruiter)
+    response = client.post("/assessments/", {"title": "Web built", "minutes": 40})
+    assessment = m.Assessment.objects.get(title="Web built")
+    assert response["Location"] == f"/assessments/{assessment.pk}/"
+    client.post(f"/assessments/{assessment.pk}/items/add/", {"kind": "question", "slug": "loss-function"})
+    client.post(
+        f"/assessments/{assessment.pk}/items/add/", {"kind": "question", "slug": "support-vector-machine"}
+    )
+    client.post(f"/assessments/{assessment.pk}/items/1/move/0/")
+    assert [i.slug for i in assessment.latest.items.all()] == ["support-vector-machine", "loss-function"]
+    client.post(f"/assessments/{assessment.pk}/publish/")
+    assert assessment.latest.is_published
+    client.post(f"/assessments/{assessment.pk}/invite/", {"name": "Grace", "email": "grace@example.com"})
+    page = client.get(f"/assessments/{assessment.pk}/").content.decode()
+    assert "grace@example.com" in page and "/take/" in page
+    from django.core import mail
+
+    assert len(mail.outbox) == 1 and "/take/" in mail.outbox[0].body
+    assert m.Invitation.objects.get(candidate__email="grace@example.com").sent_at is not None
+
+
+def test_interviewer_cannot_build(client, interviewer, published):
+    client.force_login(interviewer)
+    assert client.get("/assessments/").status_code == 403
+    assert client.get(f"/assessments/{published.assessment.pk}/shortlist/").status_code == 200
+
+
+def test_api_requires_staff_token_and_follows_the_rules(client, recruiter, interviewer, bank):
+    _, key = ApiToken.issue(recruiter, "tests")
+    auth = {"HTTP_AUTHORIZATION": f"Bearer {key}"}
+    created = client.post(
+        "/api/assessments",
+        json.dumps({"title": "Via API", "time_limit_minutes": 30}),
+        content_type="application/json",
+        **auth,
+    )
+    assert created.status_code == 201
+    pk = created.json()["id"]
+    items = [{"kind": "question", "slug": "loss-function"}]
+    assert (
+        client.put(
+            f"/api/assessments/{pk}/items", json.dumps(items), content_type="application/json", **auth
+        ).status_code
+        == 200
+    )
+    assert client.post(f"/api/assessments/{pk}/publish", **auth).json()["published_version"] == 1
+    again = client.post(f"/api/assessments/{pk}/publish", **auth)
+    assert again.status_code == 400 and "cannot be changed" in again.json()["detail"]
+    invite = client.post(
+        f"/api/assessments/{pk}/invitations",
+        json.dumps({"name": "Api Cand", "email": "api@example.com"}),
+        content_type="application/json",
+        **auth,
+    )
+    assert invite.status_code == 201 and "/take/" in invite.json()["link"]
+    listing = client.get(f"/api/assessments/{pk}/invitations", **auth).json()
+    assert listing[0]["link"] is None  # the link is shown once only
+    _, weak_key = ApiToken.issue(interviewer, "tests")
+    forbidden = client.post(
+        "/api/assessments",
+        json.dumps({"title": "no"}),
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Bearer {weak_key}",
+    )
+    assert forbidden.status_code == 403
+    assert client.get("/api/docs").status_code == 200
+    assert "/api/assessments" in client.get("/api/openapi.json").json()["paths"]

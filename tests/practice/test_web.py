@@ -1,0 +1,124 @@
+"""Practice on the web: sign-up, feedback at once, the review queue on its scheduled days."""
+
+from __future__ import annotations
+
+import zipfile
+from datetime import timedelta
+from io import BytesIO
+
+import pytest
+from django.utils import timezone
+
+from mlinterview.assessments import services as assessment_services
+from mlinterview.bank import load_bank
+from mlinterview.practiceweb import clock
+from mlinterview.practiceweb.models import PracticeAnswer
+from mlinterview.questions.importer import import_bank
+
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
+
+GOOD = (
+    "A loss function measures how wrong one prediction is, and training minimises the average loss over "
+    "the data, the cost or objective. For regression we use squared error or absolute error, for "
+    "classification cross-entropy, the log loss. Gradient methods need the loss to be differentiable, "
+    "and the loss we train on can differ from the metric we report, such as accuracy."
+)
+
+
+@pytest.fixture
+def candidate(client, db):
+    import_bank(load_bank())
+    response = client.post(
+        "/signup/",
+        {"username": "cand", "password1": "a-long-pass-phrase-42", "password2": "a-long-pass-phrase-42"},
+    )
+    assert response.status_code == 302 and response["Location"] == "/practice/"
+    return client
+
+
+@pytest.fixture
+def travel(monkeypatch):
+    """Move the practice clock forward by a number of days."""
+    start = timezone.now()
+
+    def to(days: float) -> None:
+        monkeypatch.setattr(clock, "now", lambda: start + timedelta(days=days))
+
+    to(0)
+    return to
+
+
+def test_signup_makes_a_non_staff_account(candidate, django_user_model):
+    user = django_user_model.objects.get(username="cand")
+    assert not user.is_staff
+    assert candidate.get("/bank/").status_code == 403
+
+
+def test_answer_feedback_and_schedule(candidate, travel):
+    page = candidate.get("/practice/q/loss-function/").content.decode()
+    from mlinterview.questions.templatetags.markdown_tags import render_markdown
+
+    rendered = str(render_markdown(load_bank().get("loss-function").reference_answer))
+    reference = rendered.split("</p>")[0]  # the first rendered paragraph
+    assert reference not in page  # the reference answer only comes after an attempt
+    html = candidate.post("/practice/q/loss-function/", {"answer": GOOD}).content.decode()
+    assert "Reference answer" in html and reference in html
+    assert "covered" in html
+    saved = PracticeAnswer.objects.get(slug="loss-function")
+    assert saved.content == GOOD and saved.score >= 2.5
+    home = candidate.get("/practice/").content.decode()
+    assert "Nothing due" in home
+    travel(60)
+    home = candidate.get("/practice/").content.decode()
+    assert 'href="/practice/q/loss-function/"' in home.split('id="new-h"')[0]
+
+
+def test_three_questions_come_back_on_their_days(candidate, travel):
+    from mlinterview.practiceweb.models import PracticeDeck
+
+    answers = {
+        "loss-function": GOOD,
+        "support-vector-machine": "It is a model.",
+        "type-1-vs-type-2-errors": "",
+    }
+    for slug, text in answers.items():
+        candidate.post(f"/practice/q/{slug}/", {"answer": text or "I do not know."})
+    deck = PracticeDeck.objects.get(user__username="cand").deck
+    due = {slug: card.due for slug, card in deck.cards.items()}
+    assert due["support-vector-machine"] < due["loss-function"]
+    start = clock.now()
+    for slug, when in sorted(due.items(), key=lambda kv: kv[1]):
+        travel((when - start).total_seconds() / 86400 - 0.01)
+        before = candidate.get("/practice/").content.decode().split('id="new-h"')[0]
+        assert f'href="/practice/q/{slug}/"' not in before
+        travel((when - start).total_seconds() / 86400 + 0.01)
+        after = candidate.get("/practice/").content.decode().split('id="new-h"')[0]
+        assert f'href="/practice/q/{slug}/"' in after
+
+
+def test_progress_and_anki_export(candidate):
+    candidate.post("/practice/q/loss-function/", {"answer": GOOD})
+    assert "data:image/png;base64," in candidate.get("/practice/progress/").content.decode()
+    response = candidate.get("/practice/export.apkg")
+    archive = zipfile.ZipFile(BytesIO(response.content))
+    assert "collection.anki2" in archive.namelist()
+
+
+def test_questions_in_open_assessments_are_held_back(candidate, django_user_model):
+    from django.contrib.auth.models import Group
+
+    rita = django_user_model.objects.create_user("rita", password="pw-for-tests-only", is_staff=True)
+    rita.groups.add(Group.objects.get(name="recruiter"))
+    assessment = assessment_services.create_assessment("Open", rita)
+    assessment_services.set_items(
+        assessment.latest, [assessment_services.ItemSpec("question", "loss-function")], rita
+    )
+    assessment_services.publish(assessment.latest, rita)
+    assessment_services.invite(assessment.latest, "Someone", "someone@example.com", rita)
+    assert candidate.get("/practice/q/loss-function/").status_code == 404
+    assert 'href="/practice/q/loss-function/"' not in candidate.get("/practice/").content.decode()
+
+
+def test_oversized_answer_refused(candidate):
+    response = candidate.post("/practice/q/loss-function/", {"answer": "x" * 20_001})
+    assert response.status_code == 413 and "limit is 20,000" in response.content.decode()
