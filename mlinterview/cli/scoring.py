@@ -48,28 +48,43 @@ def _read_batch(path: Path, bank: Bank) -> list[dict[str, Any]]:
 
 
 def _print_result(result: dict[str, Any]) -> None:
-    typer.secho(f"{result['slug']}: {result['score']:.2f} / 5 (band {result['band']}, "
-                f"confidence {result['confidence']:.2f})", bold=True)
+    typer.secho(
+        f"{result['slug']}: {result['score']:.2f} / 5 (band {result['band']}, "
+        f"confidence {result['confidence']:.2f})",
+        bold=True,
+    )
     for point in result["key_points"]:
         mark = "✓" if point["covered"] else "·"
         typer.echo(textwrap.fill(point["text"], 100, initial_indent=f"  {mark} ", subsequent_indent="    "))
         if point["covered"]:
-            typer.echo(textwrap.fill(f"“{point['evidence']}”", 100, initial_indent="      ",
-                                     subsequent_indent="      "))
+            typer.echo(
+                textwrap.fill(
+                    f"“{point['evidence']}”", 100, initial_indent="      ", subsequent_indent="      "
+                )
+            )
     for wrong in result["misconceptions"]:
-        typer.secho(textwrap.fill(f"misconception: {wrong['text']}", 100, initial_indent="  ✗ ",
-                                  subsequent_indent="    "), fg="red")
-        typer.echo(textwrap.fill(f"correction: {wrong['correction']}", 100, initial_indent="      ",
-                                 subsequent_indent="      "))
+        typer.secho(
+            textwrap.fill(
+                f"misconception: {wrong['text']}", 100, initial_indent="  ✗ ", subsequent_indent="    "
+            ),
+            fg="red",
+        )
+        typer.echo(
+            textwrap.fill(
+                f"correction: {wrong['correction']}", 100, initial_indent="      ", subsequent_indent="      "
+            )
+        )
     typer.echo(textwrap.fill(result["feedback"], 100, initial_indent="  ", subsequent_indent="  "))
 
 
 def grade(
     slug: Annotated[str | None, typer.Argument(help="The question's slug.")] = None,
     answer: Annotated[str | None, typer.Option("--answer", help="The answer text.")] = None,
-    answer_file: Annotated[Path | None, typer.Option("--answer-file", help="Read the answer from a file.")] = None,
+    answer_file: Annotated[
+        Path | None, typer.Option("--answer-file", help="Read the answer from a file ('-' for stdin).")
+    ] = None,
     batch: Annotated[
-        Path | None, typer.Option("--batch", help='JSON lines of {"slug": ..., "answer": ...}; "-" for stdin.')
+        Path | None, typer.Option("--batch", help='JSON lines of {"slug", "answer"}; "-" for stdin.')
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
     content: ContentOption = None,

@@ -154,9 +154,9 @@ KIT_CSS = (Path(__file__).parent / "kit.css").read_text()
 
 
 def to_html(kit: Kit) -> str:
-    import markdown
+    from mlinterview.bank.markdown import to_html
 
-    body = markdown.markdown(to_markdown(kit), extensions=["tables", "sane_lists"])
+    body = to_html(to_markdown(kit), extensions=("tables", "sane_lists"))
     title = html.escape(f"Interview kit: {kit.level.value}, {kit.minutes} minutes")
     return (
         f'<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>{title}</title>'

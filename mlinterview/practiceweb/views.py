@@ -172,7 +172,8 @@ def progress(request: HttpRequest) -> HttpResponse:
 def export_anki(request: HttpRequest) -> HttpResponse:
     """The questions this person has practised, as an Anki deck (.apkg)."""
     import genanki
-    import markdown
+
+    from mlinterview.bank.markdown import to_html
 
     deck_record = _deck(request.user).deck
     pool = {row.slug: row.content for row in Question.objects.filter(slug__in=list(deck_record.cards))}
@@ -188,7 +189,7 @@ def export_anki(request: HttpRequest) -> HttpResponse:
             f"<li>{p}</li>"
             for p in (question.key_points or (question.signals.strong if question.signals else []))
         )
-        back = markdown.markdown(question.reference_answer or "") + (f"<ul>{points}</ul>" if points else "")
+        back = to_html(question.reference_answer or "") + (f"<ul>{points}</ul>" if points else "")
         deck.add_note(
             genanki.Note(
                 model=model,

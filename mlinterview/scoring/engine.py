@@ -175,7 +175,7 @@ class Scorer:
         vectors, tokens = self.encode(distinct)
         index = {t: i for i, t in enumerate(distinct)}
         out = []
-        for rubric, answer, sentences in zip(rubrics, answers, sentence_lists, strict=True):
+        for rubric, sentences in zip(rubrics, sentence_lists, strict=True):
             rv = self._rubric_vectors(rubric)
             rows = [index[s] for s in sentences]
             units, unit_v = answer_units(sentences, vectors[rows] if rows else np.zeros((0, DIM), np.float32))

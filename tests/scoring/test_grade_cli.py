@@ -85,7 +85,10 @@ def test_errors_exit_2_with_a_clear_message(args, message):
     ("content", "message"),
     [
         ('{"slug": "loss-function", "answer": "fine"}\nnot json\n', ":2: not valid JSON"),
-        ('{"slug": "loss-function", "answer": "fine"}\n{"slug": "nope", "answer": "x"}\n', ":2: unknown question"),
+        (
+            '{"slug": "loss-function", "answer": "ok"}\n{"slug": "nope", "answer": "x"}\n',
+            ":2: unknown question",
+        ),
         ('{"slug": "loss-function"}\n', ':1: "answer" must be a string'),
         ('["loss-function", "x"]\n', ":1: each line must be an object"),
         ("\n\n", "has no answers"),

@@ -1,9 +1,10 @@
 """Render the bank's Markdown safely in templates."""
 
-import markdown as md
 import nh3
 from django import template
 from django.utils.safestring import SafeString, mark_safe
+
+from mlinterview.bank.markdown import to_html
 
 register = template.Library()
 
@@ -35,7 +36,7 @@ ALLOWED_TAGS = {
 
 @register.filter(name="markdown")
 def render_markdown(text: str) -> SafeString:
-    html = md.markdown(text or "", extensions=["fenced_code", "tables", "sane_lists"])
+    html = to_html(text or "")
     return mark_safe(nh3.clean(html, tags=ALLOWED_TAGS, attributes={"a": {"href", "title"}}))  # noqa: S308
 
 

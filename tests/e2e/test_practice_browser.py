@@ -1,0 +1,74 @@
+"""A candidate practises three questions in the browser, gets feedback on each, and the review
+queue brings each one back on its scheduled day. Time travel moves the practice clock of the
+in-process live server; nothing sleeps."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from mlinterview.bank import load_bank
+from mlinterview.practiceweb import clock
+from mlinterview.questions.importer import import_bank
+from tests.e2e.conftest import shot
+
+pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
+
+ANSWERS = {
+    "loss-function": (
+        "A loss function says how wrong one prediction is, and training minimises the loss averaged "
+        "over the data, which is the cost or objective. Regression uses squared or absolute error, "
+        "classification uses cross-entropy. Gradient descent needs a differentiable loss, so we "
+        "often train on one loss and report a different metric such as accuracy."
+    ),
+    "support-vector-machine": "It is a kind of model that draws a line.",
+    "type-1-vs-type-2-errors": "I am not sure, maybe something about errors.",
+}
+
+
+def test_practise_three_questions_and_come_back_on_schedule(live_server, browser, monkeypatch) -> None:
+    import_bank(load_bank())
+    start = timezone.now()
+    shift = {"days": 0.0}
+    monkeypatch.setattr(clock, "now", lambda: start + timedelta(days=shift["days"]))
+
+    page = browser.new_context().new_page()
+    page.goto(f"{live_server.url}/signup/")
+    page.fill("#id_username", "casey")
+    page.fill("#id_password1", "a-long-pass-phrase-42")
+    page.fill("#id_password2", "a-long-pass-phrase-42")
+    page.click("button[type=submit]")
+    assert page.url.endswith("/practice/")
+
+    scores = {}
+    for slug, answer in ANSWERS.items():
+        page.goto(f"{live_server.url}/practice/q/{slug}/")
+        assert page.url.endswith(f"/practice/q/{slug}/"), page.url
+        page.fill("#answer", answer)
+        page.click("form.stack button[type=submit]")
+        body = page.inner_text("main")
+        assert "/ 5" in body, body[:500]
+        assert "Reference answer" in body  # feedback after an attempt shows what a good answer says
+        scores[slug] = body
+        shot(page, f"30-practice-feedback-{slug}")
+
+    from mlinterview.practiceweb.models import PracticeDeck
+
+    deck = PracticeDeck.objects.get(user__username="casey").deck
+    due = {slug: card.due for slug, card in deck.cards.items()}
+    assert set(due) == set(ANSWERS)
+    assert due["type-1-vs-type-2-errors"] < due["loss-function"]  # weak answers come back sooner
+
+    def review_queue() -> str:
+        page.goto(f"{live_server.url}/practice/")
+        return page.content().split('id="new-h"')[0]
+
+    assert "Nothing due" in page.goto(f"{live_server.url}/practice/").text()
+    for slug, when in sorted(due.items(), key=lambda kv: kv[1]):
+        shift["days"] = (when - start).total_seconds() / 86400 - 0.01
+        assert f'href="/practice/q/{slug}/"' not in review_queue(), f"{slug} is due too early"
+        shift["days"] = (when - start).total_seconds() / 86400 + 0.01
+        assert f'href="/practice/q/{slug}/"' in review_queue(), f"{slug} is not due on its day"
+    shot(page, "31-practice-review-queue")
