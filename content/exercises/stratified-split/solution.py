@@ -1,0 +1,18 @@
+import numpy as np
+
+
+def stratified_split(y, test_fraction, seed):
+    if not 0 < test_fraction < 1:
+        raise ValueError("test_fraction must be strictly between 0 and 1")
+    y = np.asarray(y)
+    rng = np.random.default_rng(seed)
+    chosen = [np.array([], dtype=np.int64)]
+    for label in np.unique(y):
+        members = np.flatnonzero(y == label)
+        k = int(np.floor(test_fraction * len(members) + 0.5))
+        chosen.append(rng.permutation(members)[:k])
+    test = np.sort(np.concatenate(chosen)).astype(np.int64)
+    in_test = np.zeros(len(y), dtype=bool)
+    in_test[test] = True
+    train = np.flatnonzero(~in_test).astype(np.int64)
+    return train, test
