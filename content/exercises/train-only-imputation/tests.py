@@ -39,8 +39,8 @@ def cases():
         ),
         Case.of(
             "median of each column",
-            np.array([[1, 10], [2, NAN], [10, 20], [NAN, 30]]),
-            np.array([[NAN, NAN]]),
+            [[1, 10], [2, NAN], [10, 20], [NAN, 30]],
+            [[NAN, NAN]],
             "median",
             public=True,
             expected=(
