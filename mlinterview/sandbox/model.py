@@ -1,0 +1,71 @@
+"""What a sandbox run is asked to respect and what it reports back."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+
+class SandboxUnavailable(RuntimeError):
+    """A layer of the sandbox is missing; the message names it and how to install it."""
+
+
+class Verdict(StrEnum):
+    ok = "ok"
+    runtime_error = "runtime_error"
+    time_limit = "time_limit"
+    memory_limit = "memory_limit"
+    output_limit = "output_limit"
+    sandbox_error = "sandbox_error"
+
+
+@dataclass(frozen=True)
+class Limits:
+    memory_mb: int = 512
+    cpu_seconds: float = 5.0
+    wall_seconds: float = 10.0
+    output_bytes: int = 1_000_000  # per stream; more is an output_limit and the run is killed
+    max_processes: int = 32
+    scratch_mb: int = 64
+    max_collect_bytes: int = 20_000_000  # per collected result file
+
+    def __post_init__(self) -> None:
+        if self.memory_mb < 16 or self.cpu_seconds <= 0 or self.wall_seconds <= 0:
+            raise ValueError("memory_mb must be at least 16 and the time limits positive")
+        if self.max_processes < 1 or self.scratch_mb < 1 or self.output_bytes < 0:
+            raise ValueError("max_processes and scratch_mb must be positive, output_bytes not negative")
+
+
+@dataclass
+class RunResult:
+    verdict: Verdict
+    exit_status: int | None  # the program's exit code, or None when a signal ended it
+    signal: int | None
+    cpu_seconds: float
+    wall_seconds: float
+    peak_memory_bytes: int
+    stdout: bytes
+    stderr: bytes
+    stdout_truncated: bool
+    stderr_truncated: bool
+    outputs: dict[str, bytes] = field(default_factory=dict)
+    sandboxed: bool = True
+    message: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "verdict": self.verdict.value,
+            "exit_status": self.exit_status,
+            "signal": self.signal,
+            "cpu_seconds": round(self.cpu_seconds, 4),
+            "wall_seconds": round(self.wall_seconds, 4),
+            "peak_memory_bytes": self.peak_memory_bytes,
+            "stdout": self.stdout.decode("utf-8", errors="replace"),
+            "stderr": self.stderr.decode("utf-8", errors="replace"),
+            "stdout_truncated": self.stdout_truncated,
+            "stderr_truncated": self.stderr_truncated,
+            "outputs": {k: v.decode("utf-8", errors="replace") for k, v in self.outputs.items()},
+            "sandboxed": self.sandboxed,
+            "message": self.message,
+        }

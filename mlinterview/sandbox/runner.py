@@ -1,0 +1,448 @@
+"""Run an untrusted Python program under every layer of the sandbox and report a verdict.
+
+Layers, outside in: the parent (this process, root) holds the limits and reads the pipes with a
+wall clock and output caps -> a fresh cgroup per run (memory, processes, CPU accounting; killed
+as a whole at the end) -> rlimits (CPU time, file size, open files, no core dumps) -> an
+unprivileged uid of its own per concurrent run -> bubblewrap with every namespace unshared (no
+network), no capabilities, a cleared environment, a read-only view of /usr and the runtime only,
+and a size-capped tmpfs as the working directory (mounted by the parent, so result files can be
+collected after the run, each opened without following links and only if it is a plain file).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import fcntl
+import itertools
+import os
+import resource
+import selectors
+import shutil
+import stat
+import subprocess
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import IO
+
+from mlinterview.sandbox import cgroups
+from mlinterview.sandbox.model import Limits, RunResult, SandboxUnavailable, Verdict
+
+DEFAULT_RUNTIME = "/opt/mlinterview/runtime"
+UID_BASE = 61000
+UID_COUNT = 512
+LOCK_DIR = Path("/run/mlinterview-sandbox")
+MS_NOSUID, MS_NODEV = 2, 4
+MNT_DETACH = 2
+_libc = ctypes.CDLL(None, use_errno=True)
+_counter = itertools.count()
+
+
+def _mount_tmpfs(target: Path, size_mb: int, uid: int) -> None:
+    options = f"size={size_mb}m,nr_inodes=4096,mode=0700,uid={uid},gid={uid}".encode()
+    if _libc.mount(b"tmpfs", str(target).encode(), b"tmpfs", MS_NOSUID | MS_NODEV, options) != 0:
+        raise OSError(ctypes.get_errno(), f"mounting the scratch tmpfs on {target} failed")
+
+
+def _unmount(target: Path) -> None:
+    _libc.umount2(str(target).encode(), MNT_DETACH)
+
+
+class _UidLock:
+    """An unprivileged uid reserved for one run, across processes, with an flock."""
+
+    def __init__(self) -> None:
+        LOCK_DIR.mkdir(mode=0o700, parents=True, exist_ok=True)
+        start = os.getpid() % UID_COUNT
+        for offset in range(UID_COUNT):
+            uid = UID_BASE + (start + offset) % UID_COUNT
+            fd = os.open(LOCK_DIR / f"uid-{uid}.lock", os.O_RDWR | os.O_CREAT, 0o600)
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                os.close(fd)
+                continue
+            self.uid, self._fd = uid, fd
+            return
+        raise SandboxUnavailable("no free sandbox uid: too many runs at once on this machine")
+
+    def release(self) -> None:
+        fcntl.flock(self._fd, fcntl.LOCK_UN)
+        os.close(self._fd)
+
+
+class Sandbox:
+    """Runs programs in the sandbox; thread-safe, at most ``slots`` runs at once."""
+
+    def __init__(self, *, runtime: str | Path | None = None, slots: int = 2, insecure: bool = False) -> None:
+        self.runtime = Path(runtime or os.environ.get("MLINTERVIEW_SANDBOX_RUNTIME") or DEFAULT_RUNTIME)
+        self.python = self.runtime / "bin" / "python"
+        self.insecure = insecure
+        self._slots = threading.BoundedSemaphore(max(1, slots))
+        if not self.python.exists():
+            raise SandboxUnavailable(
+                f"the sandbox runtime {self.runtime} is missing: run 'bash scripts/setup-sandbox.sh'"
+            )
+        if insecure:
+            self.bwrap = ""
+            self.cgroup_version = ""
+            return
+        bwrap = shutil.which("bwrap")
+        if bwrap is None:
+            raise SandboxUnavailable("bubblewrap (bwrap) is not installed: apt-get install bubblewrap")
+        self.bwrap = bwrap
+        if os.geteuid() != 0:
+            raise SandboxUnavailable("the sandbox needs root to create cgroups and switch to its own uids")
+        self.cgroup_version = cgroups.detect()
+        self.scratch_root = Path(tempfile.mkdtemp(prefix="mlinterview-scratch-"))
+        os.chmod(self.scratch_root, 0o711)
+
+    # -- one run -----------------------------------------------------------------------------
+    def run(
+        self,
+        files: Mapping[str, str | bytes],
+        entrypoint: str = "main.py",
+        *,
+        args: Sequence[str] = (),
+        limits: Limits = Limits(),  # noqa: B008 - frozen, immutable default
+        stdin: bytes = b"",
+        collect: Sequence[str] = (),
+    ) -> RunResult:
+        for name in [*files, entrypoint, *collect]:
+            if not _safe_name(name):
+                raise ValueError(f"file names must be relative paths inside the scratch folder: {name!r}")
+        with self._slots:
+            if self.insecure:
+                return self._run_insecure(files, entrypoint, args, limits, stdin, collect)
+            return self._run(files, entrypoint, args, limits, stdin, collect)
+
+    def _run(
+        self,
+        files: Mapping[str, str | bytes],
+        entrypoint: str,
+        args: Sequence[str],
+        limits: Limits,
+        stdin: bytes,
+        collect: Sequence[str],
+    ) -> RunResult:
+        lock = _UidLock()
+        uid = lock.uid
+        scratch = self.scratch_root / str(uid)
+        scratch.mkdir(mode=0o700, exist_ok=True)
+        group: cgroups.RunGroup | None = None
+        try:
+            _mount_tmpfs(scratch, limits.scratch_mb, uid)
+            try:
+                _write_files(scratch, files, uid)
+                group = cgroups.RunGroup(
+                    self.cgroup_version,
+                    f"{os.getpid()}-{uid}-{next(_counter)}",
+                    limits.memory_mb * 2**20,
+                    limits.max_processes,
+                )
+                command = [*self._bwrap_args(scratch, limits), str(self.python), "-E", "-s", entrypoint]
+                setup = _child_setup(group.join_files(), uid, limits)
+                result = _supervise([*command, *args], limits, stdin, setup, group)
+                result.outputs, notes = _collect(scratch, collect, limits.max_collect_bytes)
+                if notes:
+                    result.message = "; ".join(filter(None, [result.message, *notes]))
+                return result
+            finally:
+                if group is not None:
+                    group.kill_all()
+                    group.remove()
+                _unmount(scratch)
+        except (OSError, SandboxUnavailable) as exc:
+            return _failed(f"the sandbox could not run the program: {exc}")
+        finally:
+            lock.release()
+
+    def _bwrap_args(self, scratch: Path, limits: Limits) -> list[str]:
+        runtime = str(self.runtime)
+        args = [
+            self.bwrap,
+            "--unshare-all",
+            "--die-with-parent",
+            "--new-session",
+            "--cap-drop", "ALL",
+            "--clearenv",
+            "--ro-bind", "/usr", "/usr",
+            "--symlink", "usr/lib", "/lib",
+            "--symlink", "usr/lib64", "/lib64",
+            "--symlink", "usr/bin", "/bin",
+            "--ro-bind", runtime, runtime,
+            "--proc", "/proc",
+            "--dev", "/dev",
+            "--size", str(16 * 2**20), "--tmpfs", "/tmp",
+            "--bind", str(scratch), "/work",
+            "--chdir", "/work",
+            "--remount-ro", "/",
+        ]  # fmt: skip
+        environment = {
+            "HOME": "/work",
+            "PATH": "/usr/bin:/bin",
+            "LANG": "C.UTF-8",
+            "PYTHONDONTWRITEBYTECODE": "1",
+            "PYTHONHASHSEED": "0",
+            "OPENBLAS_NUM_THREADS": "1",
+            "OMP_NUM_THREADS": "1",
+            "MKL_NUM_THREADS": "1",
+            "MPLBACKEND": "Agg",
+        }
+        for key, value in environment.items():
+            args += ["--setenv", key, value]
+        return args
+
+    def _run_insecure(
+        self,
+        files: Mapping[str, str | bytes],
+        entrypoint: str,
+        args: Sequence[str],
+        limits: Limits,
+        stdin: bytes,
+        collect: Sequence[str],
+    ) -> RunResult:
+        """Development only: rlimits and a temp dir, no isolation. Marked ``sandboxed=False``."""
+        with tempfile.TemporaryDirectory(prefix="mlinterview-insecure-") as tmp:
+            scratch = Path(tmp)
+            _write_files(scratch, files, os.getuid())
+            command = [str(self.python), "-E", "-s", entrypoint, *args]
+
+            def setup() -> None:
+                _set_rlimits(limits)
+
+            result = _supervise(command, limits, stdin, setup, None, cwd=scratch)
+            result.outputs, _ = _collect(scratch, collect, limits.max_collect_bytes)
+        result.sandboxed = False
+        result.message = "; ".join(filter(None, [result.message, "INSECURE development mode: not sandboxed"]))
+        return result
+
+
+# -- helpers ---------------------------------------------------------------------------------
+def _safe_name(name: str) -> bool:
+    path = Path(name)
+    return bool(name) and not path.is_absolute() and ".." not in path.parts and "\x00" not in name
+
+
+def _write_files(root: Path, files: Mapping[str, str | bytes], uid: int) -> None:
+    for name, content in files.items():
+        target = root / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        data = content.encode() if isinstance(content, str) else content
+        target.write_bytes(data)
+    for path in [root, *root.rglob("*")]:
+        os.lchown(path, uid, uid)
+
+
+def _set_rlimits(limits: Limits) -> None:
+    cpu = max(1, int(limits.cpu_seconds + 0.999))
+    resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
+    resource.setrlimit(resource.RLIMIT_FSIZE, (limits.scratch_mb * 2**20, limits.scratch_mb * 2**20))
+    resource.setrlimit(resource.RLIMIT_NOFILE, (256, 256))
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+
+
+def _child_setup(join_files: list[str], uid: int, limits: Limits) -> Callable[[], None]:
+    def setup() -> None:  # runs in the child, as root, just before exec
+        pid = str(os.getpid())
+        for path in join_files:
+            with open(path, "w") as handle:
+                handle.write(pid)
+        _set_rlimits(limits)
+        os.setgroups([])
+        os.setresgid(uid, uid, uid)
+        os.setresuid(uid, uid, uid)
+
+    return setup
+
+
+def _supervise(
+    command: list[str],
+    limits: Limits,
+    stdin: bytes,
+    setup: Callable[[], None],
+    group: cgroups.RunGroup | None,
+    cwd: Path | None = None,
+) -> RunResult:
+    started = time.monotonic()
+    process = subprocess.Popen(
+        command,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        preexec_fn=setup,  # noqa: PLW1509 - needed to join the cgroup and drop privileges
+        cwd=cwd,
+        close_fds=True,
+        start_new_session=True,
+    )
+    assert process.stdin and process.stdout and process.stderr
+    feeder = threading.Thread(target=_feed, args=(process.stdin, stdin), daemon=True)
+    feeder.start()
+    captured = {"stdout": bytearray(), "stderr": bytearray()}
+    truncated = {"stdout": False, "stderr": False}
+    reason: Verdict | None = None
+    selector = selectors.DefaultSelector()
+    selector.register(process.stdout, selectors.EVENT_READ, "stdout")
+    selector.register(process.stderr, selectors.EVENT_READ, "stderr")
+    deadline = started + limits.wall_seconds
+    open_streams = 2
+    while open_streams and reason is None:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            reason = Verdict.time_limit
+            break
+        for key, _ in selector.select(timeout=min(remaining, 0.25)):
+            chunk = os.read(key.fd, 65536)
+            if not chunk:
+                selector.unregister(key.fileobj)
+                open_streams -= 1
+                continue
+            buffer = captured[key.data]
+            room = limits.output_bytes - len(buffer)
+            buffer += chunk[: max(room, 0)]
+            if len(chunk) > room:
+                truncated[key.data] = True
+                reason = Verdict.output_limit
+                break
+        if group is not None and group.cpu_seconds() > limits.cpu_seconds + 0.5:
+            reason = Verdict.time_limit
+    if reason is not None:
+        _kill(process, group)
+    try:
+        returncode = process.wait(timeout=max(0.1, deadline - time.monotonic()) if reason is None else 5)
+    except subprocess.TimeoutExpired:
+        reason = Verdict.time_limit
+        _kill(process, group)
+        returncode = process.wait()
+    if group is not None:
+        group.kill_all()  # whatever the program left behind (daemons, forks) goes with it
+    selector.close()
+    for stream in (process.stdout, process.stderr):
+        stream.close()
+    wall = time.monotonic() - started
+    cpu = group.cpu_seconds() if group is not None else _children_cpu()
+    peak = group.peak_memory() if group is not None else 0
+    exit_status, sig = _decode_status(returncode)
+    verdict, message = _verdict(reason, exit_status, sig, cpu, limits, group)
+    return RunResult(
+        verdict=verdict,
+        exit_status=exit_status,
+        signal=sig,
+        cpu_seconds=cpu,
+        wall_seconds=wall,
+        peak_memory_bytes=peak,
+        stdout=bytes(captured["stdout"]),
+        stderr=bytes(captured["stderr"]),
+        stdout_truncated=truncated["stdout"],
+        stderr_truncated=truncated["stderr"],
+        message=message,
+    )
+
+
+def _feed(pipe: IO[bytes], data: bytes) -> None:
+    with contextlib.suppress(OSError):
+        if data:
+            pipe.write(data)
+        pipe.close()
+
+
+def _kill(process: subprocess.Popen[bytes], group: cgroups.RunGroup | None) -> None:
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(process.pid, 9)
+    with contextlib.suppress(ProcessLookupError):
+        process.kill()
+    if group is not None:
+        group.kill_all()
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _decode_status(returncode: int) -> tuple[int | None, int | None]:
+    """bwrap reports a child killed by signal N as exit code 128 + N."""
+    if returncode < 0:
+        return None, -returncode
+    if 128 < returncode <= 128 + 64:
+        return None, returncode - 128
+    return returncode, None
+
+
+def _verdict(
+    reason: Verdict | None,
+    exit_status: int | None,
+    sig: int | None,
+    cpu: float,
+    limits: Limits,
+    group: cgroups.RunGroup | None,
+) -> tuple[Verdict, str]:
+    if reason is Verdict.output_limit:
+        return reason, f"the program wrote more than {limits.output_bytes:,} bytes to one stream; stopped"
+    if group is not None and group.out_of_memory():
+        return Verdict.memory_limit, f"the program used more than {limits.memory_mb} MB of memory"
+    if reason is Verdict.time_limit:
+        if cpu >= limits.cpu_seconds * 0.9:
+            return reason, f"the program used more than {limits.cpu_seconds:g} s of CPU time"
+        return reason, f"the program ran longer than {limits.wall_seconds:g} s (wall clock)"
+    if sig in (24, 9) and cpu >= limits.cpu_seconds * 0.9:  # SIGXCPU, then SIGKILL at the hard limit
+        return Verdict.time_limit, f"the program used more than {limits.cpu_seconds:g} s of CPU time"
+    if exit_status == 0:
+        return Verdict.ok, "the program finished normally"
+    if sig is not None:
+        return Verdict.runtime_error, f"the program was ended by signal {sig}"
+    return Verdict.runtime_error, f"the program exited with status {exit_status}"
+
+
+def _collect(root: Path, names: Sequence[str], cap: int) -> tuple[dict[str, bytes], list[str]]:
+    """Read result files without following links; only plain files with one link, under the cap."""
+    outputs: dict[str, bytes] = {}
+    notes: list[str] = []
+    for name in names:
+        try:
+            fd = _open_beneath(root, name)
+        except FileNotFoundError:
+            notes.append(f"{name}: not produced")
+            continue
+        except OSError as exc:
+            notes.append(f"{name}: refused ({exc.strerror or exc})")
+            continue
+        try:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):
+                notes.append(f"{name}: refused (not a regular file)")
+            elif info.st_nlink != 1:
+                notes.append(f"{name}: refused (hard-linked)")
+            elif info.st_size > cap:
+                notes.append(f"{name}: refused (larger than {cap:,} bytes)")
+            else:
+                data = os.read(fd, cap + 1)
+                if len(data) > cap:
+                    notes.append(f"{name}: refused (larger than {cap:,} bytes)")
+                else:
+                    outputs[name] = data
+        finally:
+            os.close(fd)
+    return outputs, notes
+
+
+def _open_beneath(root: Path, name: str) -> int:
+    """Open root/name refusing a symlink at every step (O_NOFOLLOW per component)."""
+    flags = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
+    fd = os.open(root, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+    try:
+        parts = Path(name).parts
+        for part in parts[:-1]:
+            next_fd = os.open(part, flags | os.O_DIRECTORY, dir_fd=fd)
+            os.close(fd)
+            fd = next_fd
+        return os.open(parts[-1], flags, dir_fd=fd)
+    finally:
+        os.close(fd)
+
+
+def _failed(message: str) -> RunResult:
+    return RunResult(Verdict.sandbox_error, None, None, 0.0, 0.0, 0, b"", b"", False, False, message=message)
