@@ -24,11 +24,12 @@ import subprocess
 import tempfile
 import threading
 import time
+import weakref
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import IO
 
-from mlinterview.sandbox import cgroups
+from mlinterview.sandbox import cgroups, seccomp
 from mlinterview.sandbox.model import Limits, RunResult, SandboxUnavailable, Verdict
 
 DEFAULT_RUNTIME = "/opt/mlinterview/runtime"
@@ -89,6 +90,7 @@ class Sandbox:
         if insecure:
             self.bwrap = ""
             self.cgroup_version = ""
+            self.seccomp = b""
             return
         bwrap = shutil.which("bwrap")
         if bwrap is None:
@@ -97,8 +99,11 @@ class Sandbox:
         if os.geteuid() != 0:
             raise SandboxUnavailable("the sandbox needs root to create cgroups and switch to its own uids")
         self.cgroup_version = cgroups.detect()
+        self.seccomp = seccomp.program() if seccomp.available() else b""
+        _become_subreaper()
         self.scratch_root = Path(tempfile.mkdtemp(prefix="mlinterview-scratch-"))
         os.chmod(self.scratch_root, 0o711)
+        weakref.finalize(self, _remove_empty_dir, self.scratch_root)
 
     # -- one run -----------------------------------------------------------------------------
     def run(
@@ -133,6 +138,7 @@ class Sandbox:
         scratch = self.scratch_root / str(uid)
         scratch.mkdir(mode=0o700, exist_ok=True)
         group: cgroups.RunGroup | None = None
+        filter_fd = -1
         try:
             _mount_tmpfs(scratch, limits.scratch_mb, uid)
             try:
@@ -143,18 +149,33 @@ class Sandbox:
                     limits.memory_mb * 2**20,
                     limits.max_processes,
                 )
-                command = [*self._bwrap_args(scratch, limits), str(self.python), "-E", "-s", entrypoint]
+                command = self._bwrap_args(scratch, limits)
+                if self.seccomp:
+                    filter_fd = _memory_file(self.seccomp)
+                    command += ["--seccomp", str(filter_fd)]
+                command += [str(self.python), "-E", "-s", entrypoint, *args]
                 setup = _child_setup(group.join_files(), uid, limits)
-                result = _supervise([*command, *args], limits, stdin, setup, group)
+                result = _supervise(
+                    command, limits, stdin, setup, group, pass_fds=(filter_fd,) if self.seccomp else ()
+                )
+                if not self.seccomp:
+                    result.message = "; ".join(
+                        filter(None, [result.message, "no seccomp filter on this machine"])
+                    )
                 result.outputs, notes = _collect(scratch, collect, limits.max_collect_bytes)
                 if notes:
                     result.message = "; ".join(filter(None, [result.message, *notes]))
                 return result
             finally:
+                if filter_fd >= 0:
+                    os.close(filter_fd)
                 if group is not None:
                     group.kill_all()
                     group.remove()
+                    _reap_orphans()
                 _unmount(scratch)
+                with contextlib.suppress(OSError):
+                    scratch.rmdir()
         except (OSError, SandboxUnavailable) as exc:
             return _failed(f"the sandbox could not run the program: {exc}")
         finally:
@@ -222,6 +243,50 @@ class Sandbox:
 
 
 # -- helpers ---------------------------------------------------------------------------------
+def _remove_empty_dir(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        path.rmdir()
+
+
+def _memory_file(data: bytes) -> int:
+    fd = os.memfd_create("mlinterview-seccomp", 0)  # no CLOEXEC: bubblewrap reads it
+    os.write(fd, data)
+    os.lseek(fd, 0, os.SEEK_SET)
+    return fd
+
+
+PR_SET_CHILD_SUBREAPER = 36
+
+
+def _become_subreaper() -> None:
+    """Processes the sandbox leaves orphaned (bubblewrap's init once its parent is killed) are
+    re-parented to this process instead of the machine's init, so that ``_reap`` can collect them;
+    in a container whose init never reaps, they would otherwise stay as zombies."""
+    _libc.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
+
+
+_active_lock = threading.Lock()
+_active: set[int] = set()  # bubblewrap processes a run is waiting for: never reaped by anyone else
+
+
+def _reap_orphans() -> None:
+    """Collect exited sandbox processes that were re-parented to us (bubblewrap's init outlives
+    the bubblewrap process we started by a moment). Only zombies running as a sandbox uid are
+    taken, and never one that a run is still waiting for."""
+    while True:
+        try:
+            info = os.waitid(os.P_ALL, 0, os.WEXITED | os.WNOHANG | os.WNOWAIT)
+        except ChildProcessError:
+            return
+        if info is None or not UID_BASE <= info.si_uid < UID_BASE + UID_COUNT:
+            return
+        with _active_lock:
+            if info.si_pid in _active:
+                return
+            with contextlib.suppress(ChildProcessError):
+                os.waitpid(info.si_pid, os.WNOHANG)
+
+
 def _safe_name(name: str) -> bool:
     path = Path(name)
     return bool(name) and not path.is_absolute() and ".." not in path.parts and "\x00" not in name
@@ -266,10 +331,15 @@ def _supervise(
     setup: Callable[[], None],
     group: cgroups.RunGroup | None,
     cwd: Path | None = None,
+    pass_fds: Sequence[int] = (),
 ) -> RunResult:
     started = time.monotonic()
     process = subprocess.Popen(
         command,
+        # bubblewrap clears the program's environment, but its own would show in /proc/1/environ
+        # inside the sandbox: it gets nothing of the parent's (secrets included).
+        env={"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"},
+        pass_fds=tuple(pass_fds),
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -278,6 +348,22 @@ def _supervise(
         close_fds=True,
         start_new_session=True,
     )
+    with _active_lock:
+        _active.add(process.pid)
+    try:
+        return _watch(process, limits, stdin, group, started)
+    finally:
+        with _active_lock:
+            _active.discard(process.pid)
+
+
+def _watch(
+    process: subprocess.Popen[bytes],
+    limits: Limits,
+    stdin: bytes,
+    group: cgroups.RunGroup | None,
+    started: float,
+) -> RunResult:
     assert process.stdin and process.stdout and process.stderr
     feeder = threading.Thread(target=_feed, args=(process.stdin, stdin), daemon=True)
     feeder.start()
