@@ -1,0 +1,4 @@
+def select(df, columns):
+    if isinstance(columns, str):
+        columns = [columns]
+    return df.reindex(columns=columns)

@@ -1,0 +1,2 @@
+def select(df, columns):
+    return df[columns]
