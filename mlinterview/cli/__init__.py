@@ -27,6 +27,7 @@ _COMMAND_MODULES: tuple[str, ...] = (
     "mlinterview.cli.kit",
     "mlinterview.cli.practice",
     "mlinterview.cli.scoring",
+    "mlinterview.cli.exercises",
 )
 
 for _name in _COMMAND_MODULES:
