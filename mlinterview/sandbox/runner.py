@@ -153,7 +153,7 @@ class Sandbox:
                 if self.seccomp:
                     filter_fd = _memory_file(self.seccomp)
                     command += ["--seccomp", str(filter_fd)]
-                command += [str(self.python), "-E", "-s", entrypoint, *args]
+                command += [str(self.python), "-S", entrypoint, *args]
                 setup = _child_setup(group.join_files(), uid, limits)
                 result = _supervise(
                     command, limits, stdin, setup, group, pass_fds=(filter_fd,) if self.seccomp else ()
@@ -207,6 +207,9 @@ class Sandbox:
             "PATH": "/usr/bin:/bin",
             "LANG": "C.UTF-8",
             "PYTHONDONTWRITEBYTECODE": "1",
+            # The interpreter starts with -S (no site module: 2 ms less per run) and finds the
+            # runtime's packages here instead; the environment is entirely ours (--clearenv).
+            "PYTHONPATH": ":".join(str(p) for p in sorted(self.runtime.glob("lib/python3*/site-packages"))),
             "PYTHONHASHSEED": "0",
             "OPENBLAS_NUM_THREADS": "1",
             "OMP_NUM_THREADS": "1",
