@@ -10,7 +10,9 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
+import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 from mlinterview.sandbox.model import SandboxUnavailable
@@ -39,6 +41,17 @@ def _keyed(path: Path) -> dict[str, int]:
             with contextlib.suppress(ValueError):
                 out[key] = int(value)
     return out
+
+
+def _thread_cgroups() -> dict[str, str]:
+    """controller -> path of the calling thread's cgroup, from /proc/thread-self/cgroup (v1)."""
+    found: dict[str, str] = {}
+    with open("/proc/thread-self/cgroup") as handle:
+        for line in handle:
+            _, controllers, path = line.rstrip("\n").split(":", 2)
+            for controller in controllers.split(","):
+                found[controller] = path
+    return found
 
 
 def detect() -> str:
@@ -115,6 +128,24 @@ class RunGroup:
             and self.peak_memory() >= _read_int(memory / "memory.limit_in_bytes") * 0.98
         )
 
+    @contextlib.contextmanager
+    def thread_joined(self) -> Iterator[None]:
+        """cgroup v1 only: put the calling thread (not its process) in this group while a child is
+        forked, so the child starts inside it without any code between fork and exec; the thread
+        goes back to where it was before anything can be killed."""
+        if self.version != "v1":
+            raise RuntimeError("threads can only be moved on their own in cgroup v1")
+        tid = str(threading.get_native_id())
+        home = _thread_cgroups()
+        try:
+            for directory in self.dirs:
+                _write(directory / "tasks", tid)
+            yield
+        finally:
+            for directory in self.dirs:
+                controller = directory.relative_to(ROOT).parts[0]
+                _write(ROOT / controller / home[controller].lstrip("/") / "tasks", tid)
+
     def kill_all(self, timeout: float = 5.0) -> bool:
         """SIGKILL every process in the group until it is empty (forks included)."""
         if self.version == "v2":
@@ -126,9 +157,11 @@ class RunGroup:
             if not pids:
                 return True
             for pid in pids:
+                if pid == os.getpid():  # never ourselves, whatever happened to thread_joined
+                    continue
                 with contextlib.suppress(ProcessLookupError, PermissionError):
                     os.kill(pid, signal.SIGKILL)
-            time.sleep(0.005)
+            time.sleep(0.0005)
         return not self.pids()
 
     def remove(self) -> None:
@@ -141,4 +174,4 @@ class RunGroup:
                     break
                 except OSError:
                     self.kill_all(0.1)
-                    time.sleep(0.01)
+                    time.sleep(0.001)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import fcntl
+import functools
 import itertools
 import os
 import resource
@@ -31,6 +32,7 @@ from typing import IO
 
 from mlinterview.sandbox import cgroups, seccomp
 from mlinterview.sandbox.model import Limits, RunResult, SandboxUnavailable, Verdict
+from mlinterview.sandbox.server import HelperClient
 
 DEFAULT_RUNTIME = "/opt/mlinterview/runtime"
 UID_BASE = 61000
@@ -76,9 +78,21 @@ class _UidLock:
 
 
 class Sandbox:
-    """Runs programs in the sandbox; thread-safe, at most ``slots`` runs at once."""
+    """Runs programs in the sandbox; thread-safe, at most ``slots`` runs at once.
 
-    def __init__(self, *, runtime: str | Path | None = None, slots: int = 2, insecure: bool = False) -> None:
+    Runs are started by a small helper process (``mlinterview.sandbox.server``) unless
+    ``in_process`` is set: the helper is what runs ``in_process`` sandboxes, and forking it is
+    cheap and safe whatever this process has loaded.
+    """
+
+    def __init__(
+        self,
+        *,
+        runtime: str | Path | None = None,
+        slots: int = 2,
+        insecure: bool = False,
+        in_process: bool = False,
+    ) -> None:
         self.runtime = Path(runtime or os.environ.get("MLINTERVIEW_SANDBOX_RUNTIME") or DEFAULT_RUNTIME)
         self.python = self.runtime / "bin" / "python"
         self.insecure = insecure
@@ -100,6 +114,10 @@ class Sandbox:
             raise SandboxUnavailable("the sandbox needs root to create cgroups and switch to its own uids")
         self.cgroup_version = cgroups.detect()
         self.seccomp = seccomp.program() if seccomp.available() else b""
+        self._helper: HelperClient | None = None
+        if not in_process:
+            self._helper = HelperClient(self.runtime)
+            return
         _become_subreaper()
         self.scratch_root = Path(tempfile.mkdtemp(prefix="mlinterview-scratch-"))
         os.chmod(self.scratch_root, 0o711)
@@ -122,6 +140,8 @@ class Sandbox:
         with self._slots:
             if self.insecure:
                 return self._run_insecure(files, entrypoint, args, limits, stdin, collect)
+            if self._helper is not None:
+                return self._helper.run(files, entrypoint, args, limits, stdin, collect)
             return self._run(files, entrypoint, args, limits, stdin, collect)
 
     def _run(
@@ -154,10 +174,24 @@ class Sandbox:
                     filter_fd = _memory_file(self.seccomp)
                     command += ["--seccomp", str(filter_fd)]
                 command += [str(self.python), "-S", entrypoint, *args]
-                setup = _child_setup(group.join_files(), uid, limits)
-                result = _supervise(
-                    command, limits, stdin, setup, group, pass_fds=(filter_fd,) if self.seccomp else ()
-                )
+                pass_fds = (filter_fd,) if self.seccomp else ()
+                if self.cgroup_version == "v1":
+                    # The child is forked inside the run's cgroup (no file writes in the child), the
+                    # uid change is done by the C side of subprocess, and only the rlimits are set
+                    # by Python code in the child (after the uid change: lowering is allowed).
+                    result = _supervise(
+                        command,
+                        limits,
+                        stdin,
+                        functools.partial(_set_rlimits, limits),
+                        group,
+                        pass_fds=pass_fds,
+                        uid=uid,
+                        inside=group.thread_joined,
+                    )
+                else:
+                    setup = _child_setup(group.join_files(), uid, limits)
+                    result = _supervise(command, limits, stdin, setup, group, pass_fds=pass_fds)
                 if not self.seccomp:
                     result.message = "; ".join(
                         filter(None, [result.message, "no seccomp filter on this machine"])
@@ -306,11 +340,19 @@ def _write_files(root: Path, files: Mapping[str, str | bytes], uid: int) -> None
 
 
 def _set_rlimits(limits: Limits) -> None:
+    for kind, values in _rlimits(limits):
+        resource.setrlimit(kind, values)
+
+
+def _rlimits(limits: Limits) -> list[tuple[int, tuple[int, int]]]:
     cpu = max(1, int(limits.cpu_seconds + 0.999))
-    resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
-    resource.setrlimit(resource.RLIMIT_FSIZE, (limits.scratch_mb * 2**20, limits.scratch_mb * 2**20))
-    resource.setrlimit(resource.RLIMIT_NOFILE, (256, 256))
-    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    size = limits.scratch_mb * 2**20
+    return [
+        (resource.RLIMIT_CPU, (cpu, cpu + 1)),
+        (resource.RLIMIT_FSIZE, (size, size)),
+        (resource.RLIMIT_NOFILE, (256, 256)),
+        (resource.RLIMIT_CORE, (0, 0)),
+    ]
 
 
 def _child_setup(join_files: list[str], uid: int, limits: Limits) -> Callable[[], None]:
@@ -331,26 +373,16 @@ def _supervise(
     command: list[str],
     limits: Limits,
     stdin: bytes,
-    setup: Callable[[], None],
+    setup: Callable[[], None] | None,
     group: cgroups.RunGroup | None,
     cwd: Path | None = None,
     pass_fds: Sequence[int] = (),
+    uid: int | None = None,
+    inside: Callable[[], contextlib.AbstractContextManager[None]] = contextlib.nullcontext,
 ) -> RunResult:
     started = time.monotonic()
-    process = subprocess.Popen(
-        command,
-        # bubblewrap clears the program's environment, but its own would show in /proc/1/environ
-        # inside the sandbox: it gets nothing of the parent's (secrets included).
-        env={"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"},
-        pass_fds=tuple(pass_fds),
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        preexec_fn=setup,  # noqa: PLW1509 - needed to join the cgroup and drop privileges
-        cwd=cwd,
-        close_fds=True,
-        start_new_session=True,
-    )
+    with inside():  # only while forking: the child starts in the run's cgroup
+        process = _spawn(command, stdin, setup, cwd, pass_fds, uid)
     with _active_lock:
         _active.add(process.pid)
     try:
@@ -360,6 +392,33 @@ def _supervise(
             _active.discard(process.pid)
 
 
+def _spawn(
+    command: list[str],
+    stdin: bytes,
+    setup: Callable[[], None] | None,
+    cwd: Path | None,
+    pass_fds: Sequence[int],
+    uid: int | None,
+) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        command,
+        # bubblewrap clears the program's environment, but its own would show in /proc/1/environ
+        # inside the sandbox: it gets nothing of the parent's (secrets included).
+        env={"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"},
+        pass_fds=tuple(pass_fds),
+        stdin=subprocess.PIPE if stdin else subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        preexec_fn=setup,  # noqa: PLW1509 - joins the cgroup and drops privileges (cgroup v2)
+        user=uid,
+        group=uid,
+        extra_groups=[] if uid is not None else None,
+        cwd=cwd,
+        close_fds=True,
+        start_new_session=True,
+    )
+
+
 def _watch(
     process: subprocess.Popen[bytes],
     limits: Limits,
@@ -367,37 +426,52 @@ def _watch(
     group: cgroups.RunGroup | None,
     started: float,
 ) -> RunResult:
-    assert process.stdin and process.stdout and process.stderr
-    feeder = threading.Thread(target=_feed, args=(process.stdin, stdin), daemon=True)
-    feeder.start()
+    assert process.stdout and process.stderr
+    if process.stdin is not None:
+        threading.Thread(target=_feed, args=(process.stdin, stdin), daemon=True).start()
     captured = {"stdout": bytearray(), "stderr": bytearray()}
     truncated = {"stdout": False, "stderr": False}
     reason: Verdict | None = None
     selector = selectors.DefaultSelector()
     selector.register(process.stdout, selectors.EVENT_READ, "stdout")
     selector.register(process.stderr, selectors.EVENT_READ, "stderr")
+    # A pidfd becomes readable when the process ends: no polling with sleeps for its exit.
+    pidfd = _pidfd(process.pid)
+    if pidfd >= 0:
+        selector.register(pidfd, selectors.EVENT_READ, "exit")
+    exited = pidfd < 0  # without a pidfd, wait for the pipes and then for the process
     deadline = started + limits.wall_seconds
     open_streams = 2
-    while open_streams and reason is None:
-        remaining = deadline - time.monotonic()
-        if remaining <= 0:
-            reason = Verdict.time_limit
-            break
-        for key, _ in selector.select(timeout=min(remaining, 0.25)):
-            chunk = os.read(key.fd, 65536)
-            if not chunk:
-                selector.unregister(key.fileobj)
-                open_streams -= 1
-                continue
-            buffer = captured[key.data]
-            room = limits.output_bytes - len(buffer)
-            buffer += chunk[: max(room, 0)]
-            if len(chunk) > room:
-                truncated[key.data] = True
-                reason = Verdict.output_limit
+    try:
+        while (open_streams or not exited) and reason is None:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                reason = Verdict.time_limit
                 break
-        if group is not None and group.cpu_seconds() > limits.cpu_seconds + 0.5:
-            reason = Verdict.time_limit
+            for key, _ in selector.select(timeout=min(remaining, 0.25)):
+                if key.data == "exit":
+                    selector.unregister(pidfd)
+                    exited = True
+                    if open_streams and group is not None:
+                        group.kill_all()  # whatever still holds the pipes open goes now
+                    continue
+                chunk = os.read(key.fd, 65536)
+                if not chunk:
+                    selector.unregister(key.fileobj)
+                    open_streams -= 1
+                    continue
+                buffer = captured[key.data]
+                room = limits.output_bytes - len(buffer)
+                buffer += chunk[: max(room, 0)]
+                if len(chunk) > room:
+                    truncated[key.data] = True
+                    reason = Verdict.output_limit
+                    break
+            if group is not None and group.cpu_seconds() > limits.cpu_seconds + 0.5:
+                reason = Verdict.time_limit
+    finally:
+        if pidfd >= 0:
+            os.close(pidfd)
     if reason is not None:
         _kill(process, group)
     try:
@@ -429,6 +503,13 @@ def _watch(
         stderr_truncated=truncated["stderr"],
         message=message,
     )
+
+
+def _pidfd(pid: int) -> int:
+    try:
+        return os.pidfd_open(pid)
+    except (AttributeError, OSError):  # kernels before 5.3
+        return -1
 
 
 def _feed(pipe: IO[bytes], data: bytes) -> None:
