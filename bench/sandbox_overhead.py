@@ -2,7 +2,9 @@
 
 Three measurements, each repeated and reported as medians:
 - ``python -c pass``: the runtime's interpreter started directly, against the same empty program
-  run through every layer of the sandbox (cgroup, uid, bubblewrap, seccomp, tmpfs scratch);
+  run through every layer of the sandbox (cgroup, uid, bubblewrap, seccomp, tmpfs scratch), as
+  configured by default (the next run's bubblewrap is pre-started while the previous one is
+  cleaned up, so a run starts with the interpreter) and "cold" (everything set up per run);
 - a numpy exercise: the judge's harness with the reference solution run by the bare interpreter
   in a temporary folder, against a full judgement in the sandbox (harness, solution, comparison);
 - throughput: judgements of that exercise per second with two sandbox slots busy at once.
@@ -63,6 +65,14 @@ def main() -> None:
         lambda: sandbox.run({"main.py": "pass"}, limits=limits),
         args.runs,
     )
+    say("python -c pass: the same without the pre-started run (every layer set up while waiting)")
+    cold = Sandbox(slots=2, warm=False)
+    bare_cold, boxed_cold = _timed_pair(
+        lambda: subprocess.run([python, "-c", "pass"], check=True),
+        lambda: cold.run({"main.py": "pass"}, limits=limits),
+        args.runs,
+    )
+    cold.close()
 
     exercise = load_exercise(default_exercises_dir() / args.exercise)
     spec = {
@@ -107,6 +117,7 @@ def main() -> None:
 
     med = statistics.median
     pass_ratio = med(boxed_pass) / med(bare_pass)
+    cold_ratio = med(boxed_cold) / med(bare_cold)
     numpy_ratio = med(boxed_numpy) / med(bare_numpy)
     rate = med(rates)
     rows = [
@@ -117,6 +128,7 @@ def main() -> None:
             pass_ratio,
             f"<= {BAR['pass_ratio']}",
         ],
+        ["python -c pass, cold", med(bare_cold) * 1000, med(boxed_cold) * 1000, cold_ratio, "-"],
         [f"judge {args.exercise}", med(bare_numpy) * 1000, med(boxed_numpy) * 1000, numpy_ratio, "-"],
     ]
     print(table(["program", "bare ms (median)", "sandbox ms (median)", "ratio", "bar"], rows))
@@ -125,6 +137,11 @@ def main() -> None:
         "runs": args.runs,
         "exercise": args.exercise,
         "pass": {"bare_ms": med(bare_pass) * 1000, "sandbox_ms": med(boxed_pass) * 1000, "ratio": pass_ratio},
+        "pass_cold": {
+            "bare_ms": med(bare_cold) * 1000,
+            "sandbox_ms": med(boxed_cold) * 1000,
+            "ratio": cold_ratio,
+        },
         "numpy_exercise": {
             "bare_ms": med(bare_numpy) * 1000,
             "sandbox_ms": med(boxed_numpy) * 1000,
@@ -134,6 +151,7 @@ def main() -> None:
         "bars": BAR,
         "meets_bars": pass_ratio <= BAR["pass_ratio"] and rate >= BAR["judgements_per_second"],
     }
+    sandbox.close()
     write("sandbox_overhead", results, args.out)
 
 

@@ -66,6 +66,32 @@ def detect() -> str:
     )
 
 
+def group_dirs() -> list[Path]:
+    """Every run cgroup that exists now, in whichever hierarchy."""
+    found: list[Path] = []
+    for base in [ROOT / PARENT, *(ROOT / c / PARENT for c in ("memory", "pids", "cpuacct"))]:
+        if base.is_dir():
+            found += [p for p in base.iterdir() if p.is_dir()]
+    return found
+
+
+def remove_dir(directory: Path) -> None:
+    """Kill what is left in one run cgroup directory and remove it."""
+    for _ in range(100):
+        with contextlib.suppress(OSError):
+            for pid in (directory / "cgroup.procs").read_text().split():
+                if int(pid) != os.getpid():
+                    with contextlib.suppress(ProcessLookupError, PermissionError):
+                        os.kill(int(pid), signal.SIGKILL)
+        try:
+            directory.rmdir()
+            return
+        except FileNotFoundError:
+            return
+        except OSError:
+            time.sleep(0.01)
+
+
 class RunGroup:
     """The cgroup(s) of one run. Create, let the child join, read usage, kill everything, remove."""
 
@@ -82,7 +108,12 @@ class RunGroup:
             self.dirs = [ROOT / c / PARENT / name for c in ("memory", "pids", "cpuacct")]
         for directory in self.dirs:
             directory.mkdir(parents=True, exist_ok=True)
-        if version == "v2":
+        self.memory_bytes = 2**62  # a new group starts unlimited
+        self.set_limits(memory_bytes, max_processes)
+
+    def set_limits(self, memory_bytes: int, max_processes: int) -> None:
+        """(Re)set the memory cap (no swap beyond it) and the process cap."""
+        if self.version == "v2":
             group = self.dirs[0]
             _write(group / "memory.max", str(memory_bytes))
             with contextlib.suppress(OSError):
@@ -90,12 +121,20 @@ class RunGroup:
             _write(group / "pids.max", str(max_processes))
         else:
             memory, pids, _ = self.dirs
-            _write(memory / "memory.limit_in_bytes", str(memory_bytes))
-            with contextlib.suppress(OSError):
-                _write(memory / "memory.memsw.limit_in_bytes", str(memory_bytes))
+            # v1 wants memory+swap >= memory at every moment: order the two writes accordingly.
+            order = ["memory.limit_in_bytes", "memory.memsw.limit_in_bytes"]
+            if memory_bytes > self.memory_bytes:
+                order.reverse()
+            for name in order:
+                if name == "memory.limit_in_bytes":
+                    _write(memory / name, str(memory_bytes))
+                else:
+                    with contextlib.suppress(OSError):
+                        _write(memory / name, str(memory_bytes))
             with contextlib.suppress(OSError):
                 _write(memory / "memory.swappiness", "0")
             _write(pids / "pids.max", str(max_processes))
+        self.memory_bytes = memory_bytes
 
     def join_files(self) -> list[str]:
         """cgroup.procs paths the child writes its pid to before it drops privileges."""

@@ -11,12 +11,14 @@ collected after the run, each opened without following links and only if it is a
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import ctypes
 import fcntl
 import functools
 import itertools
 import os
+import queue
 import resource
 import selectors
 import shutil
@@ -28,7 +30,7 @@ import time
 import weakref
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import IO
+from typing import IO, NamedTuple
 
 from mlinterview.sandbox import cgroups, seccomp
 from mlinterview.sandbox.model import Limits, RunResult, SandboxUnavailable, Verdict
@@ -77,12 +79,131 @@ class _UidLock:
         os.close(self._fd)
 
 
+class _Key(NamedTuple):
+    """What must be fixed when bubblewrap starts; a pre-started run serves only the same key."""
+
+    entrypoint: str
+    args: tuple[str, ...]
+    cpu_seconds: float
+    scratch_mb: int
+
+
+class _Prepared:
+    """A run's resources, from the uid lock to the started (and blocked) bubblewrap."""
+
+    def __init__(self, key: _Key, lock: _UidLock, scratch: Path) -> None:
+        self.key, self.lock, self.scratch = key, lock, scratch
+        self.mounted = False
+        self.group: cgroups.RunGroup | None = None
+        self.process: subprocess.Popen[bytes] | None = None
+        self.release_fd = -1
+        self._disposed = False
+
+    def dispose(self) -> None:
+        """Kill whatever runs, remove the cgroup, unmount the scratch, free the uid. Idempotent."""
+        if self._disposed:
+            return
+        self._disposed = True
+        try:
+            if self.release_fd >= 0:
+                os.close(self.release_fd)
+                self.release_fd = -1
+            if self.process is not None:
+                if self.process.poll() is None:
+                    _kill(self.process, self.group)
+                for stream in (self.process.stdin, self.process.stdout, self.process.stderr):
+                    if stream is not None:
+                        with contextlib.suppress(OSError):
+                            stream.close()
+                with contextlib.suppress(subprocess.TimeoutExpired):
+                    self.process.wait(timeout=5)
+                _forget(self.process)
+            if self.group is not None:
+                self.group.kill_all()
+                self.group.remove()
+                _reap_orphans()
+            if self.mounted:
+                _unmount(self.scratch)
+            with contextlib.suppress(OSError):
+                self.scratch.rmdir()
+        finally:
+            self.lock.release()
+
+
+class _Spawner:
+    """Keeps one pre-started run per recently used key, started on a thread that lives as long
+    as the sandbox (bubblewrap's --die-with-parent follows the thread that started it)."""
+
+    MAX_KEYS = 4
+
+    def __init__(self, prepare: Callable[[_Key, Limits], _Prepared]) -> None:
+        self._prepare = prepare
+        self._lock = threading.Lock()
+        self._ready: dict[_Key, _Prepared] = {}
+        self._wanted: queue.SimpleQueue[tuple[_Key, Limits] | None] = queue.SimpleQueue()
+        self._closed = False
+        self._thread = threading.Thread(target=self._loop, name="sandbox-prestart", daemon=True)
+        self._thread.start()
+
+    def take(self, key: _Key) -> _Prepared | None:
+        with self._lock:
+            prepared = self._ready.pop(key, None)
+        if prepared is not None and prepared.process is not None and prepared.process.poll() is not None:
+            prepared.dispose()  # it died while waiting (killed from outside): start afresh
+            return None
+        return prepared
+
+    def submit(self, key: _Key, limits: Limits) -> None:
+        if not self._closed:
+            self._wanted.put((key, limits))
+
+    def _loop(self) -> None:
+        while True:
+            item = self._wanted.get()
+            if item is None:
+                return
+            key, limits = item
+            with self._lock:
+                if self._closed or key in self._ready:
+                    continue
+            try:
+                prepared = self._prepare(key, limits)
+            except (OSError, SandboxUnavailable):
+                continue  # the next run simply starts cold
+            evicted: list[_Prepared] = []
+            with self._lock:
+                if self._closed:
+                    evicted.append(prepared)
+                else:
+                    self._ready[key] = prepared
+                    while len(self._ready) > self.MAX_KEYS:
+                        evicted.append(self._ready.pop(next(iter(self._ready))))
+            for old in evicted:
+                old.dispose()
+
+    def close(self) -> None:
+        with self._lock:
+            self._closed = True
+            ready, self._ready = list(self._ready.values()), {}
+        self._wanted.put(None)
+        self._thread.join(timeout=10)
+        for prepared in ready:
+            prepared.dispose()
+        with self._lock:
+            leftovers, self._ready = list(self._ready.values()), {}
+        for prepared in leftovers:
+            prepared.dispose()
+
+
 class Sandbox:
     """Runs programs in the sandbox; thread-safe, at most ``slots`` runs at once.
 
     Runs are started by a small helper process (``mlinterview.sandbox.server``) unless
     ``in_process`` is set: the helper is what runs ``in_process`` sandboxes, and forking it is
-    cheap and safe whatever this process has loaded.
+    cheap and safe whatever this process has loaded. With ``warm`` (the default) the sandbox
+    starts the next run's bubblewrap as soon as a run ends, up to the point where it would start
+    the interpreter, so the next run with the same entry point, arguments, CPU limit and scratch
+    size only has to write its files and let it go. ``close()`` stops it all.
     """
 
     def __init__(
@@ -92,6 +213,7 @@ class Sandbox:
         slots: int = 2,
         insecure: bool = False,
         in_process: bool = False,
+        warm: bool = True,
     ) -> None:
         self.runtime = Path(runtime or os.environ.get("MLINTERVIEW_SANDBOX_RUNTIME") or DEFAULT_RUNTIME)
         self.python = self.runtime / "bin" / "python"
@@ -101,6 +223,8 @@ class Sandbox:
             raise SandboxUnavailable(
                 f"the sandbox runtime {self.runtime} is missing: run 'bash scripts/setup-sandbox.sh'"
             )
+        self.warm = False
+        self._helper: HelperClient | None = None
         if insecure:
             self.bwrap = ""
             self.cgroup_version = ""
@@ -114,14 +238,18 @@ class Sandbox:
             raise SandboxUnavailable("the sandbox needs root to create cgroups and switch to its own uids")
         self.cgroup_version = cgroups.detect()
         self.seccomp = seccomp.program() if seccomp.available() else b""
-        self._helper: HelperClient | None = None
         if not in_process:
-            self._helper = HelperClient(self.runtime)
+            self._helper = HelperClient(self.runtime, warm=warm)
             return
         _become_subreaper()
-        self.scratch_root = Path(tempfile.mkdtemp(prefix="mlinterview-scratch-"))
+        sweep_leftovers()
+        self.scratch_root = Path(tempfile.mkdtemp(prefix=f"{SCRATCH_PREFIX}{os.getpid()}-"))
         os.chmod(self.scratch_root, 0o711)
         weakref.finalize(self, _remove_empty_dir, self.scratch_root)
+        if warm:
+            self.warm = True
+            self._spawner = _Spawner(self._prepare)
+            atexit.register(self.close)
 
     # -- one run -----------------------------------------------------------------------------
     def run(
@@ -153,67 +281,103 @@ class Sandbox:
         stdin: bytes,
         collect: Sequence[str],
     ) -> RunResult:
-        lock = _UidLock()
-        uid = lock.uid
-        scratch = self.scratch_root / str(uid)
-        scratch.mkdir(mode=0o700, exist_ok=True)
-        group: cgroups.RunGroup | None = None
-        filter_fd = -1
+        key = _Key(entrypoint, tuple(args), limits.cpu_seconds, limits.scratch_mb)
         try:
-            _mount_tmpfs(scratch, limits.scratch_mb, uid)
-            try:
-                _write_files(scratch, files, uid)
-                group = cgroups.RunGroup(
-                    self.cgroup_version,
-                    f"{os.getpid()}-{uid}-{next(_counter)}",
-                    limits.memory_mb * 2**20,
-                    limits.max_processes,
-                )
-                command = self._bwrap_args(scratch, limits)
-                if self.seccomp:
-                    filter_fd = _memory_file(self.seccomp)
-                    command += ["--seccomp", str(filter_fd)]
-                command += [str(self.python), "-S", entrypoint, *args]
-                pass_fds = (filter_fd,) if self.seccomp else ()
-                if self.cgroup_version == "v1":
-                    # The child is forked inside the run's cgroup (no file writes in the child), the
-                    # uid change is done by the C side of subprocess, and only the rlimits are set
-                    # by Python code in the child (after the uid change: lowering is allowed).
-                    result = _supervise(
-                        command,
-                        limits,
-                        stdin,
-                        functools.partial(_set_rlimits, limits),
-                        group,
-                        pass_fds=pass_fds,
-                        uid=uid,
-                        inside=group.thread_joined,
-                    )
-                else:
-                    setup = _child_setup(group.join_files(), uid, limits)
-                    result = _supervise(command, limits, stdin, setup, group, pass_fds=pass_fds)
-                if not self.seccomp:
-                    result.message = "; ".join(
-                        filter(None, [result.message, "no seccomp filter on this machine"])
-                    )
-                result.outputs, notes = _collect(scratch, collect, limits.max_collect_bytes)
-                if notes:
-                    result.message = "; ".join(filter(None, [result.message, *notes]))
-                return result
-            finally:
-                if filter_fd >= 0:
-                    os.close(filter_fd)
-                if group is not None:
-                    group.kill_all()
-                    group.remove()
-                    _reap_orphans()
-                _unmount(scratch)
-                with contextlib.suppress(OSError):
-                    scratch.rmdir()
+            prepared = self._take_warm(key) or self._prepare(key, limits)
+        except (OSError, SandboxUnavailable) as exc:
+            return _failed(f"the sandbox could not run the program: {exc}")
+        try:
+            result = self._release(prepared, files, limits, stdin)
+            result.outputs, notes = _collect(prepared.scratch, collect, limits.max_collect_bytes)
+            if not self.seccomp:
+                notes.append("no seccomp filter on this machine")
+            if notes:
+                result.message = "; ".join(filter(None, [result.message, *notes]))
+            return result
         except (OSError, SandboxUnavailable) as exc:
             return _failed(f"the sandbox could not run the program: {exc}")
         finally:
-            lock.release()
+            prepared.dispose()
+            if self.warm:
+                self._spawner.submit(key, limits)
+
+    # -- the stages of a run: prepare (everything up to a started, blocked bubblewrap), release --
+    def _prepare(self, key: _Key, limits: Limits) -> _Prepared:
+        """Lock a uid, mount the scratch, create the cgroup and start bubblewrap, which sets up
+        its namespaces and then waits on a pipe before it starts the interpreter."""
+        lock = _UidLock()
+        prepared = _Prepared(key, lock, self.scratch_root / str(lock.uid))
+        try:
+            uid = lock.uid
+            prepared.scratch.mkdir(mode=0o700, exist_ok=True)
+            _mount_tmpfs(prepared.scratch, limits.scratch_mb, uid)
+            prepared.mounted = True
+            os.lchown(prepared.scratch, uid, uid)
+            prepared.group = group = cgroups.RunGroup(
+                self.cgroup_version,
+                f"{os.getpid()}-{uid}-{next(_counter)}",
+                limits.memory_mb * 2**20,
+                limits.max_processes,
+            )
+            block_read, prepared.release_fd = os.pipe()
+            command = [*self._bwrap_args(prepared.scratch, limits), "--block-fd", str(block_read)]
+            pass_fds = [block_read]
+            filter_fd = -1
+            if self.seccomp:
+                filter_fd = _memory_file(self.seccomp)
+                command += ["--seccomp", str(filter_fd)]
+                pass_fds.append(filter_fd)
+            command += [str(self.python), "-S", key.entrypoint, *key.args]
+            try:
+                if self.cgroup_version == "v1":
+                    # The child is forked inside the run's cgroup (no file writes in the child),
+                    # the uid change is done by the C side of subprocess, and only the rlimits
+                    # are set by Python code in the child (after the uid change: lowering them
+                    # is allowed).
+                    with group.thread_joined():
+                        prepared.process = _spawn(
+                            command, functools.partial(_set_rlimits, limits), None, pass_fds, uid
+                        )
+                else:
+                    setup = _child_setup(group.join_files(), uid, limits)
+                    prepared.process = _spawn(command, setup, None, pass_fds, None)
+            finally:
+                os.close(block_read)
+                if filter_fd >= 0:
+                    os.close(filter_fd)
+            return prepared
+        except BaseException:
+            prepared.dispose()
+            raise
+
+    def _release(
+        self, prepared: _Prepared, files: Mapping[str, str | bytes], limits: Limits, stdin: bytes
+    ) -> RunResult:
+        assert prepared.group is not None and prepared.process is not None
+        _write_files(prepared.scratch, files, prepared.lock.uid)
+        prepared.group.set_limits(limits.memory_mb * 2**20, limits.max_processes)
+        started = time.monotonic()
+        os.write(prepared.release_fd, b"go")
+        os.close(prepared.release_fd)
+        prepared.release_fd = -1
+        return _watch(prepared.process, limits, stdin, prepared.group, started)
+
+    # -- the warm pool: the next run's bubblewrap is started while nobody waits for it ----------
+    def _take_warm(self, key: _Key) -> _Prepared | None:
+        if not self.warm:
+            return None
+        return self._spawner.take(key)
+
+    def close(self) -> None:
+        """Stop the pre-started runs (and the helper process): nothing of the sandbox remains.
+        The sandbox cannot run anything afterwards."""
+        if self._helper is not None:
+            self._helper.stop()
+        if self.warm:
+            self.warm = False
+            self._spawner.close()
+            with contextlib.suppress(OSError):
+                self.scratch_root.rmdir()
 
     def _bwrap_args(self, scratch: Path, limits: Limits) -> list[str]:
         runtime = str(self.runtime)
@@ -272,7 +436,7 @@ class Sandbox:
             def setup() -> None:
                 _set_rlimits(limits)
 
-            result = _supervise(command, limits, stdin, setup, None, cwd=scratch)
+            result = _supervise(command, limits, stdin, setup, scratch)
             result.outputs, _ = _collect(scratch, collect, limits.max_collect_bytes)
         result.sandboxed = False
         result.message = "; ".join(filter(None, [result.message, "INSECURE development mode: not sandboxed"]))
@@ -280,6 +444,42 @@ class Sandbox:
 
 
 # -- helpers ---------------------------------------------------------------------------------
+SCRATCH_PREFIX = "mlinterview-scratch-"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def sweep_leftovers() -> None:
+    """Remove what a killed sandbox process left: its cgroups and scratch mounts. Both names
+    start with the pid of the process that made them; only those of dead processes are touched."""
+    for directory in cgroups.group_dirs():
+        pid = directory.name.split("-", 1)[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            cgroups.remove_dir(directory)
+    base = Path(tempfile.gettempdir())
+    with open("/proc/self/mounts") as handle:
+        mounts = [line.split()[1] for line in handle]
+    for root in base.glob(f"{SCRATCH_PREFIX}*"):
+        pid = root.name[len(SCRATCH_PREFIX) :].split("-", 1)[0]
+        if not pid.isdigit() or _alive(int(pid)):
+            continue
+        for mount in mounts:
+            if mount.startswith(f"{root}/"):
+                _unmount(Path(mount))
+        for child in root.iterdir():
+            with contextlib.suppress(OSError):
+                child.rmdir()
+        _remove_empty_dir(root)
+
+
 def _remove_empty_dir(path: Path) -> None:
     with contextlib.suppress(OSError):
         path.rmdir()
@@ -374,42 +574,34 @@ def _supervise(
     limits: Limits,
     stdin: bytes,
     setup: Callable[[], None] | None,
-    group: cgroups.RunGroup | None,
-    cwd: Path | None = None,
-    pass_fds: Sequence[int] = (),
-    uid: int | None = None,
-    inside: Callable[[], contextlib.AbstractContextManager[None]] = contextlib.nullcontext,
+    cwd: Path,
 ) -> RunResult:
+    """Insecure development mode only: start the program directly and watch it."""
     started = time.monotonic()
-    with inside():  # only while forking: the child starts in the run's cgroup
-        process = _spawn(command, stdin, setup, cwd, pass_fds, uid)
-    with _active_lock:
-        _active.add(process.pid)
+    process = _spawn(command, setup, cwd, (), None)
     try:
-        return _watch(process, limits, stdin, group, started)
+        return _watch(process, limits, stdin, None, started)
     finally:
-        with _active_lock:
-            _active.discard(process.pid)
+        _forget(process)
 
 
 def _spawn(
     command: list[str],
-    stdin: bytes,
     setup: Callable[[], None] | None,
     cwd: Path | None,
     pass_fds: Sequence[int],
     uid: int | None,
 ) -> subprocess.Popen[bytes]:
-    return subprocess.Popen(
+    process = subprocess.Popen(
         command,
         # bubblewrap clears the program's environment, but its own would show in /proc/1/environ
         # inside the sandbox: it gets nothing of the parent's (secrets included).
         env={"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"},
         pass_fds=tuple(pass_fds),
-        stdin=subprocess.PIPE if stdin else subprocess.DEVNULL,
+        stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
-        preexec_fn=setup,  # noqa: PLW1509 - joins the cgroup and drops privileges (cgroup v2)
+        preexec_fn=setup,  # noqa: PLW1509 - rlimits (and on cgroup v2 joining the group, the uid)
         user=uid,
         group=uid,
         extra_groups=[] if uid is not None else None,
@@ -417,6 +609,14 @@ def _spawn(
         close_fds=True,
         start_new_session=True,
     )
+    with _active_lock:
+        _active.add(process.pid)
+    return process
+
+
+def _forget(process: subprocess.Popen[bytes]) -> None:
+    with _active_lock:
+        _active.discard(process.pid)
 
 
 def _watch(
@@ -426,9 +626,11 @@ def _watch(
     group: cgroups.RunGroup | None,
     started: float,
 ) -> RunResult:
-    assert process.stdout and process.stderr
-    if process.stdin is not None:
+    assert process.stdin and process.stdout and process.stderr
+    if stdin:
         threading.Thread(target=_feed, args=(process.stdin, stdin), daemon=True).start()
+    else:
+        process.stdin.close()
     captured = {"stdout": bytearray(), "stderr": bytearray()}
     truncated = {"stdout": False, "stderr": False}
     reason: Verdict | None = None

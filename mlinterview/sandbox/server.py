@@ -86,20 +86,23 @@ def result_from_wire(wire: dict[str, Any]) -> RunResult:
 
 
 # -- the helper process ------------------------------------------------------------------------
-def serve(control_fd: int, runtime: str) -> None:
+def serve(control_fd: int, runtime: str, warm: bool = True) -> None:
     """Main loop of the helper: one thread per run, until the parent closes its end."""
     from mlinterview.sandbox.runner import Sandbox
 
-    box = Sandbox(runtime=runtime, slots=256, in_process=True)
+    box = Sandbox(runtime=runtime, slots=256, in_process=True, warm=warm)
     control = socket.socket(fileno=control_fd)
-    while True:
-        try:
-            _, fds, _, _ = socket.recv_fds(control, 16, 1)
-        except OSError:
-            break
-        if not fds:
-            break  # the parent closed its end or died
-        threading.Thread(target=_handle, args=(box, fds[0]), daemon=True).start()
+    try:
+        while True:
+            try:
+                _, fds, _, _ = socket.recv_fds(control, 16, 1)
+            except OSError:
+                break
+            if not fds:
+                break  # the parent closed its end or died
+            threading.Thread(target=_handle, args=(box, fds[0]), daemon=True).start()
+    finally:
+        box.close()
 
 
 def _handle(box: Any, fd: int) -> None:
@@ -128,15 +131,15 @@ def _handle(box: Any, fd: int) -> None:
 # -- the parent's side ---------------------------------------------------------------------------
 _BOOT = (
     "import sys; sys.path.insert(0, {root!r}); "
-    "from mlinterview.sandbox.server import serve; serve({fd}, {runtime!r})"
+    "from mlinterview.sandbox.server import serve; serve({fd}, {runtime!r}, {warm!r})"
 )
 
 
 class HelperClient:
     """Starts the helper on first use (and again if it died) and sends it runs."""
 
-    def __init__(self, runtime: Path) -> None:
-        self.runtime = runtime
+    def __init__(self, runtime: Path, *, warm: bool = True) -> None:
+        self.runtime, self.warm = runtime, warm
         self._lock = threading.Lock()
         self._process: subprocess.Popen[bytes] | None = None
         self._control: socket.socket | None = None
@@ -152,13 +155,18 @@ class HelperClient:
             "-I",  # isolated: no environment variables, no user site, no current dir on the path
             "-S",  # no site-packages either: the helper needs only the standard library
             "-c",
-            _BOOT.format(root=root, fd=theirs.fileno(), runtime=str(self.runtime)),
+            _BOOT.format(root=root, fd=theirs.fileno(), runtime=str(self.runtime), warm=self.warm),
         ]
         self._process = subprocess.Popen(command, pass_fds=[theirs.fileno()], stdin=subprocess.DEVNULL)
         theirs.close()
         self._control = ours
         weakref.finalize(self, _shutdown, ours, self._process)
         return ours
+
+    def stop(self) -> None:
+        """Stop the helper (it cleans up after itself); the next run starts a new one."""
+        with self._lock:
+            self._stop()
 
     def _stop(self) -> None:
         if self._control is not None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -77,8 +79,8 @@ def test_sandbox_run_reports_verdicts_and_output(tmp_path):
 def test_installed_command_refuses_clearly_without_bubblewrap(tmp_path):
     program = tmp_path / "p.py"
     program.write_text("print(1)\n")
-    command = shutil.which("mlinterview")
-    assert command is not None
+    command = shutil.which("mlinterview", path=str(Path(sys.executable).parent))
+    assert command is not None, "the console script is installed next to the interpreter"
     done = subprocess.run(
         [command, "sandbox", "run", str(program)],
         capture_output=True,

@@ -154,7 +154,7 @@ def test_stdin_is_passed(run):
     assert run("import sys\nprint(sys.stdin.read().upper())", stdin=b"hello").stdout == b"HELLO\n"
 
 
-def test_fork_and_thread_storms_are_bounded(run):
+def test_fork_and_thread_storms_are_bounded(run, sandbox):
     fork = run(
         "import os\nn = 0\nwhile True:\n    try:\n        os.fork(); n += 1\n    except OSError:\n        break\n"
     )
@@ -165,10 +165,11 @@ def test_fork_and_thread_storms_are_bounded(run):
     assert fork.verdict in (Verdict.ok, Verdict.runtime_error, Verdict.time_limit)
     assert b"capped at" in threads.stdout
     assert int(threads.stdout.split()[-1]) < FAST.max_processes
+    sandbox.close()  # the pre-started next run goes too: now nothing may remain
     assert _sandbox_processes() == []
 
 
-def test_a_double_forked_daemon_ignoring_signals_does_not_survive(run):
+def test_a_double_forked_daemon_ignoring_signals_does_not_survive(run, sandbox):
     code = (
         "import os, signal, time\n"
         "if os.fork() == 0:\n"
@@ -181,7 +182,7 @@ def test_a_double_forked_daemon_ignoring_signals_does_not_survive(run):
     )
     result = run(code)
     assert result.verdict is Verdict.ok and b"parent done" in result.stdout
-    time.sleep(0.2)
+    sandbox.close()  # the pre-started next run goes too: now nothing may remain
     assert _sandbox_processes() == []
     assert _leftover_cgroups() == []
 
@@ -323,14 +324,26 @@ def test_two_concurrent_runs_cannot_see_each_other(sandbox):
     assert first["r"].verdict is Verdict.ok
 
 
+def test_the_pre_started_run_is_ready_and_serves_the_next_run(sandbox):
+    sandbox.run({"main.py": "pass"}, limits=FAST)
+    deadline = time.monotonic() + 5
+    while not [line for line in _sandbox_processes() if line.endswith("bwrap")] and time.monotonic() < deadline:
+        time.sleep(0.02)
+    waiting = _sandbox_processes()
+    assert waiting, "a run should be pre-started after the first one"
+    result = sandbox.run({"main.py": "import os\nprint(os.getuid(), sorted(os.listdir('.')))"}, limits=FAST)
+    assert result.verdict is Verdict.ok and result.stdout.split(maxsplit=1)[1] == b"['main.py']\n"
+    assert int(result.stdout.split()[0]) >= 61000
+
+
 def test_nothing_is_left_behind_after_many_runs(sandbox):
-    mounts_before = Path("/proc/mounts").read_text().count("mlinterview-scratch")
     for i in range(100):
         result = sandbox.run({"main.py": f"import os\nos.fork()\nprint({i})"}, limits=FAST)
         assert result.verdict is Verdict.ok
+    sandbox.close()  # the pre-started next run goes too: now nothing may remain
     assert _sandbox_processes() == []
     assert _leftover_cgroups() == []
-    assert Path("/proc/mounts").read_text().count("mlinterview-scratch") == mounts_before == 0
+    assert Path("/proc/mounts").read_text().count("mlinterview-scratch") == 0
     assert [str(p) for p in Path(tempfile.gettempdir()).glob("mlinterview-scratch-*/*")] == []
 
 
