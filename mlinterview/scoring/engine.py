@@ -57,6 +57,7 @@ def _unit(vector: np.ndarray) -> np.ndarray:
 class _RubricVectors:
     points: np.ndarray
     claims: np.ndarray
+    corrections: np.ndarray
     reference: np.ndarray
     question: np.ndarray
     reference_tokens: Tokens
@@ -134,6 +135,7 @@ class Scorer:
             reference = rubric.reference or " ".join(rubric.points)
             vectors, tokens = self.encode(
                 [*rubric.points, *(c for c, _ in rubric.misconceptions), reference, rubric.question]
+                + [correction for _, correction in rubric.misconceptions]
             )
             n = len(rubric.points)
             m = len(rubric.misconceptions)
@@ -142,6 +144,7 @@ class Scorer:
                 claims=vectors[n : n + m],
                 reference=vectors[n + m],
                 question=vectors[n + m + 1],
+                corrections=vectors[n + m + 2 :],
                 reference_tokens=tokens[n + m],
                 question_tokens=tokens[n + m + 1],
             )
@@ -179,7 +182,15 @@ class Scorer:
             rv = self._rubric_vectors(rubric)
             rows = [index[s] for s in sentences]
             units, unit_v = answer_units(sentences, vectors[rows] if rows else np.zeros((0, DIM), np.float32))
-            points, stated = match(rubric, units, unit_v, rv.points, rv.claims)
+            points, stated = match(
+                rubric,
+                units,
+                unit_v,
+                rv.points,
+                rv.claims,
+                sentences=len(sentences),
+                correction_vectors=rv.corrections,
+            )
             if rows:
                 weights = np.array([max(len(tokens[i]), 1) for i in rows], dtype=np.float32)
                 whole = _unit(weights @ vectors[rows])

@@ -101,7 +101,12 @@ def match(
     unit_vectors: np.ndarray,
     point_vectors: np.ndarray,
     claim_vectors: np.ndarray,
+    sentences: int | None = None,
+    correction_vectors: np.ndarray | None = None,
 ) -> tuple[list[PointMatch], list[MisconceptionMatch]]:
+    """Coverage may come from any unit; misconceptions only from single sentences (the first
+    ``sentences`` units), since a pair mixes two statements and reads like neither. A sentence
+    at least as close to a misconception's correction as to its claim is not stating it."""
     if not units:
         return [PointMatch(p, 0.0, False, "") for p in rubric.points], []
     to_points = unit_vectors @ point_vectors.T if len(rubric.points) else np.zeros((len(units), 0))
@@ -137,17 +142,25 @@ def match(
             )
 
     stated = []
+    single = len(units) if sentences is None else sentences
     for k, (claim, correction) in enumerate(rubric.misconceptions):
-        i = int(np.argmax(to_claims[:, k]))
+        i = int(np.argmax(to_claims[:single, k]))
         sim = float(to_claims[i, k])
         if sim < MISCONCEPTION_THRESHOLD or not _agrees(units[i], claim):
             continue
-        if sim + CONTRAST_MARGIN < best_point_per_unit[i] and not _flips_a_point(units[i], rubric.points):
+        closest_point = rubric.points[int(np.argmax(to_points[i]))] if to_points.shape[1] else ""
+        if sim + CONTRAST_MARGIN < best_point_per_unit[i] and not _flips_a_point(units[i], (closest_point,)):
             continue  # closer to a correct statement, and not a swapped version of one
+        if (
+            correction_vectors is not None
+            and k < len(correction_vectors)
+            and unit_vectors[i] @ correction_vectors[k] >= sim
+        ):
+            continue  # it says what the correction says
         stated.append(MisconceptionMatch(claim, correction, sim, units[i]))
     return points, stated
 
 
 def _flips_a_point(unit: str, points: tuple[str, ...]) -> bool:
-    """The unit reads like a key point with a negation or an antonym flipped."""
+    """The unit reads like the key point it is closest to, with a negation or an antonym flipped."""
     return any(text.overlap(unit, point) >= 0.5 and not _agrees(unit, point) for point in points)

@@ -116,14 +116,32 @@ def is_negated(text: str) -> bool:
     return count % 2 == 1
 
 
+def _forms(text: str) -> set[str]:
+    """Each word and its stem, so "underfits" meets the pair (overfitting, underfitting)."""
+    tokens = words(text)
+    return set(tokens) | {_base(w) for w in tokens}
+
+
+def _base(word: str) -> str:
+    """The stem without a doubled final consonant ("overfitt" -> "overfit")."""
+    root = _stem(word)
+    if len(root) > 3 and root[-1] == root[-2] and root[-1] not in "aeioulsz":
+        root = root[:-1]
+    return root
+
+
+def _pair_forms() -> tuple[tuple[str, str], ...]:
+    return tuple((_base(x), _base(y)) for x, y in ANTONYMS if _base(x) != _base(y))
+
+
 def antonym_conflict(a: str, b: str) -> bool:
     """True when the two sentences use opposite words of an antonym pair in the same role.
 
     Example: "L1 gives sparse weights" against "L2 gives sparse weights": the pair (l1, l2) appears
     on different sides, while the rest of the sentences match.
     """
-    left, right = set(words(a)), set(words(b))
-    for x, y in ANTONYMS:
+    left, right = _forms(a), _forms(b)
+    for x, y in ANTONYMS + _pair_forms():
         if (x in left and y not in left and y in right and x not in right) or (
             y in left and x not in left and x in right and y not in right
         ):
