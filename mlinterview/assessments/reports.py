@@ -44,8 +44,10 @@ def report_context(attempt: m.Attempt, *, reveal_identity: bool) -> dict[str, An
                 "value": score.value if score is not None else None,
                 "overridden": bool(score and score.latest_override),
                 "covered": [k["text"] for k in evidence.get("key_points", []) if k.get("covered")],
-                "missed": [k["text"] for k in evidence.get("key_points", []) if not k.get("covered")],
-                "misconceptions": [mc["text"] for mc in evidence.get("misconceptions", [])],
+                "missed": [
+                    k["text"].rstrip(". ") for k in evidence.get("key_points", []) if not k.get("covered")
+                ],
+                "misconceptions": [mc["text"].rstrip(". ") for mc in evidence.get("misconceptions", [])],
                 "tests": evidence.get("tests", []),
             }
         )

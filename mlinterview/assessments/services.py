@@ -480,7 +480,7 @@ def scoring_lease() -> timedelta:
     """How long a worker may hold a scoring job before the reconciler hands it to another."""
     from django.conf import settings
 
-    return timedelta(seconds=getattr(settings, "MLINTERVIEW_scoring_lease()_SECONDS", 600))
+    return timedelta(seconds=getattr(settings, "MLINTERVIEW_SCORING_LEASE_SECONDS", 600))
 
 
 def _backoff(tries: int) -> timedelta:

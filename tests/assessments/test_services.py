@@ -198,3 +198,8 @@ def test_generate_balanced_set(bank, recruiter):
     assert len({bank.get(s.slug).set for s in specs}) >= 3
     again = services.create_assessment("Again", recruiter).latest
     assert services.generate_items(again, recruiter, level="mid", minutes=45, seed=1) == specs
+
+
+def test_scoring_lease_comes_from_settings(settings):
+    settings.MLINTERVIEW_SCORING_LEASE_SECONDS = 8
+    assert services.scoring_lease().total_seconds() == 8
