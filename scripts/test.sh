@@ -27,5 +27,15 @@ say "mypy (pure-Python cores)"
 mypy $(ls -d mlinterview/bank mlinterview/kits mlinterview/practice mlinterview/scoring mlinterview/sandbox mlinterview/exercises mlinterview/embedding.py 2>/dev/null)
 say "content validation"
 mlinterview bank validate
-say "pytest"
+say "pytest (SQLite, the embedded default)"
 python -m pytest -p no:cacheprovider "$@"
+
+# The parts that touch the database again, on a real PostgreSQL server started on loopback
+# (skipped when arguments select particular tests; set MLINTERVIEW_SKIP_POSTGRES=1 to skip).
+if [[ $# -eq 0 && -z "${MLINTERVIEW_SKIP_POSTGRES:-}" && -z "${DATABASE_URL:-}" ]]; then
+  PG_DIR=$(mktemp -d -t mlinterview-pg-XXXXXX)
+  trap 'bash scripts/postgres.sh stop "$PG_DIR" >/dev/null 2>&1; rm -rf "$MLINTERVIEW_DATA_DIR"' EXIT
+  eval "$(bash scripts/postgres.sh start "$PG_DIR" | tail -n 1)"
+  say "pytest (PostgreSQL): every test that uses the database, browser tests included"
+  python -m pytest -p no:cacheprovider tests/assessments tests/interviews tests/practice tests/web tests/e2e
+fi

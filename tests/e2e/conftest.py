@@ -1,5 +1,9 @@
-"""End-to-end fixtures: the real app (runserver + worker subprocesses on a file SQLite database)
-driven by headless Debian Chromium through Playwright. Screenshots go to ``artifacts/``.
+"""End-to-end fixtures: the real app (runserver + worker subprocesses) driven by headless Debian
+Chromium through Playwright. Screenshots go to ``artifacts/``.
+
+Each app gets a database of its own: a file SQLite database in its data directory, or, when the
+suite runs with ``DATABASE_URL`` (the PostgreSQL pass of the test script), a fresh database on
+that server, dropped afterwards.
 """
 
 from __future__ import annotations
@@ -10,8 +14,10 @@ import sqlite3
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+import uuid
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -40,6 +46,28 @@ for name, role in (("rita", "recruiter"), ("ivan", "interviewer"), ("iris", "int
 """
 
 
+def _pg_admin(server_url: str) -> Any:
+    import psycopg
+
+    return psycopg.connect(server_url.rsplit("/", 1)[0] + "/postgres", autocommit=True)
+
+
+class _QmarkConnection:
+    """psycopg with sqlite3's ``?`` placeholders, so the tests' SQL runs on both."""
+
+    def __init__(self, connection: Any) -> None:
+        self.connection = connection
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        return self.connection.execute(sql.replace("?", "%s"), params)
+
+    def __enter__(self) -> _QmarkConnection:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.connection.close()
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -59,7 +87,16 @@ class App:
             "MLINTERVIEW_SCORING_LEASE_SECONDS": "8",
             "DJANGO_SETTINGS_MODULE": "mlinterview.web.settings",
         }
-        self.env.pop("DATABASE_URL", None)
+        self.pg_url = ""
+        server_url = os.environ.get("DATABASE_URL", "")
+        if server_url.startswith(("postgres://", "postgresql://")):
+            self.pg_name = f"e2e_{uuid.uuid4().hex[:12]}"
+            with _pg_admin(server_url) as admin:
+                admin.execute(f'CREATE DATABASE "{self.pg_name}"')
+            self.pg_url = server_url.rsplit("/", 1)[0] + "/" + self.pg_name
+            self.env["DATABASE_URL"] = self.pg_url
+        else:
+            self.env.pop("DATABASE_URL", None)
         self.server: subprocess.Popen[bytes] | None = None
         self.workers: list[subprocess.Popen[bytes]] = []
         self.log = data_dir / "app.log"
@@ -108,8 +145,18 @@ class App:
         self.workers.append(worker)
         return worker
 
-    def db(self) -> sqlite3.Connection:
+    def db(self) -> Any:
+        """A DB-API connection to the app's database; SQL uses ``?`` placeholders either way."""
+        if self.pg_url:
+            import psycopg
+
+            return _QmarkConnection(psycopg.connect(self.pg_url, autocommit=True))
         return sqlite3.connect(self.data_dir / "mlinterview.sqlite3", timeout=20)
+
+    def drop_database(self) -> None:
+        if self.pg_url:
+            with _pg_admin(os.environ["DATABASE_URL"]) as admin:
+                admin.execute(f'DROP DATABASE IF EXISTS "{self.pg_name}" WITH (FORCE)')
 
     def wait_for(self, sql: str, expected: object, timeout: float = 240) -> None:
         deadline = time.monotonic() + timeout
@@ -142,6 +189,7 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
         yield instance
     finally:
         instance.stop()
+        instance.drop_database()
 
 
 @pytest.fixture(scope="module")

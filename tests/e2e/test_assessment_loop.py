@@ -70,7 +70,7 @@ def test_recruiter_candidates_worker_review(app: App, browser) -> None:
     shot(ada, "03-candidate-landing")
     ada.click("text=Start the assessment")
     ada.fill("#content", ANSWER_A)
-    ada.wait_for_selector("#save-status:has-text('Saved at')", timeout=15000)
+    ada.wait_for_selector("#save-status:has-text('Saved at')", timeout=30000)
     ada.reload()
     assert ada.input_value("#content") == ANSWER_A
     shot(ada, "04-candidate-question")
@@ -89,7 +89,7 @@ def test_recruiter_candidates_worker_review(app: App, browser) -> None:
     bob.goto(links["Bob Candidate"])
     bob.click("text=Start the assessment")
     bob.fill("#content", "Not sure.")
-    bob.wait_for_selector("#save-status:has-text('Saved at')", timeout=15000)
+    bob.wait_for_selector("#save-status:has-text('Saved at')", timeout=30000)
     with app.db() as conn:
         conn.execute(
             "UPDATE assessments_attempt SET deadline = ? WHERE submitted_at IS NULL",
@@ -98,7 +98,7 @@ def test_recruiter_candidates_worker_review(app: App, browser) -> None:
     bob.reload()
     bob.wait_for_url("**/take/done/**", timeout=30000)
     assert "submitted automatically" in bob.content()
-    app.wait_for("SELECT COUNT(*) FROM assessments_attempt WHERE auto_submitted = 1", 1, timeout=10)
+    app.wait_for("SELECT COUNT(*) FROM assessments_attempt WHERE auto_submitted = TRUE", 1, timeout=10)
 
     # The worker scores both attempts (three items each).
     app.wait_for("SELECT COUNT(*) FROM assessments_score WHERE status = 'done'", 6)

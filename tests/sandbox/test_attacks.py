@@ -15,6 +15,7 @@ import pytest
 from mlinterview import REPO_DIR
 from mlinterview.sandbox import Limits, Sandbox, SandboxUnavailable, Verdict
 from mlinterview.sandbox.cgroups import PARENT, ROOT
+from mlinterview.sandbox.server import HelperClient
 from tests.sandbox.conftest import FAST
 
 pytestmark = pytest.mark.sandbox
@@ -343,8 +344,7 @@ def test_nothing_is_left_behind_after_many_runs(sandbox):
     sandbox.close()  # the pre-started next run goes too: now nothing may remain
     assert _sandbox_processes() == []
     assert _leftover_cgroups() == []
-    assert Path("/proc/mounts").read_text().count("mlinterview-scratch") == 0
-    assert [str(p) for p in Path(tempfile.gettempdir()).glob("mlinterview-scratch-*/*")] == []
+    assert _our_scratch() == (0, [])
 
 
 def test_missing_bubblewrap_is_a_clear_refusal(monkeypatch):
@@ -360,13 +360,39 @@ def test_insecure_mode_says_so():
 
 
 def _sandbox_processes() -> list[str]:
+    """Processes running as a sandbox uid that belong to this test session: in a run cgroup named
+    after one of our helper processes (a sandbox process cannot leave its cgroup, and a cgroup
+    cannot be removed while it has one), or in no run cgroup at all (an escape). Other test runs
+    sharing the machine have their own helpers and are left out."""
+    ours = tuple(f"/{PARENT}/{pid}-" for pid in HelperClient.started_pids)
     out = subprocess.run(["ps", "-eo", "uid=,pid=,comm="], capture_output=True, text=True, check=True).stdout
-    return [line for line in out.splitlines() if 61000 <= int(line.split()[0]) < 61512]
+    found = []
+    for line in out.splitlines():
+        uid, pid, _ = line.split(maxsplit=2)
+        if not 61000 <= int(uid) < 61512:
+            continue
+        try:
+            groups = Path(f"/proc/{pid}/cgroup").read_text()
+        except OSError:
+            continue  # gone meanwhile
+        if f"/{PARENT}/" not in groups or any(prefix in groups for prefix in ours):
+            found.append(line)
+    return found
 
 
 def _leftover_cgroups() -> list[str]:
+    """Run cgroups made by this session's helpers (named after the helper's pid)."""
+    ours = tuple(f"{pid}-" for pid in HelperClient.started_pids)
     found = []
     for base in [ROOT / PARENT, *(ROOT / c / PARENT for c in ("memory", "pids", "cpuacct"))]:
         if base.is_dir():
-            found += [str(p) for p in base.iterdir() if p.is_dir()]
+            found += [str(p) for p in base.iterdir() if p.is_dir() and p.name.startswith(ours)]
     return found
+
+
+def _our_scratch() -> tuple[int, list[str]]:
+    """Scratch mounts and folders left by this session's helpers."""
+    ours = tuple(f"mlinterview-scratch-{pid}-" for pid in HelperClient.started_pids)
+    mounts = [line for line in Path("/proc/mounts").read_text().splitlines() if any(o in line for o in ours)]
+    folders = [str(p) for p in Path(tempfile.gettempdir()).glob("mlinterview-scratch-*") if p.name.startswith(ours)]
+    return len(mounts), folders

@@ -84,3 +84,15 @@ def test_json_log_lines():
     )
     line = json.loads(JsonFormatter().format(record))
     assert line["message"] == "scored 3" and line["attempt"] == 12 and line["level"] == "INFO"
+
+
+@pytest.mark.django_db
+def test_the_suite_runs_on_the_database_it_was_given():
+    """The test script's second pass sets DATABASE_URL to a PostgreSQL server: prove it is used."""
+    from django.db import connection
+
+    on_postgres = os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://"))
+    assert connection.vendor == ("postgresql" if on_postgres else "sqlite")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+        assert cursor.fetchone()[0] == 1

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Start a throwaway PostgreSQL server on loopback for the tests (Debian's postgresql package,
+# installed if missing) and print its DATABASE_URL on the last line of stdout.
+#   eval "$(bash scripts/postgres.sh start DIR | tail -n 1)"   # exports DATABASE_URL
+#   bash scripts/postgres.sh stop DIR
+# The cluster lives in DIR (created, owned by the postgres user); nothing else is touched.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib.sh
+
+action=${1:?usage: postgres.sh start|stop DIR}
+dir=${2:?usage: postgres.sh start|stop DIR}
+port=${MLINTERVIEW_PG_PORT:-54329}
+
+apt_install postgresql >&2
+bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+
+case "$action" in
+  start)
+    say "starting PostgreSQL ($("$bin/postgres" --version | awk '{print $3}')) in $dir on 127.0.0.1:$port" >&2
+    mkdir -p "$dir"
+    chown postgres:postgres "$dir"
+    chmod 700 "$dir"
+    runuser -u postgres -- "$bin/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
+    runuser -u postgres -- "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
+      -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+      start >/dev/null
+    echo "export DATABASE_URL=postgres://postgres@127.0.0.1:$port/mlinterview"
+    ;;
+  stop)
+    if [[ -d "$dir/data" ]]; then
+      runuser -u postgres -- "$bin/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null || true
+    fi
+    rm -rf "$dir"
+    ;;
+  *)
+    echo "usage: postgres.sh start|stop DIR" >&2
+    exit 2
+    ;;
+esac
