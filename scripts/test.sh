@@ -8,8 +8,9 @@ source scripts/lib.sh
 
 bash scripts/install.sh --test
 # Debian's Chromium for the browser tests (Playwright drives it; no browser download),
-# and poppler's pdftoppm to look at generated PDFs.
-apt_install chromium poppler-utils
+# poppler's pdftoppm to look at generated PDFs, and Redis for the RQ worker tests (each test
+# starts its own server on loopback).
+apt_install chromium poppler-utils redis-server
 if [[ -f scripts/setup-sandbox.sh ]]; then
   say "setting up the code sandbox (bubblewrap, candidates' runtime)"
   bash scripts/setup-sandbox.sh
@@ -37,5 +38,5 @@ if [[ $# -eq 0 && -z "${MLINTERVIEW_SKIP_POSTGRES:-}" && -z "${DATABASE_URL:-}" 
   trap 'bash scripts/postgres.sh stop "$PG_DIR" >/dev/null 2>&1; rm -rf "$MLINTERVIEW_DATA_DIR"' EXIT
   eval "$(bash scripts/postgres.sh start "$PG_DIR" | tail -n 1)"
   say "pytest (PostgreSQL): every test that uses the database, browser tests included"
-  python -m pytest -p no:cacheprovider tests/assessments tests/interviews tests/practice tests/web tests/e2e
+  python -m pytest -p no:cacheprovider tests/assessments tests/interviews tests/practice tests/web tests/e2e tests/workers
 fi

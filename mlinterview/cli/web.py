@@ -138,10 +138,27 @@ def worker(
         reconcile()
     else:
         recover_thread.start()
+    from django.conf import settings
+
+    from mlinterview.web.config import TASK_QUEUES
+
     try:
-        call_command(
-            "db_worker", queue_name=queues, reload=False, startup_delay=False, batch=batch, verbosity=1
-        )
+        if settings.TASKS["default"]["BACKEND"] == "django_tasks_rq.RQBackend":
+            # Queues are served in the order given: a judging flood cannot starve scoring when
+            # scoring comes first (or when separate workers serve each queue).
+            names = TASK_QUEUES if queues == "*" else [q.strip() for q in queues.split(",") if q.strip()]
+            unknown = sorted(set(names) - set(TASK_QUEUES))
+            if unknown:
+                known = ", ".join(TASK_QUEUES)
+                raise typer.BadParameter(f"unknown queue(s) {', '.join(unknown)}; known: {known}")
+            order = sorted(names, key=["scoring", "default", "judging"].index)
+            call_command(
+                "rqworker", *order, job_class="django_tasks_rq.Job", with_scheduler=True, burst=batch
+            )
+        else:
+            call_command(
+                "db_worker", queue_name=queues, reload=False, startup_delay=False, batch=batch, verbosity=1
+            )
     finally:
         stop.set()
 

@@ -78,17 +78,38 @@ def _databases(env: Mapping[str, str], data_dir: Path) -> dict[str, Any]:
 TASK_QUEUES = ["default", "scoring", "judging"]
 
 
-def _tasks(env: Mapping[str, str]) -> dict[str, Any]:
-    """Background work: the database-backed queue by default (no extra service to run)."""
+TASK_BACKENDS = ("database", "rq", "immediate")
+
+
+def task_backend(env: Mapping[str, str]) -> str:
     backend = env.get("MLINTERVIEW_TASK_BACKEND", "database")
+    if backend not in TASK_BACKENDS:
+        raise ConfigError(
+            f"MLINTERVIEW_TASK_BACKEND must be one of {', '.join(TASK_BACKENDS)}, not {backend!r}"
+        )
+    return backend
+
+
+def _tasks(env: Mapping[str, str]) -> dict[str, Any]:
+    """Background work: the database-backed queue by default (no extra service to run); RQ on
+    Redis for several worker machines; inline ("immediate") for tests and one-off scripts."""
+    backend = task_backend(env)
     if backend == "immediate":
-        # Runs each task inline when it is enqueued; for tests and one-off scripts.
         return {
             "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend", "QUEUES": TASK_QUEUES}
         }
-    if backend != "database":
-        raise ConfigError(f"MLINTERVIEW_TASK_BACKEND must be 'database' or 'immediate', not {backend!r}")
+    if backend == "rq":
+        return {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": TASK_QUEUES}}
     return {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": TASK_QUEUES}}
+
+
+def _rq_queues(env: Mapping[str, str]) -> dict[str, Any]:
+    """django-rq's queues (one per task queue) on the Redis server of ``REDIS_URL``."""
+    url = env.get("REDIS_URL", "redis://127.0.0.1:6379/0")
+    if not url.startswith(("redis://", "rediss://", "unix://")):
+        raise ConfigError(f"REDIS_URL must be a redis:// URL, not {url!r}")
+    # A job may wait for a sandbox slot and run for a while; RQ kills it after this long.
+    return {name: {"URL": url, "DEFAULT_TIMEOUT": 900} for name in TASK_QUEUES}
 
 
 def _production(env: Mapping[str, str], hosts: list[str]) -> dict[str, Any]:
@@ -150,6 +171,7 @@ def build_settings(env: Mapping[str, str]) -> dict[str, Any]:
             "django.contrib.staticfiles",
             "django_tasks",
             "django_tasks_db",
+            *(["django_rq", "django_tasks_rq"] if task_backend(env) == "rq" else []),
             "mlinterview.accounts",
             "mlinterview.questions",
             "mlinterview.assessments",
@@ -187,6 +209,7 @@ def build_settings(env: Mapping[str, str]) -> dict[str, Any]:
         "DATABASES": _databases(env, data_dir),
         "DEFAULT_AUTO_FIELD": "django.db.models.BigAutoField",
         "TASKS": _tasks(env),
+        "RQ_QUEUES": _rq_queues(env) if task_backend(env) == "rq" else {},
         "AUTH_USER_MODEL": "accounts.User",
         "AUTH_PASSWORD_VALIDATORS": [
             {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

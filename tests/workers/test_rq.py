@@ -1,0 +1,139 @@
+"""Background work on RQ and Redis (the multi-machine setup), with real Redis and real workers.
+
+Each test runs the app in subprocesses (as in production: `mlinterview worker` processes on a
+Redis server started here on loopback) and checks that every job completes, also when a worker
+is killed in the middle of a job and when Redis restarts and forgets its queue.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.conftest import App, _free_port
+
+pytestmark = pytest.mark.slow
+REDIS = shutil.which("redis-server") or "/usr/bin/redis-server"
+
+SUBMIT = """
+from mlinterview.assessments import services
+from mlinterview.accounts.models import User
+rita = User.objects.get_or_create(username="rita", defaults={{"is_staff": True}})[0]
+a = services.create_assessment("RQ test", rita, 20)
+services.set_items(a.latest, [services.ItemSpec("question", s) for s in
+    ("loss-function", "support-vector-machine", "type-1-vs-type-2-errors")] +
+    [services.ItemSpec("exercise", "confusion-matrix")], rita)
+services.publish(a.latest, rita)
+for n in range({candidates}):
+    inv, _ = services.invite(a.latest, f"Candidate {{n}}", f"c{{n}}@example.com", rita)
+    attempt = services.start_attempt(inv)
+    for answer in attempt.answers.all():
+        text = ("def confusion_matrix(y_true, y_pred, labels=None):\\n    return None\\n"
+                if answer.item.kind == "exercise" else "A loss function measures how wrong a prediction is.")
+        services.autosave(attempt, answer.item_id, text)
+    services.submit(attempt)
+print(a.pk)
+"""
+DONE = "SELECT COUNT(*) FROM assessments_score WHERE status = 'done'"
+RUNNING = "SELECT COUNT(*) FROM assessments_score WHERE status = 'running'"
+
+
+class Redis:
+    def __init__(self, folder: Path) -> None:
+        self.folder, self.port = folder, _free_port()
+        self.url = f"redis://127.0.0.1:{self.port}/0"
+        self.process: subprocess.Popen[bytes] | None = None
+
+    def start(self) -> None:
+        self.process = subprocess.Popen(
+            [REDIS, "--bind", "127.0.0.1", "--port", str(self.port), "--save", "", "--appendonly", "no",
+             "--dir", str(self.folder)],
+            stdout=(self.folder / "redis.log").open("ab"),
+            stderr=subprocess.STDOUT,
+        )  # fmt: skip
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            done = subprocess.run(
+                [shutil.which("redis-cli") or "redis-cli", "-p", str(self.port), "ping"],
+                capture_output=True,
+                text=True,
+                check=False,
+            )
+            if done.stdout.strip() == "PONG":
+                return
+            time.sleep(0.1)
+        raise RuntimeError("redis-server did not start")
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.kill()
+            self.process.wait(timeout=10)
+
+
+@pytest.fixture
+def redis(tmp_path: Path) -> Iterator[Redis]:
+    server = Redis(tmp_path)
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def rq_app(tmp_path_factory: pytest.TempPathFactory, redis: Redis) -> Iterator[App]:
+    app = App(tmp_path_factory.mktemp("rq-data"))
+    app.env.update({"MLINTERVIEW_TASK_BACKEND": "rq", "REDIS_URL": redis.url})
+    app.cli("setup")
+    try:
+        yield app
+    finally:
+        app.stop()
+        app.drop_database()
+
+
+def _worker(app: App, queues: str) -> subprocess.Popen[bytes]:
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "mlinterview", "worker", "--queues", queues, "--reconcile-every", "1"],
+        env=app.env,
+        stdout=(app.data_dir / f"worker-{queues}-{len(app.workers)}.log").open("ab"),
+        stderr=subprocess.STDOUT,
+    )
+    app.workers.append(worker)
+    return worker
+
+
+def test_scoring_and_judging_run_on_separate_rq_queues(rq_app: App) -> None:
+    rq_app.cli("manage", "shell", "-c", SUBMIT.format(candidates=2))
+    scoring = _worker(rq_app, "scoring")
+    rq_app.wait_for(DONE, 6, timeout=240)  # the six text answers, with no judging worker running
+    judging = _worker(rq_app, "judging")
+    rq_app.wait_for(DONE, 8, timeout=240)
+    assert scoring.poll() is None and judging.poll() is None
+    with rq_app.db() as conn:
+        statuses = conn.execute("SELECT status, COUNT(*) FROM assessments_score GROUP BY status").fetchall()
+    assert dict(statuses) == {"done": 8}
+
+
+def test_a_killed_worker_and_a_restarted_redis_lose_no_job(rq_app: App, redis: Redis) -> None:
+    rq_app.cli("manage", "shell", "-c", SUBMIT.format(candidates=3))
+    victim = _worker(rq_app, "scoring,judging")
+    rq_app.wait_for(RUNNING, 1, timeout=120)
+    os.kill(victim.pid, signal.SIGKILL)
+    victim.wait(timeout=10)
+    with rq_app.db() as conn:
+        assert conn.execute(DONE).fetchone()[0] < 12, "the kill should land before the work is done"
+    # Redis restarts without persistence: every queued job is gone from it.
+    redis.stop()
+    redis.start()
+    _worker(rq_app, "scoring,judging")
+    _worker(rq_app, "scoring,judging")
+    rq_app.wait_for(DONE, 12, timeout=300)  # re-queued from the database by the reconciler
