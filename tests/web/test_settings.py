@@ -96,3 +96,21 @@ def test_the_suite_runs_on_the_database_it_was_given():
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
         assert cursor.fetchone()[0] == 1
+
+
+def test_rq_backend_settings_and_refusals(tmp_path):
+    env = {
+        "MLINTERVIEW_DATA_DIR": str(tmp_path),
+        "MLINTERVIEW_TASK_BACKEND": "rq",
+        "REDIS_URL": "redis://10.0.0.5:6380/2",
+    }
+    settings = build_settings(env)
+    assert settings["TASKS"]["default"]["BACKEND"] == "django_tasks_rq.RQBackend"
+    assert set(settings["RQ_QUEUES"]) == set(settings["TASKS"]["default"]["QUEUES"]) >= {"scoring", "judging"}
+    assert {q["URL"] for q in settings["RQ_QUEUES"].values()} == {"redis://10.0.0.5:6380/2"}
+    assert "django_tasks_rq" in settings["INSTALLED_APPS"]
+    assert "django_tasks_rq" not in build_settings({"MLINTERVIEW_DATA_DIR": str(tmp_path)})["INSTALLED_APPS"]
+    with pytest.raises(ConfigError, match="MLINTERVIEW_TASK_BACKEND must be one of"):
+        build_settings({**env, "MLINTERVIEW_TASK_BACKEND": "celery"})
+    with pytest.raises(ConfigError, match="REDIS_URL must be a redis:// URL"):
+        build_settings({**env, "REDIS_URL": "http://localhost"})
