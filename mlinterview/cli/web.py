@@ -67,6 +67,30 @@ def setup(
     _prepare(content, admin_username)
 
 
+def _gunicorn(host: str, port: int, processes: int) -> None:
+    """Serve with gunicorn (threaded workers); static files come from whitenoise."""
+    from gunicorn.app.wsgiapp import WSGIApplication
+
+    argv = [
+        "gunicorn",
+        "mlinterview.web.wsgi:application",
+        "--bind", f"{host}:{port}",
+        "--workers", str(processes),
+        "--worker-class", "gthread",
+        "--threads", "4",
+        "--timeout", "60",
+        "--graceful-timeout", "20",
+        "--access-logfile", "-",
+    ]  # fmt: skip
+    import sys
+
+    saved, sys.argv = sys.argv, argv
+    try:
+        WSGIApplication("%(prog)s [OPTIONS] [APP_MODULE]").run()
+    finally:
+        sys.argv = saved
+
+
 def serve(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
@@ -75,6 +99,13 @@ def serve(
     with_worker: Annotated[
         bool, typer.Option("--worker/--no-worker", help="Also run a background worker (scoring).")
     ] = True,
+    processes: Annotated[
+        int, typer.Option(min=1, help="Web server processes (gunicorn workers, 4 threads each).")
+    ] = 2,
+    dev: Annotated[
+        bool,
+        typer.Option("--dev", help="Use Django's single-process development server instead of gunicorn."),
+    ] = False,
 ) -> None:
     """Set up (idempotent) and serve the web app, with a background worker, on the embedded defaults."""
     import subprocess
@@ -91,7 +122,10 @@ def serve(
     typer.secho(f"\nmlinterview is running at http://{shown}:{port}/", fg=typer.colors.GREEN, bold=True)
     typer.echo(f"sign in at http://{shown}:{port}/login/ ; press Ctrl-C to stop\n")
     try:
-        call_command("runserver", f"{shown}:{port}", use_reloader=False, skip_checks=False)
+        if dev:
+            call_command("runserver", f"{shown}:{port}", use_reloader=False, skip_checks=False)
+        else:
+            _gunicorn(shown, port, processes)
     finally:
         if child is not None:
             child.terminate()
