@@ -189,6 +189,7 @@ def build_settings(env: Mapping[str, str]) -> dict[str, Any]:
             "django.contrib.auth.middleware.AuthenticationMiddleware",
             "django.contrib.messages.middleware.MessageMiddleware",
             "django.middleware.clickjacking.XFrameOptionsMiddleware",
+            "mlinterview.web.middleware.DatabaseUnavailableMiddleware",
         ],
         "ROOT_URLCONF": "mlinterview.web.urls",
         "WSGI_APPLICATION": "mlinterview.web.wsgi.application",

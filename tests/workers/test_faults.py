@@ -1,0 +1,210 @@
+"""Faults under live traffic: the web server killed with SIGKILL while candidates autosave, and
+PostgreSQL restarted under the same traffic. Real gunicorn, real databases, real HTTP."""
+
+from __future__ import annotations
+
+import http.cookiejar
+import json
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from mlinterview import REPO_DIR
+from tests.e2e.conftest import App, _free_port
+
+pytestmark = pytest.mark.slow
+
+START = """
+from mlinterview.assessments import services
+from mlinterview.accounts.models import User
+rita = User.objects.get_or_create(username="rita", defaults={"is_staff": True})[0]
+a = services.create_assessment("Faults", rita, 60)
+services.set_items(a.latest, [services.ItemSpec("question", "loss-function")], rita)
+services.publish(a.latest, rita)
+inv, token = services.invite(a.latest, "Fay", "fay@example.com", rita)
+attempt = services.start_attempt(inv)
+print(token, a.latest.items.first().pk, attempt.answers.first().pk)
+"""
+
+
+class Gunicorn:
+    def __init__(self, app: App) -> None:
+        self.app, self.port = app, _free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.process: subprocess.Popen[bytes] | None = None
+
+    def start(self) -> None:
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "mlinterview.web.wsgi:application", "--bind",
+             f"127.0.0.1:{self.port}", "--workers", "2", "--worker-class", "gthread", "--threads", "4"],
+            env=self.app.env,
+            stdout=(self.app.data_dir / "gunicorn.log").open("ab"),
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )  # fmt: skip
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(self.url + "/login/", timeout=2).read()
+                return
+            except OSError:
+                time.sleep(0.2)
+        raise RuntimeError("gunicorn did not start")
+
+    def kill(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGKILL)  # master and workers, no goodbye
+            self.process.wait(timeout=10)
+
+
+class Candidate:
+    """Autosaves "rev N" as fast as the server answers, keeping the N of every acknowledged save."""
+
+    def __init__(self, base: str, token: str, item: int) -> None:
+        self.base, self.token, self.item = base, token, item
+        self.acknowledged: list[int] = []
+        self.refused: list[int] = []  # HTTP errors (what the page would retry)
+        self.unreachable = 0
+        self.stop = threading.Event()
+        jar = http.cookiejar.CookieJar()
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+        self.jar = jar
+
+    def csrf(self) -> str:
+        self.opener.open(f"{self.base}/take/{self.token}/item/0/", timeout=5).read()
+        return next(c.value for c in self.jar if c.name == "csrftoken")
+
+    def run(self) -> None:
+        csrf = self.csrf()
+        number = 0
+        while not self.stop.is_set():
+            number += 1
+            request = urllib.request.Request(
+                f"{self.base}/take/{self.token}/save/",
+                data=json.dumps({"item": self.item, "content": f"rev {number}"}).encode(),
+                headers={"Content-Type": "application/json", "X-CSRFToken": csrf, "Referer": self.base},
+                method="POST",
+            )
+            try:
+                with self.opener.open(request, timeout=5) as response:
+                    if response.status == 200:
+                        self.acknowledged.append(number)
+            except urllib.error.HTTPError as exc:
+                self.refused.append(exc.code)
+                time.sleep(0.05)
+            except OSError:
+                self.unreachable += 1
+                time.sleep(0.05)
+
+    def wait_for(self, count: int, timeout: float = 60) -> None:
+        deadline = time.monotonic() + timeout
+        while len(self.acknowledged) < count and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert len(self.acknowledged) >= count, (len(self.acknowledged), self.refused[-5:], self.unreachable)
+
+
+def _saved(app: App, answer_id: int) -> set[str]:
+    with app.db() as conn:
+        rows = conn.execute(
+            "SELECT content FROM assessments_answerrevision WHERE answer_id = ?", (answer_id,)
+        )
+        return {row[0] for row in rows.fetchall()}
+
+
+def _started(app: App) -> tuple[Candidate, int]:
+    token, item, answer = app.cli("manage", "shell", "-c", START).stdout.split()[-3:]
+    return Candidate("", token, int(item)), int(answer)
+
+
+@pytest.fixture
+def web_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
+    app = App(tmp_path_factory.mktemp("faults"))
+    app.cli("setup")
+    yield app
+    app.drop_database()
+
+
+def test_killing_the_web_server_loses_no_acknowledged_autosave(web_app: App) -> None:
+    server = Gunicorn(web_app)
+    server.start()
+    candidate, answer_id = _started(web_app)
+    candidate.base = server.url
+    worker = threading.Thread(target=candidate.run, daemon=True)
+    try:
+        worker.start()
+        candidate.wait_for(30)
+        server.kill()
+        down_at = len(candidate.acknowledged)
+        time.sleep(0.5)
+        server.start()  # same address: the candidate's page keeps its URL
+        candidate.wait_for(down_at + 30)
+    finally:
+        candidate.stop.set()
+        worker.join(timeout=10)
+        server.kill()
+    assert candidate.unreachable > 0, "the kill should have happened while saves were being sent"
+    missing = {f"rev {n}" for n in candidate.acknowledged} - _saved(web_app, answer_id)
+    assert missing == set(), f"acknowledged but not in the database: {sorted(missing)[:10]}"
+
+
+@pytest.fixture
+def own_postgres() -> Iterator[tuple[str, Path]]:
+    # Directly under /tmp: the postgres user must be able to reach it (pytest's folders are 0700).
+    folder = Path(tempfile.mkdtemp(prefix="mlinterview-pg-"))
+    port = _free_port()
+    env = {**os.environ, "MLINTERVIEW_PG_PORT": str(port)}
+    script = REPO_DIR / "scripts" / "postgres.sh"
+    out = subprocess.run(["bash", str(script), "start", str(folder)], env=env, capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    url = out.stdout.strip().splitlines()[-1].split("=", 1)[1]
+    try:
+        yield url, folder
+    finally:
+        subprocess.run(["bash", str(script), "stop", str(folder)], env=env, capture_output=True)
+
+
+def _pg_ctl(folder: Path, *args: str) -> None:
+    binary = sorted(Path("/usr/lib/postgresql").glob("*/bin/pg_ctl"))[-1]
+    subprocess.run(["runuser", "-u", "postgres", "--", str(binary), "-D", str(folder / "data"), *args],
+                   check=True, capture_output=True, timeout=60)  # fmt: skip
+
+
+def test_a_postgresql_restart_fails_requests_cleanly_and_recovers(
+    tmp_path_factory: pytest.TempPathFactory, own_postgres: tuple[str, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    url, folder = own_postgres
+    monkeypatch.setenv("DATABASE_URL", url)
+    app = App(tmp_path_factory.mktemp("pg-faults"))  # a fresh database on our own server
+    app.cli("setup")
+    server = Gunicorn(app)
+    server.start()
+    candidate, answer_id = _started(app)
+    candidate.base = server.url
+    worker = threading.Thread(target=candidate.run, daemon=True)
+    try:
+        worker.start()
+        candidate.wait_for(30)
+        _pg_ctl(folder, "-m", "fast", "-w", "stop")
+        time.sleep(1.5)
+        during = list(candidate.refused)
+        _pg_ctl(folder, "-w", "-l", str(folder / "server.log"), "start")
+        up_at = len(candidate.acknowledged)
+        candidate.wait_for(up_at + 30)  # recovered without restarting anything
+    finally:
+        candidate.stop.set()
+        worker.join(timeout=10)
+        server.kill()
+    assert during and set(during) == {503}, f"while the database was down: {sorted(set(during))}"
+    missing = {f"rev {n}" for n in candidate.acknowledged} - _saved(app, answer_id)
+    assert missing == set(), f"acknowledged but not in the database: {sorted(missing)[:10]}"
+    app.drop_database()
