@@ -186,8 +186,15 @@ def worker(
                 known = ", ".join(TASK_QUEUES)
                 raise typer.BadParameter(f"unknown queue(s) {', '.join(unknown)}; known: {known}")
             order = sorted(names, key=["scoring", "default", "judging"].index)
+            # SimpleWorker runs jobs in this process: the text model is loaded once and stays
+            # warm, instead of RQ's default fork per job (which reloads it for every answer).
             call_command(
-                "rqworker", *order, job_class="django_tasks_rq.Job", with_scheduler=True, burst=batch
+                "rqworker",
+                *order,
+                job_class="django_tasks_rq.Job",
+                worker_class="rq.SimpleWorker",
+                with_scheduler=True,
+                burst=batch,
             )
         else:
             call_command(
