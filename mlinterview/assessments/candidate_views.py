@@ -177,7 +177,16 @@ def run_code(request: HttpRequest, invitation: m.Invitation, token: str) -> Http
         services.autosave(attempt, item_id, source)
     except services.AssessmentError as exc:
         return JsonResponse({"error": str(exc)}, status=409)
-    return JsonResponse(run_public_examples(current.exercise_slug, source))
+    from mlinterview.sandbox import SandboxUnavailable
+
+    try:
+        return JsonResponse(run_public_examples(current.exercise_slug, source))
+    except SandboxUnavailable:
+        # The code is saved above; only the trial run is unavailable on this web server.
+        message = (
+            "Running code is not available right now; your code is saved and is judged after you submit."
+        )
+        return JsonResponse({"error": message}, status=503)
 
 
 @with_invitation

@@ -192,3 +192,29 @@ def test_api_requires_staff_token_and_follows_the_rules(client, recruiter, inter
     assert forbidden.status_code == 403
     assert client.get("/api/docs").status_code == 200
     assert "/api/assessments" in client.get("/api/openapi.json").json()["paths"]
+
+
+def test_run_code_without_a_sandbox_keeps_the_code_and_says_so(client, bank, recruiter, monkeypatch):
+    # The web server may run unprivileged, where the sandbox refuses to start: simulated here by
+    # making the sandbox report itself unavailable (the real refusal is tested in tests/sandbox).
+    from mlinterview.assessments import candidate_views
+    from mlinterview.sandbox import SandboxUnavailable
+
+    assessment = services.create_assessment("Code", recruiter, time_limit_minutes=30)
+    services.set_items(assessment.latest, [services.ItemSpec("exercise", "roc-auc")], recruiter)
+    services.publish(assessment.latest, recruiter)
+    _, token = services.invite(assessment.latest, "Bo", "bo@example.com", recruiter)
+    attempt = _start(client, token)
+    item = attempt.answers.get().item
+
+    def refuse(slug, source):
+        raise SandboxUnavailable("the sandbox needs root")
+
+    monkeypatch.setattr(candidate_views, "run_public_examples", refuse)
+    response = client.post(
+        f"/take/{token}/run/",
+        data=json.dumps({"item": item.pk, "content": "def roc_auc(y, s):\n    return 0.5\n"}),
+        content_type="application/json",
+    )
+    assert response.status_code == 503 and "your code is saved" in response.json()["error"]
+    assert "return 0.5" in attempt.answers.get().content
