@@ -97,7 +97,10 @@ def test_the_parents_environment_is_not_passed(run, monkeypatch):
     assert b"MLINTERVIEW_TEST_SECRET" not in result.stdout
 
 
-@pytest.mark.parametrize("target", ["/usr/evil.txt", "/opt/mlinterview/runtime/lib/evil.py", "/evil.txt"])
+@pytest.mark.parametrize(
+    "target",
+    ["/usr/evil.txt", "/opt/mlinterview/runtime/lib/python3.11/site-packages/evil.py", "/evil.txt"],
+)
 def test_system_and_runtime_are_read_only(run, target):
     result = run(f"open({target!r}, 'w').write('x')")
     assert result.verdict is Verdict.runtime_error
@@ -319,9 +322,17 @@ def test_two_concurrent_runs_cannot_see_each_other(sandbox):
         },
         limits=FAST,
     )
+    # The first run's scratch on the host, by its real path, from inside a second run.
+    scratches = [str(p) for p in Path(tempfile.gettempdir()).glob("mlinterview-scratch-*/*")]
+    assert scratches, "the first run's scratch should exist on the host while it runs"
+    peek = sandbox.run(
+        {"main.py": f"import os\nprint([os.path.exists(p) for p in {scratches!r}], os.path.exists('/proc/1/root/work/mine.txt'))"},
+        limits=FAST,
+    )
     thread.join()
     assert spy.stdout.split(b"]")[0] == b"['main.py'"
     assert int(spy.stdout.split()[-1]) <= 3  # only its own processes
+    assert b"True" not in peek.stdout and peek.verdict is Verdict.ok
     assert first["r"].verdict is Verdict.ok
 
 
