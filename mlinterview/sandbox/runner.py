@@ -368,6 +368,12 @@ class Sandbox:
             return None
         return self._spawner.take(key)
 
+    @property
+    def helper_pids(self) -> list[int]:
+        """Process ids of the helper processes this sandbox started (run cgroups and scratch
+        folders are named after them)."""
+        return list(self._helper.started_pids) if self._helper is not None else [os.getpid()]
+
     def close(self) -> None:
         """Stop the pre-started runs (and the helper process): nothing of the sandbox remains.
         The sandbox cannot run anything afterwards."""

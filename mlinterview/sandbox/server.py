@@ -29,7 +29,7 @@ import weakref
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
 from mlinterview.sandbox.model import Limits, RunResult, Verdict
 
@@ -138,10 +138,10 @@ _BOOT = (
 class HelperClient:
     """Starts the helper on first use (and again if it died) and sends it runs."""
 
-    started_pids: ClassVar[list[int]] = []  # every helper this process started (for tests)
 
     def __init__(self, runtime: Path, *, warm: bool = True) -> None:
         self.runtime, self.warm = runtime, warm
+        self.started_pids: list[int] = []  # every helper process this client started
         self._lock = threading.Lock()
         self._process: subprocess.Popen[bytes] | None = None
         self._control: socket.socket | None = None
@@ -160,7 +160,7 @@ class HelperClient:
             _BOOT.format(root=root, fd=theirs.fileno(), runtime=str(self.runtime), warm=self.warm),
         ]
         self._process = subprocess.Popen(command, pass_fds=[theirs.fileno()], stdin=subprocess.DEVNULL)
-        HelperClient.started_pids.append(self._process.pid)
+        self.started_pids.append(self._process.pid)
         theirs.close()
         self._control = ours
         weakref.finalize(self, _shutdown, ours, self._process)

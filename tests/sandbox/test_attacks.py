@@ -15,7 +15,6 @@ import pytest
 from mlinterview import REPO_DIR
 from mlinterview.sandbox import Limits, Sandbox, SandboxUnavailable, Verdict
 from mlinterview.sandbox.cgroups import PARENT, ROOT
-from mlinterview.sandbox.server import HelperClient
 from tests.sandbox.conftest import FAST
 
 pytestmark = pytest.mark.sandbox
@@ -170,7 +169,7 @@ def test_fork_and_thread_storms_are_bounded(run, sandbox):
     assert b"capped at" in threads.stdout
     assert int(threads.stdout.split()[-1]) < FAST.max_processes
     sandbox.close()  # the pre-started next run goes too: now nothing may remain
-    assert _sandbox_processes() == []
+    assert _sandbox_processes(sandbox) == []
 
 
 def test_a_double_forked_daemon_ignoring_signals_does_not_survive(run, sandbox):
@@ -187,8 +186,8 @@ def test_a_double_forked_daemon_ignoring_signals_does_not_survive(run, sandbox):
     result = run(code)
     assert result.verdict is Verdict.ok and b"parent done" in result.stdout
     sandbox.close()  # the pre-started next run goes too: now nothing may remain
-    assert _sandbox_processes() == []
-    assert _leftover_cgroups() == []
+    assert _sandbox_processes(sandbox) == []
+    assert _leftover_cgroups(sandbox) == []
 
 
 @pytest.mark.parametrize("stream", ["stdout", "stderr"])
@@ -339,9 +338,9 @@ def test_two_concurrent_runs_cannot_see_each_other(sandbox):
 def test_the_pre_started_run_is_ready_and_serves_the_next_run(sandbox):
     sandbox.run({"main.py": "pass"}, limits=FAST)
     deadline = time.monotonic() + 5
-    while not [line for line in _sandbox_processes() if line.endswith("bwrap")] and time.monotonic() < deadline:
+    while not [line for line in _sandbox_processes(sandbox) if line.endswith("bwrap")] and time.monotonic() < deadline:
         time.sleep(0.02)
-    waiting = _sandbox_processes()
+    waiting = _sandbox_processes(sandbox)
     assert waiting, "a run should be pre-started after the first one"
     result = sandbox.run({"main.py": "import os\nprint(os.getuid(), sorted(os.listdir('.')))"}, limits=FAST)
     assert result.verdict is Verdict.ok and result.stdout.split(maxsplit=1)[1] == b"['main.py']\n"
@@ -353,9 +352,9 @@ def test_nothing_is_left_behind_after_many_runs(sandbox):
         result = sandbox.run({"main.py": f"import os\nos.fork()\nprint({i})"}, limits=FAST)
         assert result.verdict is Verdict.ok
     sandbox.close()  # the pre-started next run goes too: now nothing may remain
-    assert _sandbox_processes() == []
-    assert _leftover_cgroups() == []
-    assert _our_scratch() == (0, [])
+    assert _sandbox_processes(sandbox) == []
+    assert _leftover_cgroups(sandbox) == []
+    assert _our_scratch(sandbox) == (0, [])
 
 
 def test_missing_bubblewrap_is_a_clear_refusal(monkeypatch):
@@ -370,12 +369,13 @@ def test_insecure_mode_says_so():
     assert "INSECURE" in result.message
 
 
-def _sandbox_processes() -> list[str]:
+def _sandbox_processes(sandbox: Sandbox) -> list[str]:
     """Processes running as a sandbox uid that belong to this test session: in a run cgroup named
     after one of our helper processes (a sandbox process cannot leave its cgroup, and a cgroup
-    cannot be removed while it has one), or in no run cgroup at all (an escape). Other test runs
-    sharing the machine have their own helpers and are left out."""
-    ours = tuple(f"/{PARENT}/{pid}-" for pid in HelperClient.started_pids)
+    cannot be removed while it has one), or in no run cgroup at all (an escape). Other sandboxes
+    (other tests' fixtures, other test runs on the machine) have their own helpers and are left
+    out."""
+    ours = tuple(f"/{PARENT}/{pid}-" for pid in sandbox.helper_pids)
     out = subprocess.run(["ps", "-eo", "uid=,pid=,comm="], capture_output=True, text=True, check=True).stdout
     found = []
     for line in out.splitlines():
@@ -391,9 +391,9 @@ def _sandbox_processes() -> list[str]:
     return found
 
 
-def _leftover_cgroups() -> list[str]:
+def _leftover_cgroups(sandbox: Sandbox) -> list[str]:
     """Run cgroups made by this session's helpers (named after the helper's pid)."""
-    ours = tuple(f"{pid}-" for pid in HelperClient.started_pids)
+    ours = tuple(f"{pid}-" for pid in sandbox.helper_pids)
     found = []
     for base in [ROOT / PARENT, *(ROOT / c / PARENT for c in ("memory", "pids", "cpuacct"))]:
         if base.is_dir():
@@ -401,9 +401,9 @@ def _leftover_cgroups() -> list[str]:
     return found
 
 
-def _our_scratch() -> tuple[int, list[str]]:
+def _our_scratch(sandbox: Sandbox) -> tuple[int, list[str]]:
     """Scratch mounts and folders left by this session's helpers."""
-    ours = tuple(f"mlinterview-scratch-{pid}-" for pid in HelperClient.started_pids)
+    ours = tuple(f"mlinterview-scratch-{pid}-" for pid in sandbox.helper_pids)
     mounts = [line for line in Path("/proc/mounts").read_text().splitlines() if any(o in line for o in ours)]
     folders = [str(p) for p in Path(tempfile.gettempdir()).glob("mlinterview-scratch-*") if p.name.startswith(ours)]
     return len(mounts), folders
