@@ -176,12 +176,14 @@ class Recorder:
         self.lock = threading.Lock()
         self.latency: dict[str, list[float]] = defaultdict(list)
         self.errors: dict[str, int] = defaultdict(int)
+        self.statuses: dict[str, dict[int, int]] = defaultdict(lambda: defaultdict(int))
 
-    def add(self, endpoint: str, seconds: float, ok: bool) -> None:
+    def add(self, endpoint: str, seconds: float, ok: bool, status: int = 0) -> None:
         with self.lock:
             self.latency[endpoint].append(seconds)
             if not ok:
                 self.errors[endpoint] += 1
+                self.statuses[endpoint][status] += 1
 
 
 class Client:
@@ -214,7 +216,9 @@ class Client:
             payload, status = exc.read(), exc.code
         except OSError:
             payload, status = b"", 0
-        self.recorder.add(endpoint, time.perf_counter() - started, 200 <= status < 400)
+        self.recorder.add(endpoint, time.perf_counter() - started, 200 <= status < 400, status)
+        if not 200 <= status < 400 and os.environ.get("MLINTERVIEW_LOAD_DEBUG"):
+            say(f"{endpoint}: HTTP {status}: {payload[:300]!r}")
         return status, payload
 
 
@@ -391,6 +395,8 @@ def main() -> None:
     print(table(["endpoint", "requests", "errors", "p50 ms", "p95 ms", "p99 ms"], rows))
     phase1_rate = sum(len(v) for v in recorder.latency.values()) / phase1_seconds
     print(f"\nrequests/s in phase 1: {phase1_rate:.1f}; scored {done} of {expected} answers")
+    for endpoint, codes in sorted(recorder.statuses.items()):
+        print(f"  {endpoint} errors by HTTP status (0: no answer): {dict(codes)}")
     wait_rows = [
         [k, len(v), statistics.median(v), _pct(v, 0.95), max(v)] for k, v in sorted(wait_by_kind.items())
     ]
