@@ -168,6 +168,11 @@ class Stack:
         env = {**os.environ, "MLINTERVIEW_PG_PORT": str(self.pg_port)}
         subprocess.run(["bash", str(ROOT / "scripts/postgres.sh"), "stop", str(self.pg_dir)], env=env,
                        capture_output=True)  # fmt: skip
+        logs = ROOT / "bench" / "results" / "load-logs"
+        shutil.rmtree(logs, ignore_errors=True)
+        logs.mkdir(parents=True)
+        for log in self.tmp.glob("*.log"):
+            shutil.copy(log, logs / log.name)  # kept for a look at any error
         shutil.rmtree(self.tmp, ignore_errors=True)
 
 

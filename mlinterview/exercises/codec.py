@@ -12,7 +12,6 @@ standard library, NumPy and pandas.
 from __future__ import annotations
 
 import math
-import sys
 from typing import Any
 
 TAG = "__mli__"
@@ -51,9 +50,14 @@ def encode(value: Any) -> Any:
             "shape": list(value.shape),
             "data": [encode(v) for v in value.ravel().tolist()],
         }
-    # A pandas object can only exist if pandas was imported: never import it here (it costs a
-    # fifth of a second, more than a numpy exercise's whole run).
-    pd = sys.modules.get("pandas")
+    # Import pandas only for a value whose class comes from it (importing costs a fifth of a
+    # second, more than a numpy exercise's whole run). Looking the module up in sys.modules
+    # instead is not safe: another thread may be half-way through importing it.
+    pd: Any = None
+    if any(cls.__module__.split(".")[0] == "pandas" for cls in type(value).__mro__):
+        import pandas
+
+        pd = pandas
     if pd is not None and isinstance(value, pd.DataFrame):
         return {
             TAG: "frame",

@@ -139,3 +139,19 @@ def test_public_feedback_shows_values_and_hidden_feedback_does_not(judge, exerci
     hidden = [t for t in result.tests if not t.public and not t.passed]
     assert public and all("roc_auc(" in t.message and "0.5" in t.message for t in public)
     assert hidden and all(t.message in {"wrong value", "expected an exception"} for t in hidden)
+
+
+def test_encoding_while_another_thread_imports_pandas_is_safe():
+    """A half-imported pandas in sys.modules (another thread importing it) must not break encoding."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, types\n"
+        "sys.modules['pandas'] = types.ModuleType('pandas')  # what a concurrent import looks like\n"
+        "from mlinterview.exercises.codec import encode\n"
+        "print(encode((1, [2.5, None], {'a': 3})))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert "tuple" in done.stdout
