@@ -19,6 +19,7 @@ from mlinterview.sandbox.model import SandboxUnavailable
 
 ROOT = Path("/sys/fs/cgroup")
 PARENT = "mlinterview-sandbox"
+V1_CONTROLLERS = ("memory", "pids", "cpuacct")
 
 
 def _write(path: Path, value: str) -> None:
@@ -58,7 +59,7 @@ def detect() -> str:
     controllers = ROOT / "cgroup.controllers"
     if controllers.is_file() and {"memory", "pids"} <= set(controllers.read_text().split()):
         return "v2"
-    if all((ROOT / c / "cgroup.procs").is_file() for c in ("memory", "pids", "cpuacct")):
+    if all((ROOT / c / "cgroup.procs").is_file() for c in V1_CONTROLLERS):
         return "v1"
     raise SandboxUnavailable(
         "no usable cgroups: need cgroup v2 with the memory and pids controllers, or cgroup v1 "
@@ -69,27 +70,35 @@ def detect() -> str:
 def group_dirs() -> list[Path]:
     """Every run cgroup that exists now, in whichever hierarchy."""
     found: list[Path] = []
-    for base in [ROOT / PARENT, *(ROOT / c / PARENT for c in ("memory", "pids", "cpuacct"))]:
+    for base in [ROOT / PARENT, *(ROOT / c / PARENT for c in V1_CONTROLLERS)]:
         if base.is_dir():
             found += [p for p in base.iterdir() if p.is_dir()]
     return found
 
 
-def remove_dir(directory: Path) -> None:
-    """Kill what is left in one run cgroup directory and remove it."""
-    for _ in range(100):
-        with contextlib.suppress(OSError):
-            for pid in (directory / "cgroup.procs").read_text().split():
-                if int(pid) != os.getpid():
-                    with contextlib.suppress(ProcessLookupError, PermissionError):
-                        os.kill(int(pid), signal.SIGKILL)
+def _kill_pids(pids: list[int]) -> None:
+    for pid in pids:
+        if pid == os.getpid():  # never ourselves, whatever happened to a thread's cgroup
+            continue
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.kill(pid, signal.SIGKILL)
+
+
+def remove_dir(directory: Path, timeout: float = 1.0) -> None:
+    """Remove one run cgroup directory, killing whatever is still in it."""
+    deadline = time.monotonic() + timeout
+    while True:
         try:
             directory.rmdir()
             return
         except FileNotFoundError:
             return
         except OSError:
-            time.sleep(0.01)
+            if time.monotonic() > deadline:
+                return
+            with contextlib.suppress(OSError):
+                _kill_pids([int(p) for p in (directory / "cgroup.procs").read_text().split()])
+            time.sleep(0.001)
 
 
 class RunGroup:
@@ -105,7 +114,7 @@ class RunGroup:
                     _write(parent / "cgroup.subtree_control", "+memory +pids +cpu")
             self.dirs = [parent / name]
         else:
-            self.dirs = [ROOT / c / PARENT / name for c in ("memory", "pids", "cpuacct")]
+            self.dirs = [ROOT / c / PARENT / name for c in V1_CONTROLLERS]
         for directory in self.dirs:
             directory.mkdir(parents=True, exist_ok=True)
         self.memory_bytes = 2**62  # a new group starts unlimited
@@ -121,16 +130,16 @@ class RunGroup:
             _write(group / "pids.max", str(max_processes))
         else:
             memory, pids, _ = self.dirs
-            # v1 wants memory+swap >= memory at every moment: order the two writes accordingly.
-            order = ["memory.limit_in_bytes", "memory.memsw.limit_in_bytes"]
-            if memory_bytes > self.memory_bytes:
-                order.reverse()
-            for name in order:
-                if name == "memory.limit_in_bytes":
-                    _write(memory / name, str(memory_bytes))
-                else:
-                    with contextlib.suppress(OSError):
-                        _write(memory / name, str(memory_bytes))
+            # v1 wants memory+swap >= memory at every moment: raise memory+swap first, lower it last.
+            # (It is missing where swap accounting is off, hence the suppress.)
+            raising = memory_bytes > self.memory_bytes
+            if raising:
+                with contextlib.suppress(OSError):
+                    _write(memory / "memory.memsw.limit_in_bytes", str(memory_bytes))
+            _write(memory / "memory.limit_in_bytes", str(memory_bytes))
+            if not raising:
+                with contextlib.suppress(OSError):
+                    _write(memory / "memory.memsw.limit_in_bytes", str(memory_bytes))
             with contextlib.suppress(OSError):
                 _write(memory / "memory.swappiness", "0")
             _write(pids / "pids.max", str(max_processes))
@@ -195,22 +204,10 @@ class RunGroup:
             pids = self.pids()
             if not pids:
                 return True
-            for pid in pids:
-                if pid == os.getpid():  # never ourselves, whatever happened to thread_joined
-                    continue
-                with contextlib.suppress(ProcessLookupError, PermissionError):
-                    os.kill(pid, signal.SIGKILL)
+            _kill_pids(pids)
             time.sleep(0.0005)
         return not self.pids()
 
     def remove(self) -> None:
         for directory in self.dirs:
-            for _ in range(50):
-                try:
-                    directory.rmdir()
-                    break
-                except FileNotFoundError:
-                    break
-                except OSError:
-                    self.kill_all(0.1)
-                    time.sleep(0.001)
+            remove_dir(directory, timeout=5.0)

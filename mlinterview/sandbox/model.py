@@ -53,6 +53,11 @@ class RunResult:
     sandboxed: bool = True
     message: str = ""
 
+    @classmethod
+    def failed(cls, message: str) -> RunResult:
+        """The result of a run the sandbox could not carry out (verdict ``sandbox_error``)."""
+        return cls(Verdict.sandbox_error, None, None, 0.0, 0.0, 0, b"", b"", False, False, message=message)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "verdict": self.verdict.value,

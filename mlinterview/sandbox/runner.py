@@ -186,12 +186,8 @@ class _Spawner:
             self._closed = True
             ready, self._ready = list(self._ready.values()), {}
         self._wanted.put(None)
-        self._thread.join(timeout=10)
+        self._thread.join(timeout=10)  # a run it prepares from now on is disposed of by _loop
         for prepared in ready:
-            prepared.dispose()
-        with self._lock:
-            leftovers, self._ready = list(self._ready.values()), {}
-        for prepared in leftovers:
             prepared.dispose()
 
 
@@ -238,6 +234,9 @@ class Sandbox:
             raise SandboxUnavailable("the sandbox needs root to create cgroups and switch to its own uids")
         self.cgroup_version = cgroups.detect()
         self.seccomp = seccomp.program() if seccomp.available() else b""
+        self._site_packages = ":".join(
+            str(p) for p in sorted(self.runtime.glob("lib/python3*/site-packages"))
+        )
         if not in_process:
             self._helper = HelperClient(self.runtime, warm=warm)
             return
@@ -285,7 +284,7 @@ class Sandbox:
         try:
             prepared = self._take_warm(key) or self._prepare(key, limits)
         except (OSError, SandboxUnavailable) as exc:
-            return _failed(f"the sandbox could not run the program: {exc}")
+            return RunResult.failed(f"the sandbox could not run the program: {exc}")
         try:
             result = self._release(prepared, files, limits, stdin)
             result.outputs, notes = _collect(prepared.scratch, collect, limits.max_collect_bytes)
@@ -295,7 +294,7 @@ class Sandbox:
                 result.message = "; ".join(filter(None, [result.message, *notes]))
             return result
         except (OSError, SandboxUnavailable) as exc:
-            return _failed(f"the sandbox could not run the program: {exc}")
+            return RunResult.failed(f"the sandbox could not run the program: {exc}")
         finally:
             prepared.dispose()
             if self.warm:
@@ -413,7 +412,7 @@ class Sandbox:
             "PYTHONDONTWRITEBYTECODE": "1",
             # The interpreter starts with -S (no site module: 2 ms less per run) and finds the
             # runtime's packages here instead; the environment is entirely ours (--clearenv).
-            "PYTHONPATH": ":".join(str(p) for p in sorted(self.runtime.glob("lib/python3*/site-packages"))),
+            "PYTHONPATH": self._site_packages,
             "PYTHONHASHSEED": "0",
             "OPENBLAS_NUM_THREADS": "1",
             "OMP_NUM_THREADS": "1",
@@ -503,7 +502,7 @@ PR_SET_CHILD_SUBREAPER = 36
 
 def _become_subreaper() -> None:
     """Processes the sandbox leaves orphaned (bubblewrap's init once its parent is killed) are
-    re-parented to this process instead of the machine's init, so that ``_reap`` can collect them;
+    re-parented to this process instead of the machine's init, so that ``_reap_orphans`` can collect them;
     in a container whose init never reaps, they would otherwise stay as zombies."""
     _libc.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
 
@@ -820,7 +819,3 @@ def _open_beneath(root: Path, name: str) -> int:
         return os.open(parts[-1], flags, dir_fd=fd)
     finally:
         os.close(fd)
-
-
-def _failed(message: str) -> RunResult:
-    return RunResult(Verdict.sandbox_error, None, None, 0.0, 0.0, 0, b"", b"", False, False, message=message)

@@ -121,9 +121,7 @@ def _handle(box: Any, fd: int) -> None:
                 collect=request["collect"],
             )
         except Exception as exc:  # noqa: BLE001 - reported to the parent as a sandbox error
-            result = RunResult(
-                Verdict.sandbox_error, None, None, 0.0, 0.0, 0, b"", b"", False, False, message=str(exc)
-            )
+            result = RunResult.failed(str(exc))
         with contextlib.suppress(OSError):  # the parent gave up waiting
             _send(conn, result_to_wire(result))
 
@@ -137,7 +135,6 @@ _BOOT = (
 
 class HelperClient:
     """Starts the helper on first use (and again if it died) and sends it runs."""
-
 
     def __init__(self, runtime: Path, *, warm: bool = True) -> None:
         self.runtime, self.warm = runtime, warm
@@ -217,9 +214,7 @@ class HelperClient:
                 ours.close()
                 if theirs.fileno() != -1:
                     theirs.close()
-        return RunResult(
-            Verdict.sandbox_error, None, None, 0.0, 0.0, 0, b"", b"", False, False, message=problem
-        )
+        return RunResult.failed(problem)
 
 
 def _shutdown(control: socket.socket, process: subprocess.Popen[bytes] | None) -> None:

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from mlinterview import REPO_DIR
-from mlinterview.sandbox import Limits, Sandbox, SandboxUnavailable, Verdict
-from mlinterview.sandbox.cgroups import PARENT, ROOT
+from mlinterview.sandbox import Limits, Sandbox, SandboxUnavailable, Verdict, cgroups
+from mlinterview.sandbox.cgroups import PARENT
 from tests.sandbox.conftest import FAST
 
 pytestmark = pytest.mark.sandbox
@@ -325,7 +325,9 @@ def test_two_concurrent_runs_cannot_see_each_other(sandbox):
     scratches = [str(p) for p in Path(tempfile.gettempdir()).glob("mlinterview-scratch-*/*")]
     assert scratches, "the first run's scratch should exist on the host while it runs"
     peek = sandbox.run(
-        {"main.py": f"import os\nprint([os.path.exists(p) for p in {scratches!r}], os.path.exists('/proc/1/root/work/mine.txt'))"},
+        {
+            "main.py": f"import os\nprint([os.path.exists(p) for p in {scratches!r}], os.path.exists('/proc/1/root/work/mine.txt'))"
+        },
         limits=FAST,
     )
     thread.join()
@@ -338,7 +340,10 @@ def test_two_concurrent_runs_cannot_see_each_other(sandbox):
 def test_the_pre_started_run_is_ready_and_serves_the_next_run(sandbox):
     sandbox.run({"main.py": "pass"}, limits=FAST)
     deadline = time.monotonic() + 5
-    while not [line for line in _sandbox_processes(sandbox) if line.endswith("bwrap")] and time.monotonic() < deadline:
+    while (
+        not [line for line in _sandbox_processes(sandbox) if line.endswith("bwrap")]
+        and time.monotonic() < deadline
+    ):
         time.sleep(0.02)
     waiting = _sandbox_processes(sandbox)
     assert waiting, "a run should be pre-started after the first one"
@@ -392,18 +397,16 @@ def _sandbox_processes(sandbox: Sandbox) -> list[str]:
 
 
 def _leftover_cgroups(sandbox: Sandbox) -> list[str]:
-    """Run cgroups made by this session's helpers (named after the helper's pid)."""
+    """Run cgroups made by this sandbox's helpers (named after the helper's pid)."""
     ours = tuple(f"{pid}-" for pid in sandbox.helper_pids)
-    found = []
-    for base in [ROOT / PARENT, *(ROOT / c / PARENT for c in ("memory", "pids", "cpuacct"))]:
-        if base.is_dir():
-            found += [str(p) for p in base.iterdir() if p.is_dir() and p.name.startswith(ours)]
-    return found
+    return [str(p) for p in cgroups.group_dirs() if p.name.startswith(ours)]
 
 
 def _our_scratch(sandbox: Sandbox) -> tuple[int, list[str]]:
     """Scratch mounts and folders left by this session's helpers."""
     ours = tuple(f"mlinterview-scratch-{pid}-" for pid in sandbox.helper_pids)
     mounts = [line for line in Path("/proc/mounts").read_text().splitlines() if any(o in line for o in ours)]
-    folders = [str(p) for p in Path(tempfile.gettempdir()).glob("mlinterview-scratch-*") if p.name.startswith(ours)]
+    folders = [
+        str(p) for p in Path(tempfile.gettempdir()).glob("mlinterview-scratch-*") if p.name.startswith(ours)
+    ]
     return len(mounts), folders
