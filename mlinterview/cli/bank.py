@@ -43,6 +43,14 @@ def _fail(message: str, code: int = 2) -> typer.Exit:
     return typer.Exit(code)
 
 
+def _read_input(path: Path) -> str:
+    """A file's text, or standard input for '-'; a clear error (exit 2) if it cannot be read."""
+    try:
+        return sys.stdin.read() if str(path) == "-" else path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise _fail(f"cannot read {path}: {exc}") from None
+
+
 def _load(content: Path | None) -> Bank:
     try:
         return load_bank(content)

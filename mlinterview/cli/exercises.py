@@ -7,14 +7,12 @@ ours or of the command line (unknown exercise, unreadable file, sandbox not avai
 
 from __future__ import annotations
 
-import json
-import sys
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
-from mlinterview.cli.bank import _fail
+from mlinterview.cli.bank import _emit_json, _fail, _read_input
 
 exercises_app = typer.Typer(help="ML coding exercises: list, show, check the content.", no_args_is_help=True)
 sandbox_app = typer.Typer(help="Run untrusted Python under the sandbox.", no_args_is_help=True)
@@ -58,13 +56,6 @@ def _exercise(slug: str) -> Any:
         raise _fail(str(exc)) from None
 
 
-def _read_source(path: Path) -> str:
-    try:
-        return sys.stdin.read() if str(path) == "-" else path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise _fail(f"cannot read {path}: {exc}") from None
-
-
 def judge(
     exercise: Annotated[str, typer.Argument(help="Exercise slug, e.g. roc-auc.")],
     solution: Annotated[Path, typer.Argument(help="The candidate's Python file ('-' for stdin).")],
@@ -78,10 +69,10 @@ def judge(
     from mlinterview.exercises import Judge
 
     item = _exercise(exercise)
-    source = _read_source(solution)
+    source = _read_input(solution)
     result = Judge(_sandbox(insecure, slots=1)).judge(item, source, public_only=public_only)
     if as_json:
-        typer.echo(json.dumps(result.to_dict(), indent=2))
+        _emit_json(result.to_dict())
     else:
         typer.secho(
             f"{item.slug}: {result.score * 100:.0f}% ({result.points:g} of {result.max_points:g} points) "
@@ -126,7 +117,7 @@ def list_exercises(
             }
             for e in items
         ]
-        typer.echo(json.dumps(rows, indent=2))
+        _emit_json(rows)
         return
     for e in items:
         typer.echo(f"{e.slug:28} {e.level.value:7} {e.minutes:3} min  {e.title}")
@@ -192,11 +183,11 @@ def sandbox_run(
     """Run any Python program under the sandbox and report its verdict and captured output."""
     from mlinterview.sandbox import Limits, Verdict
 
-    source = _read_source(file)
+    source = _read_input(file)
     limits = Limits(memory_mb=memory, cpu_seconds=cpu, wall_seconds=wall)
     result = _sandbox(insecure, slots=1).run({"main.py": source}, limits=limits)
     if as_json:
-        typer.echo(json.dumps(result.to_dict(), indent=2))
+        _emit_json(result.to_dict())
     else:
         typer.echo(result.stdout.decode("utf-8", "replace"), nl=False)
         if result.stderr:

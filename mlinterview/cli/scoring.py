@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
 import textwrap
 from pathlib import Path
 from typing import Annotated, Any
@@ -11,7 +10,7 @@ from typing import Annotated, Any
 import typer
 
 from mlinterview.bank import Bank
-from mlinterview.cli.bank import ContentOption, _fail, _load
+from mlinterview.cli.bank import ContentOption, _fail, _load, _read_input
 
 scoring_app = typer.Typer(help="The answer scorer's learned calibration.", no_args_is_help=True)
 
@@ -23,10 +22,7 @@ def register(app: typer.Typer) -> None:
 
 def _read_batch(path: Path, bank: Bank) -> list[dict[str, Any]]:
     """Every line parsed and checked before anything is scored, so errors never half-write output."""
-    try:
-        raw = sys.stdin.read() if str(path) == "-" else path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise _fail(f"cannot read {path}: {exc}") from None
+    raw = _read_input(path)
     items = []
     for number, line in enumerate(raw.splitlines(), start=1):
         if not line.strip():
@@ -115,10 +111,7 @@ def grade(
     if slug not in bank.questions:
         raise _fail(f"unknown question slug {slug!r}; 'mlinterview bank list' shows them")
     if answer_file is not None:
-        try:
-            answer = sys.stdin.read() if str(answer_file) == "-" else answer_file.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise _fail(f"cannot read {answer_file}: {exc}") from None
+        answer = _read_input(answer_file)
     assert answer is not None
     from mlinterview.scoring import get_scorer
 
