@@ -3,6 +3,7 @@ PostgreSQL restarted under the same traffic. Real gunicorn, real databases, real
 
 from __future__ import annotations
 
+import contextlib
 import http.cookiejar
 import json
 import os
@@ -121,9 +122,28 @@ def _saved(app: App, answer_id: int) -> set[str]:
         return {row[0] for row in rows.fetchall()}
 
 
-def _started(app: App) -> tuple[Candidate, int]:
+@contextlib.contextmanager
+def _live_traffic(app: App) -> Iterator[tuple[Gunicorn, Candidate, int]]:
+    """gunicorn serving the app and a candidate autosaving through it (30 saves acknowledged
+    before the body runs); yields the server, the candidate and the answer's id."""
+    server = Gunicorn(app)
+    server.start()
     token, item, answer = app.cli("manage", "shell", "-c", START).stdout.split()[-3:]
-    return Candidate("", token, int(item)), int(answer)
+    candidate = Candidate(server.url, token, int(item))
+    worker = threading.Thread(target=candidate.run, daemon=True)
+    try:
+        worker.start()
+        candidate.wait_for(30)
+        yield server, candidate, int(answer)
+    finally:
+        candidate.stop.set()
+        worker.join(timeout=10)
+        server.kill()
+
+
+def _assert_nothing_lost(app: App, candidate: Candidate, answer_id: int) -> None:
+    missing = {f"rev {n}" for n in candidate.acknowledged} - _saved(app, answer_id)
+    assert missing == set(), f"acknowledged but not in the database: {sorted(missing)[:10]}"
 
 
 @pytest.fixture
@@ -135,26 +155,14 @@ def web_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
 
 
 def test_killing_the_web_server_loses_no_acknowledged_autosave(web_app: App) -> None:
-    server = Gunicorn(web_app)
-    server.start()
-    candidate, answer_id = _started(web_app)
-    candidate.base = server.url
-    worker = threading.Thread(target=candidate.run, daemon=True)
-    try:
-        worker.start()
-        candidate.wait_for(30)
+    with _live_traffic(web_app) as (server, candidate, answer_id):
         server.kill()
         down_at = len(candidate.acknowledged)
         time.sleep(0.5)
         server.start()  # same address: the candidate's page keeps its URL
         candidate.wait_for(down_at + 30)
-    finally:
-        candidate.stop.set()
-        worker.join(timeout=10)
-        server.kill()
     assert candidate.unreachable > 0, "the kill should have happened while saves were being sent"
-    missing = {f"rev {n}" for n in candidate.acknowledged} - _saved(web_app, answer_id)
-    assert missing == set(), f"acknowledged but not in the database: {sorted(missing)[:10]}"
+    _assert_nothing_lost(web_app, candidate, answer_id)
 
 
 @pytest.fixture
@@ -186,25 +194,13 @@ def test_a_postgresql_restart_fails_requests_cleanly_and_recovers(
     monkeypatch.setenv("DATABASE_URL", url)
     app = App(tmp_path_factory.mktemp("pg-faults"))  # a fresh database on our own server
     app.cli("setup")
-    server = Gunicorn(app)
-    server.start()
-    candidate, answer_id = _started(app)
-    candidate.base = server.url
-    worker = threading.Thread(target=candidate.run, daemon=True)
-    try:
-        worker.start()
-        candidate.wait_for(30)
+    with _live_traffic(app) as (_, candidate, answer_id):
         _pg_ctl(folder, "-m", "fast", "-w", "stop")
         time.sleep(1.5)
         during = list(candidate.refused)
         _pg_ctl(folder, "-w", "-l", str(folder / "server.log"), "start")
         up_at = len(candidate.acknowledged)
         candidate.wait_for(up_at + 30)  # recovered without restarting anything
-    finally:
-        candidate.stop.set()
-        worker.join(timeout=10)
-        server.kill()
     assert during and set(during) == {503}, f"while the database was down: {sorted(set(during))}"
-    missing = {f"rev {n}" for n in candidate.acknowledged} - _saved(app, answer_id)
-    assert missing == set(), f"acknowledged but not in the database: {sorted(missing)[:10]}"
+    _assert_nothing_lost(app, candidate, answer_id)
     app.drop_database()
