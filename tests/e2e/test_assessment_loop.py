@@ -148,6 +148,46 @@ def test_recruiter_candidates_worker_review(app: App, browser) -> None:
         )
 
 
+EARLY_SCRIPT = """
+from mlinterview.assessments import services
+from mlinterview.accounts.models import User
+rita = User.objects.get(username="rita")
+a = services.create_assessment("Early typist", rita, 20)
+services.set_items(a.latest, [services.ItemSpec("question", "loss-function")], rita)
+services.publish(a.latest, rita)
+inv, token = services.invite(a.latest, "Eve", "eve@example.com", rita)
+print(token)
+"""
+
+
+def test_answer_typed_before_the_script_loads_is_autosaved(app: App, browser) -> None:
+    """The page's script arrives late (slow network); what was typed meanwhile must still be saved."""
+    token = app.cli("manage", "shell", "-c", EARLY_SCRIPT).stdout.strip().splitlines()[-1]
+    eve = browser.new_context().new_page()
+    eve.goto(f"{app.url}/take/{token}/")
+    eve.click("text=Start the assessment")
+    released = []
+
+    def hold_script(route) -> None:
+        released.append(route)
+
+    eve.route("**/take.js", hold_script)
+    eve.reload(wait_until="commit")  # deferred scripts hold back DOMContentLoaded
+    eve.wait_for_selector("#content")
+    typed = "A loss function turns each prediction error into a number the optimiser minimises."
+    eve.fill("#content", typed)
+    assert released, "the script should still be held back"
+    released[0].continue_()
+    eve.wait_for_selector("#save-status:has-text('Saved at')", timeout=30000)
+    with app.db() as conn:
+        saved = conn.execute(
+            "SELECT a.content FROM assessments_answer a JOIN assessments_attempt t ON a.attempt_id = t.id "
+            "JOIN assessments_invitation i ON t.invitation_id = i.id "
+            "JOIN assessments_candidate c ON i.candidate_id = c.id WHERE c.email = 'eve@example.com'"
+        ).fetchall()
+    assert saved == [(typed,)]
+
+
 KILL_SCRIPT = """
 from mlinterview.assessments import services
 from mlinterview.accounts.models import User

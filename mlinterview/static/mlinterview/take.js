@@ -10,7 +10,9 @@
   if (!form || !box) return;
   const csrf = form.querySelector("input[name=csrfmiddlewaretoken]").value;
   const item = Number(form.dataset.item);
-  let lastSaved = box.value;
+  // Compare with what the server rendered, not with the box's value when this script runs:
+  // someone who types before the script has loaded must still be autosaved.
+  let lastSaved = box.defaultValue;
   let saving = null;
 
   function post(url, body) {
@@ -52,6 +54,7 @@
   }
 
   box.addEventListener("input", () => { status.textContent = "Unsaved changes…"; });
+  if (box.value !== lastSaved) status.textContent = "Unsaved changes…";
   setInterval(() => save(false), 3000);
   document.addEventListener("visibilitychange", () => { if (document.visibilityState === "hidden") save(false); });
   window.addEventListener("pagehide", () => save(false));
