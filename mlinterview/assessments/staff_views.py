@@ -333,6 +333,25 @@ def retry(request: HttpRequest, pk: int, attempt_id: int, score_id: int) -> Http
     return redirect("attempt-review", pk=pk, attempt_id=attempt_id)
 
 
+@reviewer
+def jobs(request: HttpRequest) -> HttpResponse:
+    """Background scoring and judging: the queue by status and the failed jobs (dead letters)."""
+    if request.method == "POST":
+        if request.POST.get("score") == "all":
+            count = services.retry_all_failed(request.user)
+            messages.success(request, f"{count} failed job(s) put back in the queue.")
+        else:
+            score = get_object_or_404(m.Score, pk=_int(request.POST.get("score")))
+            try:
+                services.retry_score(score, request.user)
+                messages.success(request, "The job is back in the queue.")
+            except services.AssessmentError as exc:
+                messages.error(request, str(exc))
+        return redirect("jobs")
+    health = services.job_health()
+    return render(request, "assessments/staff/jobs.html", {"health": health})
+
+
 @require_POST
 @reviewer
 def commit(request: HttpRequest, pk: int, attempt_id: int) -> HttpResponse:

@@ -14,6 +14,7 @@ urlpatterns = [
     path("take/<str:token>/submit/", c.submit, name="take-submit"),
     # Staff.
     path("assessments/", s.assessment_list, name="assessment-list"),
+    path("assessments/jobs/", s.jobs, name="jobs"),
     path("assessments/<int:pk>/", s.assessment_detail, name="assessment-detail"),
     path("assessments/<int:pk>/items/add/", s.item_add, name="item-add"),
     path("assessments/<int:pk>/items/<int:position>/remove/", s.item_remove, name="item-remove"),

@@ -218,3 +218,30 @@ def test_run_code_without_a_sandbox_keeps_the_code_and_says_so(client, bank, rec
     )
     assert response.status_code == 503 and "your code is saved" in response.json()["error"]
     assert "return 0.5" in attempt.answers.get().content
+
+
+def test_jobs_page_lists_failed_jobs_anonymised_and_puts_them_back(client, invited, recruiter):
+    invitation, _ = invited
+    attempt = services.start_attempt(invitation)
+    services.submit(attempt)
+    scores = list(m.Score.objects.filter(answer__attempt=attempt).order_by("pk"))
+    m.Score.objects.filter(pk__in=[s.pk for s in scores[:2]]).update(
+        status=m.Score.Status.FAILED, tries=3, error="RuntimeError: the scorer ran out of memory"
+    )
+    assert client.get("/assessments/jobs/").status_code == 302  # signed out: to the login page
+    client.force_login(recruiter)
+    page = client.get("/assessments/jobs/").content.decode()
+    assert "ran out of memory" in page and page.count("Candidate #") == 2
+    assert "Ada Lovelace" not in page  # failed means not scored yet: still anonymised
+    assert 'id="failed-count">2<' in page
+
+    client.post("/assessments/jobs/", {"score": scores[0].pk})
+    scores[0].refresh_from_db()
+    assert scores[0].status == m.Score.Status.PENDING and scores[0].tries == 0
+    again = client.post("/assessments/jobs/", {"score": scores[0].pk}, follow=True).content.decode()
+    assert "Only a failed score can be retried" in again
+
+    client.post("/assessments/jobs/", {"score": "all"})
+    assert not m.Score.objects.filter(status=m.Score.Status.FAILED).exists()
+    assert m.AuditEvent.objects.filter(action="score.retry").count() == 2
+    assert 'id="failed-count">0<' in client.get("/assessments/jobs/").content.decode()
