@@ -20,7 +20,7 @@ Everything is bounded in time and requests and stays on 127.0.0.1.
 
 from __future__ import annotations
 
-import http.cookiejar
+import http.client
 import json
 import multiprocessing
 import os
@@ -192,19 +192,38 @@ class Recorder:
 
 
 class Client:
-    """One browser: a cookie jar, the CSRF token, and timed requests."""
+    """One browser: a kept-alive connection (as browsers do), its cookies, and timed requests."""
+
+    IDLE_REUSE_SECONDS = 1.0  # gunicorn closes idle keep-alive connections after 2 s
 
     def __init__(self, base: str, recorder: Recorder) -> None:
         self.base, self.recorder = base, recorder
-        self.jar = http.cookiejar.CookieJar()
-        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar))
+        parts = urllib.parse.urlsplit(base)
+        self.host, self.port = parts.hostname or "127.0.0.1", parts.port or 80
+        self.cookies: dict[str, str] = {}
+        self.conn: http.client.HTTPConnection | None = None
+        self.last_used = 0.0
 
     def csrf(self) -> str:
-        return next((c.value for c in self.jar if c.name == "csrftoken"), "")
+        return self.cookies.get("csrftoken", "")
+
+    def _connection(self) -> http.client.HTTPConnection:
+        # Reuse the connection only while the server surely still holds it open: a request on a
+        # connection the server is closing could fail after being sent (and must not be resent).
+        if self.conn is not None and time.monotonic() - self.last_used > self.IDLE_REUSE_SECONDS:
+            self.conn.close()
+            self.conn = None
+        if self.conn is None:
+            self.conn = http.client.HTTPConnection(self.host, self.port, timeout=30)
+        return self.conn
 
     def call(self, endpoint: str, path: str, body: Any = None, form: bool = False) -> tuple[int, bytes]:
-        data, headers = None, {"Referer": self.base}
+        method, data = "GET", None
+        headers = {"Referer": self.base, "Host": f"{self.host}:{self.port}"}
+        if self.cookies:
+            headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
         if body is not None:
+            method = "POST"
             headers["X-CSRFToken"] = self.csrf()
             if form:
                 data = urllib.parse.urlencode({**body, "csrfmiddlewaretoken": self.csrf()}).encode()
@@ -212,19 +231,52 @@ class Client:
             else:
                 data = json.dumps(body).encode()
                 headers["Content-Type"] = "application/json"
-        request = urllib.request.Request(self.base + path, data=data, headers=headers)
         started = time.perf_counter()
         try:
-            with self.opener.open(request, timeout=30) as response:
-                payload, status = response.read(), response.status
-        except urllib.error.HTTPError as exc:
-            payload, status = exc.read(), exc.code
-        except OSError:
+            conn = self._connection()
+            conn.request(method, path, body=data, headers=headers)
+            response = conn.getresponse()
+            payload, status = response.read(), response.status
+            for header, value in response.getheaders():
+                if header.lower() == "set-cookie":
+                    name, _, rest = value.partition("=")
+                    self.cookies[name.strip()] = rest.split(";", 1)[0]
+            if response.will_close:
+                conn.close()
+                self.conn = None
+        except (OSError, http.client.HTTPException):
             payload, status = b"", 0
+            if self.conn is not None:
+                self.conn.close()
+            self.conn = None
+        self.last_used = time.monotonic()
         self.recorder.add(endpoint, time.perf_counter() - started, 200 <= status < 400, status)
         if not 200 <= status < 400 and os.environ.get("MLINTERVIEW_LOAD_DEBUG"):
             say(f"{endpoint}: HTTP {status}: {payload[:300]!r}")
         return status, payload
+
+
+def run_code(client: Client, token: str, item_id: int, content: str, recorder: Recorder) -> bool:
+    """Queue a trial run as the page does, then poll until a worker has judged it.
+
+    Records the request itself ("run code") and the time until the result is there ("run code
+    result", queue wait included). Returns whether the server acknowledged (and so saved) the code.
+    """
+    started = time.perf_counter()
+    status, payload = client.call("run code", f"/take/{token}/run/", {"item": item_id, "content": content})
+    if status != 202:
+        return False
+    data = json.loads(payload)
+    wait = 0.3
+    while data.get("status") in ("pending", "running"):
+        time.sleep(wait)
+        wait = min(wait * 1.5, 2.0)
+        status, payload = client.call("run code poll", data["poll"])
+        if status != 200:
+            break
+        data = {**json.loads(payload), "poll": data["poll"]}
+    recorder.add("run code result", time.perf_counter() - started, data.get("status") == "done")
+    return True
 
 
 def candidate(
@@ -249,11 +301,8 @@ def candidate(
             if kind == "exercise":
                 content = solution if rng.random() < 0.7 else solution + f"\n# note {rng.random():.6f}\n"
                 if not ran:
-                    status, _ = client.call(
-                        "run code", f"/take/{token}/run/", {"item": item_id, "content": content}
-                    )
                     ran = True
-                    if status == 200:
+                    if run_code(client, token, item_id, content, recorder):
                         acked[(token, item_id)].append(content)
                     continue
             else:

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 
 from mlinterview.assessments import models as m
 from mlinterview.assessments import services
-from mlinterview.assessments.exercises import public_exercise, run_public_examples
+from mlinterview.assessments.exercises import public_exercise
 
 
 def with_invitation(view: Any) -> Any:
@@ -161,7 +161,10 @@ def save(request: HttpRequest, invitation: m.Invitation, token: str) -> HttpResp
 @require_POST
 @with_invitation
 def run_code(request: HttpRequest, invitation: m.Invitation, token: str) -> HttpResponse:
-    """Run the candidate's code on the public examples only (the hidden tests stay hidden)."""
+    """Queue a run of the candidate's code on the public examples (the hidden tests stay hidden).
+
+    The code is saved first; a worker runs it in the sandbox and the page polls ``run_status``.
+    """
     attempt = m.Attempt.objects.filter(invitation=invitation).first()
     if attempt is None or not attempt.is_open:
         return JsonResponse({"error": "The assessment is not open."}, status=409)
@@ -170,23 +173,21 @@ def run_code(request: HttpRequest, invitation: m.Invitation, token: str) -> Http
         item_id, source = int(payload["item"]), str(payload.get("content", ""))
     except (ValueError, KeyError, TypeError):
         return JsonResponse({"error": "Malformed run request."}, status=400)
-    current = invitation.version.items.filter(pk=item_id, kind=m.AssessmentItem.Kind.EXERCISE).first()
-    if current is None:
-        return JsonResponse({"error": "That item is not a coding exercise of this assessment."}, status=400)
     try:
-        services.autosave(attempt, item_id, source)
+        run = services.request_trial_run(attempt, item_id, source)
     except services.AssessmentError as exc:
         return JsonResponse({"error": str(exc)}, status=409)
-    from mlinterview.sandbox import SandboxUnavailable
+    view = services.trial_run_view(run)
+    view["poll"] = reverse("take-run-status", args=[token, run.pk])
+    return JsonResponse(view, status=202)
 
-    try:
-        return JsonResponse(run_public_examples(current.exercise_slug, source))
-    except SandboxUnavailable:
-        # The code is saved above; only the trial run is unavailable on this web server.
-        message = (
-            "Running code is not available right now; your code is saved and is judged after you submit."
-        )
-        return JsonResponse({"error": message}, status=503)
+
+@with_invitation
+def run_status(request: HttpRequest, invitation: m.Invitation, token: str, run_id: int) -> HttpResponse:
+    run = m.TrialRun.objects.filter(pk=run_id, attempt__invitation=invitation).first()
+    if run is None:
+        return JsonResponse({"error": "No such run."}, status=404)
+    return JsonResponse(services.trial_run_view(run))
 
 
 @with_invitation

@@ -197,6 +197,33 @@ class AnswerRevision(models.Model):
         constraints = [models.UniqueConstraint(fields=["answer", "revision"], name="unique_answer_revision")]
 
 
+class TrialRun(models.Model):
+    """A candidate's "run on the examples" request: judged on the public examples by a worker.
+
+    Trial runs go through the queue like final judging, so untrusted code never runs in a web
+    process and a burst of runs waits its turn instead of slowing every page.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Pending"
+        RUNNING = "running", "Running"
+        DONE = "done", "Done"
+        FAILED = "failed", "Failed"
+
+    attempt = models.ForeignKey(Attempt, on_delete=models.CASCADE, related_name="trial_runs")
+    item = models.ForeignKey(AssessmentItem, on_delete=models.CASCADE, related_name="+")
+    source = models.TextField()
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    result = models.JSONField(default=dict, blank=True)
+    error = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+
 class Score(models.Model):
     """The automatic (advisory) score of one answer, normalised to 0..1, with its evidence."""
 

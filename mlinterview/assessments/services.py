@@ -536,13 +536,99 @@ def run_scoring(score_id: int) -> str:
     return "done"
 
 
+# A candidate waits for a trial run: one in flight per attempt, and one not picked up by a worker
+# in this long is reported as stuck (the page stops waiting; the code itself is saved anyway).
+TRIAL_RUN_PATIENCE = timedelta(seconds=90)
+TRIAL_RUN_UNAVAILABLE = (
+    "Running code is not available right now; your code is saved and is judged after you submit."
+)
+
+
+def request_trial_run(attempt: m.Attempt, item_id: int, source: str) -> m.TrialRun:
+    """Save the code, then queue a run on the public examples (or return the one still in flight)."""
+    item = attempt.invitation.version.items.filter(pk=item_id, kind=m.AssessmentItem.Kind.EXERCISE).first()
+    if item is None:
+        raise AssessmentError("That item is not a coding exercise of this assessment.")
+    autosave(attempt, item_id, source)
+    with transaction.atomic():
+        m.Attempt.objects.select_for_update().get(pk=attempt.pk)  # one request at a time per attempt
+        in_flight = m.TrialRun.objects.filter(
+            attempt=attempt,
+            status__in=[m.TrialRun.Status.PENDING, m.TrialRun.Status.RUNNING],
+            created_at__gt=timezone.now() - TRIAL_RUN_PATIENCE,
+        ).first()
+        if in_flight is not None:
+            return in_flight
+        run = m.TrialRun.objects.create(attempt=attempt, item=item, source=source)
+        transaction.on_commit(lambda: _enqueue_trial(run.pk))
+    return run
+
+
+def _enqueue_trial(run_id: int) -> None:
+    from mlinterview.assessments.tasks import trial_run_task
+
+    trial_run_task.enqueue(run_id)
+
+
+def run_trial(run_id: int) -> str:
+    """Judge a trial run on the public examples (worker side). Safe to run twice."""
+    from mlinterview.assessments.exercises import run_public_examples
+    from mlinterview.sandbox import SandboxUnavailable
+
+    with transaction.atomic():
+        run = m.TrialRun.objects.select_for_update().select_related("item").get(pk=run_id)
+        if run.status != m.TrialRun.Status.PENDING:
+            return f"already {run.status}"
+        if timezone.now() - run.created_at > TRIAL_RUN_PATIENCE:
+            run.status = m.TrialRun.Status.FAILED
+            run.error = "The run waited too long in the queue; try again."
+            run.finished_at = timezone.now()
+            run.save(update_fields=["status", "error", "finished_at"])
+            return "expired"
+        run.status = m.TrialRun.Status.RUNNING
+        run.started_at = timezone.now()
+        run.save(update_fields=["status", "started_at"])
+    try:
+        result, error = run_public_examples(run.item.exercise_slug, run.source), ""
+    except SandboxUnavailable:
+        result, error = {}, TRIAL_RUN_UNAVAILABLE
+    except Exception as exc:  # the candidate sees a message; the worker log has the details
+        import logging
+
+        logging.getLogger("mlinterview.judging").exception("trial run %s failed", run_id)
+        result, error = {}, f"The run failed on the server ({type(exc).__name__}); your code is saved."
+    m.TrialRun.objects.filter(pk=run_id).update(
+        status=m.TrialRun.Status.FAILED if error else m.TrialRun.Status.DONE,
+        result=result,
+        error=error,
+        finished_at=timezone.now(),
+    )
+    return "failed" if error else "done"
+
+
+def trial_run_view(run: m.TrialRun, now: Any = None) -> dict[str, Any]:
+    """What the candidate's page is told about a trial run (public examples only)."""
+    now = now or timezone.now()
+    view: dict[str, Any] = {"run": run.pk, "status": run.status}
+    if run.status == m.TrialRun.Status.DONE:
+        view.update(run.result)
+    elif run.status == m.TrialRun.Status.FAILED:
+        view["error"] = run.error
+    elif now - run.created_at > TRIAL_RUN_PATIENCE:
+        view.update(status="failed", error=TRIAL_RUN_UNAVAILABLE)
+    return view
+
+
 def _enqueue(score_id: int, delay: timedelta | None = None) -> None:
     from mlinterview.assessments.tasks import score_answer_task
 
     task = score_answer_task
     answer_kind = m.Score.objects.filter(pk=score_id).values_list("answer__item__kind", flat=True).first()
-    queue = "judging" if answer_kind == m.AssessmentItem.Kind.EXERCISE else "scoring"
-    task = task.using(queue_name=queue, run_after=timezone.now() + delay if delay else None)
+    # Priorities give the database worker the same order as the RQ queues (see TASK_QUEUES).
+    queue, priority = ("judging", -10) if answer_kind == m.AssessmentItem.Kind.EXERCISE else ("scoring", 0)
+    task = task.using(
+        queue_name=queue, priority=priority, run_after=timezone.now() + delay if delay else None
+    )
     task.enqueue(score_id)
 
 

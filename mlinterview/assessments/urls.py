@@ -11,6 +11,7 @@ urlpatterns = [
     path("take/<str:token>/item/<int:position>/", c.item, name="take-item"),
     path("take/<str:token>/save/", c.save, name="take-save"),
     path("take/<str:token>/run/", c.run_code, name="take-run"),
+    path("take/<str:token>/run/<int:run_id>/", c.run_status, name="take-run-status"),
     path("take/<str:token>/submit/", c.submit, name="take-submit"),
     # Staff.
     path("assessments/", s.assessment_list, name="assessment-list"),

@@ -136,7 +136,10 @@ def serve(
 
 
 def worker(
-    queues: Annotated[str, typer.Option(help="Queues to serve, comma-separated; '*' for all.")] = "*",
+    queues: Annotated[
+        str,
+        typer.Option(help="Queues to serve, separated by ',' or ':' (for systemd unit names); '*' for all."),
+    ] = "*",
     reconcile_every: Annotated[
         float, typer.Option(help="Seconds between checks for overdue attempts and lost jobs.")
     ] = 10.0,
@@ -176,16 +179,17 @@ def worker(
 
     from mlinterview.web.config import TASK_QUEUES
 
+    queue_names = [q.strip() for q in queues.replace(":", ",").split(",") if q.strip()]
     try:
         if settings.TASKS["default"]["BACKEND"] == "django_tasks_rq.RQBackend":
-            # Queues are served in the order given: a judging flood cannot starve scoring when
-            # scoring comes first (or when separate workers serve each queue).
-            names = TASK_QUEUES if queues == "*" else [q.strip() for q in queues.split(",") if q.strip()]
+            # Queues are served in TASK_QUEUES order whatever the order given: a judging flood
+            # cannot starve scoring (nor can it when separate workers serve each queue).
+            names = TASK_QUEUES if queues == "*" else queue_names
             unknown = sorted(set(names) - set(TASK_QUEUES))
             if unknown:
                 known = ", ".join(TASK_QUEUES)
                 raise typer.BadParameter(f"unknown queue(s) {', '.join(unknown)}; known: {known}")
-            order = sorted(names, key=["scoring", "default", "judging"].index)
+            order = sorted(names, key=TASK_QUEUES.index)
             # SimpleWorker runs jobs in this process: the text model is loaded once and stays
             # warm, instead of RQ's default fork per job (which reloads it for every answer).
             call_command(
@@ -198,7 +202,12 @@ def worker(
             )
         else:
             call_command(
-                "db_worker", queue_name=queues, reload=False, startup_delay=False, batch=batch, verbosity=1
+                "db_worker",
+                queue_name=",".join(queue_names) or "*",
+                reload=False,
+                startup_delay=False,
+                batch=batch,
+                verbosity=1,
             )
     finally:
         stop.set()

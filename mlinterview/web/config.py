@@ -75,7 +75,10 @@ def _databases(env: Mapping[str, str], data_dir: Path) -> dict[str, Any]:
     }
 
 
-TASK_QUEUES = ["default", "scoring", "judging"]
+# Queues in the order a worker serving several of them takes jobs: candidates' trial runs first
+# (someone is waiting, and each attempt has at most one in flight), then scoring (fast; a flood of
+# submitted code must not starve it), then the final judging of submitted code.
+TASK_QUEUES = ["trials", "scoring", "default", "judging"]
 
 
 TASK_BACKENDS = ("database", "rq", "immediate")

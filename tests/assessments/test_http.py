@@ -194,30 +194,86 @@ def test_api_requires_staff_token_and_follows_the_rules(client, recruiter, inter
     assert "/api/assessments" in client.get("/api/openapi.json").json()["paths"]
 
 
-def test_run_code_without_a_sandbox_keeps_the_code_and_says_so(client, bank, recruiter, monkeypatch):
-    # The web server may run unprivileged, where the sandbox refuses to start: simulated here by
-    # making the sandbox report itself unavailable (the real refusal is tested in tests/sandbox).
-    from mlinterview.assessments import candidate_views
-    from mlinterview.sandbox import SandboxUnavailable
-
+def _code_attempt(client: Client, recruiter, name: str = "Bo"):
     assessment = services.create_assessment("Code", recruiter, time_limit_minutes=30)
     services.set_items(assessment.latest, [services.ItemSpec("exercise", "roc-auc")], recruiter)
     services.publish(assessment.latest, recruiter)
-    _, token = services.invite(assessment.latest, "Bo", "bo@example.com", recruiter)
+    _, token = services.invite(assessment.latest, name, f"{name.lower()}@example.com", recruiter)
     attempt = _start(client, token)
-    item = attempt.answers.get().item
+    return token, attempt, attempt.answers.get().item
+
+
+def _run(client: Client, token: str, item_id: int, source: str):
+    return client.post(
+        f"/take/{token}/run/",
+        data=json.dumps({"item": item_id, "content": source}),
+        content_type="application/json",
+    )
+
+
+def test_run_code_is_saved_queued_and_polled(client, bank, recruiter, monkeypatch):
+    # The web process only queues the run; the worker's side (services.run_trial) is called here
+    # directly, with the judge replaced by a recorder: the real sandbox run of a trial is in
+    # tests/e2e/test_assessment_loop.py.
+    from mlinterview.assessments import exercises
+
+    calls = []
+    monkeypatch.setattr(
+        exercises,
+        "run_public_examples",
+        lambda slug, source: calls.append(slug) or {"summary": "2 of 2", "tests": []},
+    )
+    token, attempt, item = _code_attempt(client, recruiter)
+    response = _run(client, token, item.pk, "def roc_auc(y, s):\n    return 0.5\n")
+    assert response.status_code == 202, response.content
+    queued = response.json()
+    assert queued["status"] == "pending" and "return 0.5" in attempt.answers.get().content
+    # A second click while the first run waits returns the same run instead of queueing more work.
+    assert _run(client, token, item.pk, "def roc_auc(y, s):\n    return 1.0\n").json()["run"] == queued["run"]
+    assert services.run_trial(queued["run"]) == "done" and calls == ["roc-auc"]
+    assert services.run_trial(queued["run"]) == "already done"
+    assert client.get(queued["poll"]).json() == {
+        "run": queued["run"],
+        "status": "done",
+        "summary": "2 of 2",
+        "tests": [],
+    }
+    # Another candidate cannot read this run.
+    other_token, _, _ = _code_attempt(client, recruiter, "Cy")
+    assert client.get(f"/take/{other_token}/run/{queued['run']}/").status_code == 404
+
+
+def test_run_code_without_a_sandbox_keeps_the_code_and_says_so(client, bank, recruiter, monkeypatch):
+    # A worker may run unprivileged, where the sandbox refuses to start: simulated here by making
+    # the sandbox report itself unavailable (the real refusal is tested in tests/sandbox).
+    from mlinterview.assessments import exercises
+    from mlinterview.sandbox import SandboxUnavailable
 
     def refuse(slug, source):
         raise SandboxUnavailable("the sandbox needs root")
 
-    monkeypatch.setattr(candidate_views, "run_public_examples", refuse)
-    response = client.post(
-        f"/take/{token}/run/",
-        data=json.dumps({"item": item.pk, "content": "def roc_auc(y, s):\n    return 0.5\n"}),
-        content_type="application/json",
-    )
-    assert response.status_code == 503 and "your code is saved" in response.json()["error"]
+    monkeypatch.setattr(exercises, "run_public_examples", refuse)
+    token, attempt, item = _code_attempt(client, recruiter)
+    queued = _run(client, token, item.pk, "def roc_auc(y, s):\n    return 0.5\n").json()
+    assert services.run_trial(queued["run"]) == "failed"
+    polled = client.get(queued["poll"]).json()
+    assert polled["status"] == "failed" and "your code is saved" in polled["error"]
     assert "return 0.5" in attempt.answers.get().content
+
+
+def test_run_nobody_picks_up_ends_with_a_message(client, bank, recruiter):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    token, _, item = _code_attempt(client, recruiter)
+    queued = _run(client, token, item.pk, "def roc_auc(y, s):\n    return 0.5\n").json()
+    m.TrialRun.objects.filter(pk=queued["run"]).update(created_at=timezone.now() - timedelta(minutes=5))
+    polled = client.get(queued["poll"]).json()
+    assert polled["status"] == "failed" and "judged after you submit" in polled["error"]
+    assert services.run_trial(queued["run"]) == "expired"
+    # The stale run no longer blocks a new one.
+    assert _run(client, token, item.pk, "x = 1\n").json()["run"] != queued["run"]
 
 
 def test_jobs_page_lists_failed_jobs_anonymised_and_puts_them_back(client, invited, recruiter):

@@ -83,19 +83,34 @@
   const run = document.getElementById("run-code");
   if (run) {
     const out = document.getElementById("run-output");
+    const show = (data) => {
+      out.textContent = data.summary + "\n\n" + data.tests.map((t) =>
+        (t.passed ? "PASS " : "FAIL ") + t.name + (t.message ? ": " + t.message : "")).join("\n");
+    };
+    const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
     run.addEventListener("click", async () => {
       run.disabled = true;
       out.hidden = false;
-      out.textContent = "Running…";
+      out.textContent = "Saving and queueing your code…";
       try {
         const response = await post(form.dataset.runUrl, { item: item, content: box.value });
-        const data = await response.json();
+        let data = await response.json();
         if (!response.ok) { out.textContent = data.error || "Could not run the code."; return; }
         lastSaved = box.value;
-        out.textContent = data.summary + "\n\n" + data.tests.map((t) =>
-          (t.passed ? "PASS " : "FAIL ") + t.name + (t.message ? ": " + t.message : "")).join("\n");
+        // A worker runs the code in the sandbox; ask how it went until it is done (the server
+        // gives up on a run that no worker picked up, so this loop ends).
+        const poll = data.poll;
+        for (let wait = 300; data.status === "pending" || data.status === "running"; wait = Math.min(wait * 1.5, 2000)) {
+          out.textContent = data.status === "pending" ? "Waiting for a free runner…" : "Running…";
+          await pause(wait);
+          const next = await fetch(poll, { headers: { "Accept": "application/json" }, credentials: "same-origin" });
+          data = await next.json();
+          if (!next.ok) break;
+        }
+        if (data.status === "done") show(data);
+        else out.textContent = data.error || "Could not run the code.";
       } catch (e) {
-        out.textContent = "Could not reach the server.";
+        out.textContent = "Could not reach the server. Your code is saved when the connection is back.";
       } finally {
         run.disabled = false;
       }
