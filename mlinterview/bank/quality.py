@@ -116,10 +116,29 @@ def check_question(
     return errors
 
 
+def _batched(embed: Embedder, texts: Sequence[str]) -> Embedder:
+    """Embed every text the checks will ask for in one batch (one call per question was the
+    slow part of validating a large bank); texts not seen here fall through to ``embed``."""
+    unique = list(dict.fromkeys(texts))
+    vectors = embed(unique)
+    row = {text: i for i, text in enumerate(unique)}
+
+    def lookup(wanted: Sequence[str]) -> Any:
+        if all(text in row for text in wanted):
+            return vectors[[row[text] for text in wanted]]
+        return embed(wanted)
+
+    return lookup
+
+
 def check_bank(bank: Bank, embed: Embedder | None, policy: QualityPolicy | None = None) -> QualityReport:
     policy = policy or load_policy(bank.root)
     report = QualityReport()
     questions = list(bank)
+    if embed is not None:
+        embed = _batched(
+            embed, [p for q in questions for p in q.key_points] + [question_text(q) for q in questions]
+        )
     for question in questions:
         report.errors.extend(check_question(question, policy, embed, _shown(bank, question.slug)))
 
