@@ -57,7 +57,7 @@ def _item_context(item: m.AssessmentItem) -> dict[str, Any]:
 
 @with_invitation
 def landing(request: HttpRequest, invitation: m.Invitation, token: str) -> HttpResponse:
-    attempt = m.Attempt.objects.filter(invitation=invitation).first()
+    attempt = services.attempt_of(invitation)
     if attempt is not None:
         return redirect("take-item", token=token, position=attempt.position)
     version = invitation.version
@@ -83,7 +83,7 @@ def start(request: HttpRequest, invitation: m.Invitation, token: str) -> HttpRes
 
 @with_invitation
 def item(request: HttpRequest, invitation: m.Invitation, token: str, position: int) -> HttpResponse:
-    attempt = m.Attempt.objects.filter(invitation=invitation).first()
+    attempt = services.attempt_of(invitation)
     if attempt is None:
         return redirect("take-landing", token=token)
     items = list(invitation.version.items.all())
@@ -118,7 +118,7 @@ def item(request: HttpRequest, invitation: m.Invitation, token: str, position: i
 @with_invitation
 def save(request: HttpRequest, invitation: m.Invitation, token: str) -> HttpResponse:
     """Autosave (JSON from the page's script) or a plain form post when navigating."""
-    attempt = m.Attempt.objects.filter(invitation=invitation).first()
+    attempt = services.attempt_of(invitation)
     if attempt is None:
         return JsonResponse({"error": "The assessment has not been started."}, status=409)
     if request.content_type == "application/json":
@@ -165,7 +165,7 @@ def run_code(request: HttpRequest, invitation: m.Invitation, token: str) -> Http
 
     The code is saved first; a worker runs it in the sandbox and the page polls ``run_status``.
     """
-    attempt = m.Attempt.objects.filter(invitation=invitation).first()
+    attempt = services.attempt_of(invitation)
     if attempt is None or not attempt.is_open:
         return JsonResponse({"error": "The assessment is not open."}, status=409)
     try:
@@ -192,7 +192,7 @@ def run_status(request: HttpRequest, invitation: m.Invitation, token: str, run_i
 
 @with_invitation
 def submit(request: HttpRequest, invitation: m.Invitation, token: str) -> HttpResponse:
-    attempt = m.Attempt.objects.filter(invitation=invitation).first()
+    attempt = services.attempt_of(invitation)
     if attempt is None:
         return redirect("take-landing", token=token)
     if request.method == "POST":

@@ -253,7 +253,7 @@ def resolve_token(token: str) -> m.Invitation:
     if not token or len(token) > 200:
         raise InvalidToken("This link is not valid.")
     invitation = (
-        m.Invitation.objects.select_related("version", "candidate")
+        m.Invitation.objects.select_related("version", "candidate", "attempt")
         .filter(token_hash=hash_token(token))
         .first()
     )
@@ -303,6 +303,11 @@ def enforce_deadline(attempt: m.Attempt, grace: timedelta = timedelta(seconds=5)
     return False
 
 
+def attempt_of(invitation: m.Invitation) -> m.Attempt | None:
+    """The invitation's attempt, if started (fetched with the invitation by ``resolve_token``)."""
+    return getattr(invitation, "attempt", None)
+
+
 def seconds_left(attempt: m.Attempt) -> int:
     return max(0, int((attempt.deadline - timezone.now()).total_seconds()))
 
@@ -315,13 +320,19 @@ def autosave(attempt: m.Attempt, item_id: int, content: str, *, position: int | 
             "Shorten it and it will be saved."
         )
     with transaction.atomic():
-        locked = m.Attempt.objects.select_for_update().get(pk=attempt.pk)
+        # One query locks the answer and its attempt (the join locks both rows), so a save cannot
+        # slip in after a concurrent submit has locked the attempt and closed it.
+        answer = (
+            m.Answer.objects.select_for_update()
+            .select_related("attempt")
+            .get(attempt_id=attempt.pk, item_id=item_id)
+        )
+        locked = answer.attempt
         if locked.submitted_at is not None:
             raise AssessmentError("This assessment has been submitted; answers can no longer change.")
         # A save arriving just after the deadline still counts (network delay), then it closes.
         if timezone.now() > locked.deadline + timedelta(seconds=15):
             raise AssessmentError("Time is up; this answer could not be saved.")
-        answer = m.Answer.objects.select_for_update().get(attempt=locked, item_id=item_id)
         if content != answer.content:
             answer.revision += 1
             answer.content = content

@@ -1,5 +1,7 @@
 """Render the bank's Markdown safely in templates."""
 
+from functools import lru_cache
+
 import nh3
 from django import template
 from django.utils.safestring import SafeString, mark_safe
@@ -34,10 +36,16 @@ ALLOWED_TAGS = {
 }
 
 
+@lru_cache(maxsize=2048)
+def _clean_html(text: str) -> str:
+    # Bank texts repeat on every page view (a prompt is shown to each candidate many times):
+    # render each distinct text once per process.
+    return nh3.clean(to_html(text), tags=ALLOWED_TAGS, attributes={"a": {"href", "title"}})
+
+
 @register.filter(name="markdown")
 def render_markdown(text: str) -> SafeString:
-    html = to_html(text or "")
-    return mark_safe(nh3.clean(html, tags=ALLOWED_TAGS, attributes={"a": {"href", "title"}}))  # noqa: S308
+    return mark_safe(_clean_html(text or ""))  # noqa: S308
 
 
 @register.filter(name="get_level")
