@@ -81,7 +81,8 @@ def _pct(values: list[float], q: float) -> float:
 class Stack:
     """PostgreSQL, Redis, gunicorn and workers, each a subprocess on loopback."""
 
-    def __init__(self, web_processes: int, workers: int) -> None:
+    def __init__(self, web_processes: int, workers: int, worker_nice: int = 10) -> None:
+        self.worker_nice = worker_nice
         self.tmp = Path(tempfile.mkdtemp(prefix="mlinterview-load-"))
         self.pg_dir = Path(tempfile.mkdtemp(prefix="mlinterview-pg-"))
         self.pg_port, self.redis_port, self.port = _free_port(), _free_port(), _free_port()
@@ -129,7 +130,17 @@ class Stack:
         )  # fmt: skip
         for n in range(self.workers):
             self._spawn(
-                f"worker-{n}", [sys.executable, "-m", "mlinterview", "worker", "--reconcile-every", "5"]
+                f"worker-{n}",
+                [
+                    sys.executable,
+                    "-m",
+                    "mlinterview",
+                    "worker",
+                    "--reconcile-every",
+                    "5",
+                    "--nice",
+                    str(self.worker_nice),
+                ],  # fmt: skip
             )
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline:
@@ -348,13 +359,16 @@ def main() -> None:
     p.add_argument("--capacity-threads", type=int, default=8, help="threads per client process (default 8)")
     p.add_argument("--web-processes", type=int, default=2)
     p.add_argument("--workers", type=int, default=2)
+    p.add_argument("--worker-nice", type=int, default=10,
+                   help="CPU niceness of the workers, which share this machine with the web server "
+                        "(default 10, as 'mlinterview serve' does; 0 to compare)")  # fmt: skip
     args = p.parse_args()
 
     from mlinterview.exercises import load_exercise
     from mlinterview.exercises.model import default_exercises_dir
 
     solution = load_exercise(default_exercises_dir() / "confusion-matrix").solution_source
-    stack = Stack(args.web_processes, args.workers)
+    stack = Stack(args.web_processes, args.workers, args.worker_nice)
     try:
         stack.start()
         spare_count = args.capacity_clients * args.capacity_threads

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import secrets
 from pathlib import Path
 from typing import Annotated
@@ -116,7 +117,8 @@ def serve(
 
     child = None
     if with_worker:
-        child = subprocess.Popen([sys.executable, "-m", "mlinterview", "worker"])
+        # Same machine as the web server: background work yields the CPU to page views and saves.
+        child = subprocess.Popen([sys.executable, "-m", "mlinterview", "worker", "--nice", "10"])
         typer.echo(f"background worker started (pid {child.pid})")
     shown = f"[{host}]" if ":" in host else host
     typer.secho(f"\nmlinterview is running at http://{shown}:{port}/", fg=typer.colors.GREEN, bold=True)
@@ -144,8 +146,19 @@ def worker(
         float, typer.Option(help="Seconds between checks for overdue attempts and lost jobs.")
     ] = 10.0,
     batch: Annotated[bool, typer.Option(help="Process what is queued, then exit.")] = False,
+    nice: Annotated[
+        int,
+        typer.Option(
+            min=0,
+            max=19,
+            help="Lower this worker's CPU priority by this much (on a machine shared with the web "
+            "server, 10 keeps pages and autosaves fast while answers are scored).",
+        ),
+    ] = 0,
 ) -> None:
     """Run a background worker: scoring and judging jobs, plus recovery of lost work."""
+    if nice:
+        os.nice(nice)  # inherited by the sandboxed runs this worker starts
     import threading
 
     from mlinterview.web.setup import setup_django
