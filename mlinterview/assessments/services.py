@@ -576,9 +576,19 @@ def request_trial_run(attempt: m.Attempt, item_id: int, source: str) -> m.TrialR
 
 
 def _enqueue_trial(run_id: int) -> None:
-    from mlinterview.assessments.tasks import trial_run_task
+    """Queue a trial run; if the queue cannot be reached, the run ends at once with a message
+    (the code is saved either way)."""
+    import logging
 
-    trial_run_task.enqueue(run_id)
+    from mlinterview.assessments.tasks import enqueue, trial_run_task
+
+    try:
+        enqueue(trial_run_task, run_id, priority=50)  # before scoring and judging (TASK_QUEUES)
+    except Exception:
+        logging.getLogger("mlinterview.queue").exception("could not queue trial run %s", run_id)
+        m.TrialRun.objects.filter(pk=run_id, status=m.TrialRun.Status.PENDING).update(
+            status=m.TrialRun.Status.FAILED, error=TRIAL_RUN_UNAVAILABLE, finished_at=timezone.now()
+        )
 
 
 def run_trial(run_id: int) -> str:
@@ -631,16 +641,29 @@ def trial_run_view(run: m.TrialRun, now: Any = None) -> dict[str, Any]:
 
 
 def _enqueue(score_id: int, delay: timedelta | None = None) -> None:
-    from mlinterview.assessments.tasks import score_answer_task
+    """Queue the scoring (or judging) of one answer. Never raises: if the queue cannot be
+    reached (Redis restarting, say), the score stays pending with its lease expired, and the
+    reconciler of any worker queues it again within seconds."""
+    import logging
 
-    task = score_answer_task
+    from mlinterview.assessments.tasks import enqueue, score_answer_task
+
     answer_kind = m.Score.objects.filter(pk=score_id).values_list("answer__item__kind", flat=True).first()
     # Priorities give the database worker the same order as the RQ queues (see TASK_QUEUES).
     queue, priority = ("judging", -10) if answer_kind == m.AssessmentItem.Kind.EXERCISE else ("scoring", 0)
-    task = task.using(
-        queue_name=queue, priority=priority, run_after=timezone.now() + delay if delay else None
-    )
-    task.enqueue(score_id)
+    try:
+        enqueue(
+            score_answer_task,
+            score_id,
+            queue_name=queue,
+            priority=priority,
+            run_after=timezone.now() + delay if delay else None,
+        )
+    except Exception:
+        logging.getLogger("mlinterview.queue").exception(
+            "could not queue score %s; the reconciler will", score_id
+        )
+        m.Score.objects.filter(pk=score_id, status=m.Score.Status.PENDING).update(lease_until=timezone.now())
 
 
 def retry_score(score: m.Score, user: Any) -> None:

@@ -139,3 +139,21 @@ def test_python_dash_m_entry_point():
     )
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)[0]["slug"] == "roc-curve"
+
+
+def test_shipped_bank_meets_its_size_set_and_level_policy():
+    """The bank's promise, read from `bank stats --json` as a user would: at least 431 questions,
+    every set at its minimum, each level within its tolerance of the target, all reviewed."""
+    from mlinterview.bank.quality import load_policy
+
+    stats = json.loads(run("bank", "stats", "--json").output)
+    policy = load_policy(load_bank().root)
+    assert policy.min_set_size >= 15 and policy.level_tolerance <= 0.05
+    assert stats["total"] >= 431
+    assert min(stats["by_set"].values()) >= policy.min_set_size, stats["by_set"]
+    for level, target in stats["level_targets"].items():
+        assert abs(stats["level_shares"][level] - target) <= policy.level_tolerance, (
+            level,
+            stats["level_shares"],
+        )
+    assert stats["reviewed"] == stats["total"]

@@ -88,3 +88,10 @@ def test_misconceptions_differ_from_key_points():
         for m in question.misconceptions:
             assert m.claim.casefold() not in points, (question.slug, m.claim)
             assert m.claim.casefold() != m.correction.casefold(), (question.slug, m.claim)
+
+
+def test_every_question_had_an_independent_review():
+    for question in load_bank():
+        assert question.reviewed is not None, question.slug
+        assert question.reviewed.by.startswith("independent review"), (question.slug, question.reviewed.by)
+        assert len(question.reviewed.checked) >= 20, question.slug

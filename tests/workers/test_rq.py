@@ -137,3 +137,20 @@ def test_a_killed_worker_and_a_restarted_redis_lose_no_job(rq_app: App, redis: R
     _worker(rq_app, "scoring,judging")
     _worker(rq_app, "scoring,judging")
     rq_app.wait_for(DONE, 12, timeout=300)  # re-queued from the database by the reconciler
+
+
+def test_submitting_while_redis_is_down_queues_the_work_later(rq_app: App, redis: Redis) -> None:
+    """A submit must not fail because the queue is unreachable: the scores wait in the database
+    and the reconciler queues them once Redis is back."""
+    redis.stop()
+    rq_app.cli("manage", "shell", "-c", SUBMIT.format(candidates=1))  # raises if the submit failed
+    with rq_app.db() as conn:
+        assert conn.execute(
+            "SELECT COUNT(*) FROM assessments_attempt WHERE submitted_at IS NOT NULL"
+        ).fetchone()[0]
+        assert (
+            conn.execute("SELECT COUNT(*) FROM assessments_score WHERE status = 'pending'").fetchone()[0] == 4
+        )
+    redis.start()
+    _worker(rq_app, "scoring,judging")
+    rq_app.wait_for(DONE, 4, timeout=240)
