@@ -369,6 +369,8 @@ def main() -> None:
 
     solution = load_exercise(default_exercises_dir() / "confusion-matrix").solution_source
     stack = Stack(args.web_processes, args.workers, args.worker_nice)
+    # A SIGTERM (a timeout, Ctrl-C from a supervisor) still stops the servers this started.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     try:
         stack.start()
         spare_count = args.capacity_clients * args.capacity_threads
