@@ -357,7 +357,12 @@ def main() -> None:
     p.add_argument("--capacity-seconds", type=float, default=20.0)
     p.add_argument("--capacity-clients", type=int, default=4, help="client processes in phase 2 (default 4)")
     p.add_argument("--capacity-threads", type=int, default=8, help="threads per client process (default 8)")
-    p.add_argument("--web-processes", type=int, default=2)
+    p.add_argument(
+        "--web-processes",
+        type=int,
+        default=3,
+        help="gunicorn processes (default 3: requests also wait on PostgreSQL, so 3 keep 2 cores busy)",
+    )
     p.add_argument("--workers", type=int, default=2)
     p.add_argument("--worker-nice", type=int, default=10,
                    help="CPU niceness of the workers, which share this machine with the web server "
