@@ -104,6 +104,10 @@ def _relative(path: Path, root: Path) -> str:
         return str(path)
 
 
+# libyaml's safe loader when PyYAML was built with it: the bank loads about 5x faster.
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _read_yaml(path: Path, shown: str, errors: list[ContentError]) -> Any:
     try:
         text = path.read_text(encoding="utf-8")
@@ -111,7 +115,7 @@ def _read_yaml(path: Path, shown: str, errors: list[ContentError]) -> Any:
         errors.append(ContentError(shown, "", f"cannot read file: {exc}"))
         return None
     try:
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=_SAFE_LOADER)  # noqa: S506 (a safe loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
