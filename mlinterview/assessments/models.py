@@ -15,6 +15,8 @@ Design notes:
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -197,33 +199,6 @@ class AnswerRevision(models.Model):
         constraints = [models.UniqueConstraint(fields=["answer", "revision"], name="unique_answer_revision")]
 
 
-class TrialRun(models.Model):
-    """A candidate's "run on the examples" request: judged on the public examples by a worker.
-
-    Trial runs go through the queue like final judging, so untrusted code never runs in a web
-    process and a burst of runs waits its turn instead of slowing every page.
-    """
-
-    class Status(models.TextChoices):
-        PENDING = "pending", "Pending"
-        RUNNING = "running", "Running"
-        DONE = "done", "Done"
-        FAILED = "failed", "Failed"
-
-    attempt = models.ForeignKey(Attempt, on_delete=models.CASCADE, related_name="trial_runs")
-    item = models.ForeignKey(AssessmentItem, on_delete=models.CASCADE, related_name="+")
-    source = models.TextField()
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
-    result = models.JSONField(default=dict, blank=True)
-    error = models.TextField(blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    started_at = models.DateTimeField(null=True, blank=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        ordering = ["-created_at", "-id"]
-
-
 class Score(models.Model):
     """The automatic (advisory) score of one answer, normalised to 0..1, with its evidence."""
 
@@ -252,6 +227,37 @@ class Score(models.Model):
     def value(self) -> float | None:
         override = self.latest_override
         return override.value if override is not None else self.auto_value
+
+
+class TrialRun(models.Model):
+    """A candidate's "run on the examples" request: judged on the public examples by a worker.
+
+    Trial runs go through the queue like final judging, so untrusted code never runs in a web
+    process and a burst of runs waits its turn instead of slowing every page.
+    """
+
+    # A background job like a score: waiting, running, done or failed.
+    Status = Score.Status
+
+    attempt = models.ForeignKey(Attempt, on_delete=models.CASCADE, related_name="trial_runs")
+    item = models.ForeignKey(AssessmentItem, on_delete=models.CASCADE, related_name="+")
+    source = models.TextField()
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    result = models.JSONField(default=dict, blank=True)
+    error = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    # A candidate waits for a trial run; one no worker has finished in this long is given up on
+    # (the page stops waiting; the code itself is saved anyway).
+    PATIENCE = timedelta(seconds=90)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def waited_too_long(self, now: datetime) -> bool:
+        return now - self.created_at > self.PATIENCE
 
 
 class Override(models.Model):

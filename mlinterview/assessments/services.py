@@ -547,9 +547,6 @@ def run_scoring(score_id: int) -> str:
     return "done"
 
 
-# A candidate waits for a trial run: one in flight per attempt, and one not picked up by a worker
-# in this long is reported as stuck (the page stops waiting; the code itself is saved anyway).
-TRIAL_RUN_PATIENCE = timedelta(seconds=90)
 TRIAL_RUN_UNAVAILABLE = (
     "Running code is not available right now; your code is saved and is judged after you submit."
 )
@@ -566,7 +563,7 @@ def request_trial_run(attempt: m.Attempt, item_id: int, source: str) -> m.TrialR
         in_flight = m.TrialRun.objects.filter(
             attempt=attempt,
             status__in=[m.TrialRun.Status.PENDING, m.TrialRun.Status.RUNNING],
-            created_at__gt=timezone.now() - TRIAL_RUN_PATIENCE,
+            created_at__gt=timezone.now() - m.TrialRun.PATIENCE,
         ).first()
         if in_flight is not None:
             return in_flight
@@ -583,7 +580,7 @@ def _enqueue_trial(run_id: int) -> None:
     from mlinterview.assessments.tasks import enqueue, trial_run_task
 
     try:
-        enqueue(trial_run_task, run_id, priority=50)  # before scoring and judging (TASK_QUEUES)
+        enqueue(trial_run_task, run_id)  # its queue comes first (TASK_QUEUES)
     except Exception:
         logging.getLogger("mlinterview.queue").exception("could not queue trial run %s", run_id)
         m.TrialRun.objects.filter(pk=run_id, status=m.TrialRun.Status.PENDING).update(
@@ -600,7 +597,7 @@ def run_trial(run_id: int) -> str:
         run = m.TrialRun.objects.select_for_update().select_related("item").get(pk=run_id)
         if run.status != m.TrialRun.Status.PENDING:
             return f"already {run.status}"
-        if timezone.now() - run.created_at > TRIAL_RUN_PATIENCE:
+        if run.waited_too_long(timezone.now()):
             run.status = m.TrialRun.Status.FAILED
             run.error = "The run waited too long in the queue; try again."
             run.finished_at = timezone.now()
@@ -635,7 +632,7 @@ def trial_run_view(run: m.TrialRun, now: Any = None) -> dict[str, Any]:
         view.update(run.result)
     elif run.status == m.TrialRun.Status.FAILED:
         view["error"] = run.error
-    elif now - run.created_at > TRIAL_RUN_PATIENCE:
+    elif run.waited_too_long(now):
         view.update(status="failed", error=TRIAL_RUN_UNAVAILABLE)
     return view
 
@@ -649,15 +646,10 @@ def _enqueue(score_id: int, delay: timedelta | None = None) -> None:
     from mlinterview.assessments.tasks import enqueue, score_answer_task
 
     answer_kind = m.Score.objects.filter(pk=score_id).values_list("answer__item__kind", flat=True).first()
-    # Priorities give the database worker the same order as the RQ queues (see TASK_QUEUES).
-    queue, priority = ("judging", -10) if answer_kind == m.AssessmentItem.Kind.EXERCISE else ("scoring", 0)
+    queue = "judging" if answer_kind == m.AssessmentItem.Kind.EXERCISE else "scoring"
     try:
         enqueue(
-            score_answer_task,
-            score_id,
-            queue_name=queue,
-            priority=priority,
-            run_after=timezone.now() + delay if delay else None,
+            score_answer_task, score_id, queue_name=queue, run_after=timezone.now() + delay if delay else None
         )
     except Exception:
         logging.getLogger("mlinterview.queue").exception(

@@ -20,22 +20,21 @@ def trial_run_task(run_id: int) -> str:
     return services.run_trial(run_id)
 
 
-def enqueue(
-    job: Any, *args: Any, queue_name: str | None = None, priority: int = 0, run_after: datetime | None = None
-) -> None:
-    """Queue ``job`` with the options its backend supports.
+def enqueue(job: Any, *args: Any, queue_name: str | None = None, run_after: datetime | None = None) -> None:
+    """Queue ``job`` (on ``queue_name``, else the task's own queue) with what its backend supports.
 
-    Priorities order the database worker's single table the way RQ's separate queues are
-    ordered (see TASK_QUEUES); RQ has no per-job priority and refuses one, so it is left out
-    there. A delay the backend cannot honour is dropped: the job then runs at once, which is
-    what a retry with no backoff would do.
+    RQ serves its queues in TASK_QUEUES order; the database worker keeps every queue in one
+    table, so the same order is given to it as a job priority derived from that list (RQ has no
+    per-job priority and refuses one, so it gets none). A delay the backend cannot honour is
+    dropped: the job then runs at once, which is what a retry with no backoff would do.
     """
+    from mlinterview.web.config import TASK_QUEUES
+
     backend = job.get_backend()
-    options: dict[str, Any] = {}
-    if queue_name is not None:
-        options["queue_name"] = queue_name
-    if priority and backend.supports_priority:
-        options["priority"] = priority
+    queue = queue_name or job.queue_name
+    options: dict[str, Any] = {"queue_name": queue}
+    if backend.supports_priority:
+        options["priority"] = 10 * (len(TASK_QUEUES) - 1 - TASK_QUEUES.index(queue))
     if run_after is not None and backend.supports_defer:
         options["run_after"] = run_after
-    (job.using(**options) if options else job).enqueue(*args)
+    job.using(**options).enqueue(*args)
