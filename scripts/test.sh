@@ -20,7 +20,16 @@ export PATH="$PWD/.venv/bin:$PATH"
 # Tests never touch ./data: each run gets its own data directory.
 MLINTERVIEW_DATA_DIR=$(mktemp -d -t mlinterview-test-XXXXXX)
 export MLINTERVIEW_DATA_DIR
-trap 'rm -rf "$MLINTERVIEW_DATA_DIR"' EXIT
+# Screenshots, PDFs and the coverage report land here and are kept after the run (CI can keep
+# them); set MLINTERVIEW_TEST_ARTIFACTS to choose the folder.
+MLINTERVIEW_TEST_ARTIFACTS=${MLINTERVIEW_TEST_ARTIFACTS:-$(mktemp -d -t mlinterview-artifacts-XXXXXX)}
+export MLINTERVIEW_TEST_ARTIFACTS
+mkdir -p "$MLINTERVIEW_TEST_ARTIFACTS/coverage"
+# Coverage of every pass (and of the Python subprocesses the tests start) is combined at the end.
+export COVERAGE_FILE="$MLINTERVIEW_TEST_ARTIFACTS/coverage/.coverage"
+rm -f "$COVERAGE_FILE" "$COVERAGE_FILE".*
+cleanup() { rm -rf "$MLINTERVIEW_DATA_DIR"; }
+trap cleanup EXIT
 
 say "ruff"
 ruff check .
@@ -29,14 +38,21 @@ mypy $(ls -d mlinterview/bank mlinterview/kits mlinterview/practice mlinterview/
 say "content validation"
 mlinterview bank validate
 say "pytest (SQLite, the embedded default)"
-python -m pytest -p no:cacheprovider "$@"
+python -m coverage run -m pytest -p no:cacheprovider "$@"
 
 # The parts that touch the database again, on a real PostgreSQL server started on loopback
 # (skipped when arguments select particular tests; set MLINTERVIEW_SKIP_POSTGRES=1 to skip).
 if [[ $# -eq 0 && -z "${MLINTERVIEW_SKIP_POSTGRES:-}" && -z "${DATABASE_URL:-}" ]]; then
   PG_DIR=$(mktemp -d -t mlinterview-pg-XXXXXX)
-  trap 'bash scripts/postgres.sh stop "$PG_DIR" >/dev/null 2>&1; rm -rf "$MLINTERVIEW_DATA_DIR"' EXIT
+  cleanup() { bash scripts/postgres.sh stop "$PG_DIR" >/dev/null 2>&1; rm -rf "$MLINTERVIEW_DATA_DIR"; }
   eval "$(bash scripts/postgres.sh start "$PG_DIR" | tail -n 1)"
   say "pytest (PostgreSQL): every test that uses the database, browser tests included"
-  python -m pytest -p no:cacheprovider tests/assessments tests/interviews tests/practice tests/web tests/e2e tests/workers
+  python -m coverage run -m pytest -p no:cacheprovider \
+    tests/assessments tests/interviews tests/practice tests/web tests/e2e tests/workers tests/api
 fi
+
+say "coverage (line and branch, both passes and their subprocesses; least covered first)"
+python -m coverage combine --quiet
+python -m coverage report
+python -m coverage json --quiet -o "$MLINTERVIEW_TEST_ARTIFACTS/coverage/coverage.json"
+say "test artifacts (screenshots, PDFs, coverage) kept in $MLINTERVIEW_TEST_ARTIFACTS"
