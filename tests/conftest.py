@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -49,3 +50,16 @@ def write_question(content_copy: Path) -> Callable[..., Path]:
         return path
 
     return write
+
+
+@pytest.fixture(scope="session")
+def artifacts_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where tests keep what a person may want to look at afterwards (screenshots, PDFs, PNGs).
+
+    ``MLINTERVIEW_TEST_ARTIFACTS`` when set (the test script sets it, so CI can keep the folder),
+    else a temporary folder of this session; never the repository itself.
+    """
+    chosen = os.environ.get("MLINTERVIEW_TEST_ARTIFACTS", "").strip()
+    folder = Path(chosen) if chosen else tmp_path_factory.mktemp("artifacts")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
