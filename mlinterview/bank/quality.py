@@ -23,10 +23,9 @@ from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
-from mlinterview.bank.loader import Bank, ContentError
+from mlinterview.bank.loader import Bank, BankError, ContentError, _parse, _read_yaml, _relative
 from mlinterview.bank.schema import Level, Question
 from mlinterview.bank.search import tokenize
 
@@ -49,10 +48,18 @@ class QualityPolicy(BaseModel):
 
 
 def load_policy(root: Path) -> QualityPolicy:
+    """The policy in ``root/quality.yaml`` (defaults without the file); ``BankError`` naming the
+    file and field when it is malformed, so that a typo never switches a gate off silently."""
     path = root / POLICY_FILE
     if not path.is_file():
         return QualityPolicy()
-    return QualityPolicy.model_validate(yaml.safe_load(path.read_text()) or {})
+    shown = _relative(path, root)
+    errors: list[ContentError] = []
+    data = _read_yaml(path, shown, errors)
+    policy = None if errors else _parse(QualityPolicy, {} if data is None else data, shown, errors)
+    if policy is None:
+        raise BankError(errors)
+    return policy
 
 
 @dataclass

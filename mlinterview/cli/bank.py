@@ -225,7 +225,10 @@ def validate(
     from mlinterview.bank import quality as gates
     from mlinterview.embedding import embed
 
-    policy = gates.load_policy(bank.root)
+    try:
+        policy = gates.load_policy(bank.root)
+    except BankError as exc:
+        _report_errors(exc.errors)
     if one_file:
         assert path is not None
         slug = next(slug for slug, source in bank.sources.items() if source.resolve() == path.resolve())
@@ -275,7 +278,12 @@ def stats(
     from mlinterview.bank.stats import bank_stats
 
     bank = _load(content)
-    result = bank_stats(bank)
+    try:
+        result = bank_stats(bank)
+    except BankError as exc:  # a malformed quality.yaml
+        for error in exc.errors:
+            typer.echo(str(error), err=True)
+        raise _fail("the quality policy has errors; run 'mlinterview bank validate'") from None
     if as_json:
         _emit_json(result.as_dict(with_coverage=coverage))
         return
