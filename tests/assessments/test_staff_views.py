@@ -11,42 +11,10 @@ from mlinterview.assessments import models as m
 from mlinterview.assessments import services
 from mlinterview.bank import Level
 from mlinterview.bank.selection import NEIGHBOURS, SelectionRequest, select_questions
+from tests.assessments.attempts import score_at as _score
+from tests.assessments.attempts import submitted_attempt as _submitted
 
 pytestmark = pytest.mark.django_db
-
-
-def _evidence(title: str) -> dict:
-    """Evidence shaped like the scoring engine's, written by the test (the engine is tested in
-    tests/scoring; here only what the pages do with a score matters)."""
-    return {
-        "key_points": [
-            {"text": f"{title}: the covered point.", "covered": True, "evidence": "quoted from the answer"},
-            {"text": f"{title}: the missed point.", "covered": False, "evidence": ""},
-        ],
-        "misconceptions": [],
-        "feedback": f"You covered 1 of 2 key points on {title}.",
-    }
-
-
-def _submitted(version, recruiter, name: str, email: str, values: list[float | None]) -> m.Attempt:
-    """A submitted attempt whose scores are done with ``values`` (None leaves that one pending)."""
-    invitation, _ = services.invite(version, name, email, recruiter)
-    attempt = services.start_attempt(invitation)
-    for answer in attempt.answers.all():
-        text = f"My answer to item {answer.item.position}, typed in the test"
-        services.autosave(attempt, answer.item_id, text)
-    services.submit(attempt)
-    scores = m.Score.objects.filter(answer__attempt=attempt).order_by("answer__item__position")
-    for score, value in zip(scores, values, strict=True):
-        if value is not None:
-            m.Score.objects.filter(pk=score.pk).update(
-                status=m.Score.Status.DONE, auto_value=value, evidence=_evidence(f"item {score.pk}")
-            )
-    return attempt
-
-
-def _score(attempt: m.Attempt, position: int) -> m.Score:
-    return m.Score.objects.get(answer__attempt=attempt, answer__item__position=position)
 
 
 def _messages(response) -> list[str]:
@@ -197,7 +165,7 @@ def test_remove_item_on_a_published_version_leaves_it_whole(client, published, r
 
 
 def test_delete_candidate_removes_personal_data_from_db_and_pages(client, published, recruiter):
-    attempt = _submitted(published, recruiter, "Zenobia Quarrington", "zenobia.q@example.com", [0.5, 0.5, 0.5])
+    attempt = _submitted(published, recruiter, "Zenobia Quarrington", "zenobia.q@example.com", [0.5] * 3)
     candidate = attempt.invitation.candidate
     answers = dict(attempt.answers.values_list("pk", "content"))
     pk = published.assessment.pk

@@ -1,0 +1,41 @@
+"""Test data shared by the staff, anonymity and API tests: submitted attempts with scores."""
+
+from __future__ import annotations
+
+from mlinterview.assessments import models as m
+from mlinterview.assessments import services
+
+
+def evidence(title: str) -> dict:
+    """Evidence shaped like the scoring engine's, written by the test (the engine itself is tested
+    in tests/scoring; these tests are about what the pages and the API do with a score)."""
+    return {
+        "key_points": [
+            {"text": f"{title}: the covered point.", "covered": True, "evidence": "quoted from the answer"},
+            {"text": f"{title}: the missed point.", "covered": False, "evidence": ""},
+        ],
+        "misconceptions": [],
+        "feedback": f"You covered 1 of 2 key points on {title}.",
+    }
+
+
+def submitted_attempt(version, recruiter, name: str, email: str, values: list[float | None]) -> m.Attempt:
+    """Invite, start, answer and submit; then mark each score done with its value from ``values``
+    (in item order; None leaves that score pending)."""
+    invitation, _ = services.invite(version, name, email, recruiter)
+    attempt = services.start_attempt(invitation)
+    for answer in attempt.answers.all():
+        text = f"My answer to item {answer.item.position}, typed in the test"
+        services.autosave(attempt, answer.item_id, text)
+    services.submit(attempt)
+    scores = m.Score.objects.filter(answer__attempt=attempt).order_by("answer__item__position")
+    for score, value in zip(scores, values, strict=True):
+        if value is not None:
+            m.Score.objects.filter(pk=score.pk).update(
+                status=m.Score.Status.DONE, auto_value=value, evidence=evidence(f"item {score.pk}")
+            )
+    return attempt
+
+
+def score_at(attempt: m.Attempt, position: int) -> m.Score:
+    return m.Score.objects.get(answer__attempt=attempt, answer__item__position=position)
