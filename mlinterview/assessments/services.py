@@ -25,6 +25,10 @@ from mlinterview.questions.models import Question, QuestionVersion
 TOKEN_BYTES = 32
 DEFAULT_EXPIRY = timedelta(days=14)
 MAX_CSV_ROWS = 1000
+# A save reaching the server this long after the deadline still counts (network delay); only then
+# does the deadline close the attempt. One figure for both, or a link opened a few seconds late
+# would close the attempt before the save it carries is looked at.
+LATE_SAVE_GRACE = timedelta(seconds=15)
 
 
 class AssessmentError(Exception):
@@ -293,8 +297,9 @@ def start_attempt(invitation: m.Invitation) -> m.Attempt:
         return attempt
 
 
-def enforce_deadline(attempt: m.Attempt, grace: timedelta = timedelta(seconds=5)) -> bool:
-    """Submit the attempt if its deadline has passed. True if it is (now) submitted."""
+def enforce_deadline(attempt: m.Attempt, grace: timedelta = LATE_SAVE_GRACE) -> bool:
+    """Submit the attempt if its deadline (and the grace for late saves) has passed. True if it is
+    (now) submitted."""
     if attempt.submitted_at is not None:
         return True
     if timezone.now() > attempt.deadline + grace:
@@ -331,7 +336,7 @@ def autosave(attempt: m.Attempt, item_id: int, content: str, *, position: int | 
         if locked.submitted_at is not None:
             raise AssessmentError("This assessment has been submitted; answers can no longer change.")
         # A save arriving just after the deadline still counts (network delay), then it closes.
-        if timezone.now() > locked.deadline + timedelta(seconds=15):
+        if timezone.now() > locked.deadline + LATE_SAVE_GRACE:
             raise AssessmentError("Time is up; this answer could not be saved.")
         if content != answer.content:
             answer.revision += 1
