@@ -3,7 +3,10 @@
 Inputs go in and results come out in the same tagged form: numbers, strings, lists and dicts as
 themselves; NumPy arrays, pandas Series and DataFrames, NaN and infinities as small tagged
 objects. Decoding results builds only plain Python and NumPy data, so nothing a candidate's
-object does (a rigged ``__eq__``, a custom class) survives the trip.
+object does (a rigged ``__eq__``, a custom class) survives the trip. A results file is written
+by the candidate's process, so decoding trusts nothing in it: anything that is not exactly what
+``encode`` writes (an unknown tag, a field of the wrong type, nesting deeper than ``MAX_DEPTH``)
+is refused with :class:`CodecError`, and no other exception.
 
 The same source is copied into the sandbox as part of the harness, so it must only use the
 standard library, NumPy and pandas.
@@ -15,6 +18,12 @@ import math
 from typing import Any
 
 TAG = "__mli__"
+MAX_DEPTH = 100  # containers inside containers; a result of an exercise needs a handful
+_INT64_MAX = 2**63 - 1
+
+
+class CodecError(ValueError):
+    """A document that is not in the codec's form; the message says what is wrong with it."""
 
 
 def encode(value: Any) -> Any:
@@ -79,44 +88,138 @@ def encode(value: Any) -> Any:
             else [encode(v) for v in value]
         )
     if isinstance(value, dict):
-        if not all(isinstance(k, str) for k in value):
+        if TAG in value or not all(isinstance(k, str) for k in value):  # a plain object could not hold it
             return {TAG: "dict", "items": [[encode(k), encode(v)] for k, v in value.items()]}
         return {k: encode(v) for k, v in value.items()}
     raise TypeError(f"cannot return a value of type {type(value).__name__}")
 
 
 def decode(value: Any, *, pandas: bool = True) -> Any:
-    """Plain Python / NumPy (/ pandas) values back from :func:`encode`'s form."""
-    import numpy as np
+    """Plain Python / NumPy (/ pandas) values back from :func:`encode`'s form.
 
-    if isinstance(value, list):
-        return [decode(v, pandas=pandas) for v in value]
-    if not isinstance(value, dict):
+    Raises :class:`CodecError`, and nothing else, for anything ``encode`` would not have written."""
+    return _decode(value, 0)
+
+
+_FIELDS = {
+    "float": ("value",),
+    "tuple": ("items",),
+    "dict": ("items",),
+    "array": ("dtype", "shape", "data"),
+    "series": ("name", "index", "data"),
+    "frame": ("columns", "index", "data"),
+}
+_SPECIAL_FLOATS = {"nan", "inf", "-inf"}
+
+
+def _decode(value: Any, depth: int) -> Any:
+    if depth > MAX_DEPTH:
+        raise CodecError(f"nested more than {MAX_DEPTH} levels deep")
+    if value is None or isinstance(value, (bool, int, float, str)):
         return value
-    tag = value.get(TAG)
-    if tag is None:
-        return {str(k): decode(v, pandas=pandas) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_decode(v, depth + 1) for v in value]
+    if not isinstance(value, dict):
+        raise CodecError(f"not JSON data: {type(value).__name__}")
+    if TAG not in value:
+        if not all(isinstance(k, str) for k in value):
+            raise CodecError("object keys must be strings")
+        return {k: _decode(v, depth + 1) for k, v in value.items()}
+    tag = value[TAG]
+    fields = _FIELDS.get(tag) if isinstance(tag, str) else None
+    if fields is None:
+        raise CodecError(f"unknown tag {tag!r}"[:200])
+    if set(value) != {TAG, *fields}:
+        raise CodecError(f"a {tag} has exactly the fields {', '.join(fields)}")
     if tag == "float":
+        if not isinstance(value["value"], str) or value["value"] not in _SPECIAL_FLOATS:
+            raise CodecError("a tagged float is nan, inf or -inf")
         return float(value["value"])
     if tag == "tuple":
-        return tuple(decode(v, pandas=pandas) for v in value["items"])
+        return tuple(_decode(v, depth + 1) for v in _list(value, "items"))
     if tag == "dict":
-        return {decode(k, pandas=pandas): decode(v, pandas=pandas) for k, v in value["items"]}
+        out = {}
+        for pair in _list(value, "items"):
+            if not isinstance(pair, list) or len(pair) != 2:
+                raise CodecError("a dict's items are [key, value] pairs")
+            key = _decode(pair[0], depth + 1)
+            try:
+                hash(key)
+            except TypeError:
+                raise CodecError("a dict key must be hashable") from None
+            out[key] = _decode(pair[1], depth + 1)
+        return out
     if tag == "array":
-        data = [decode(v, pandas=pandas) for v in value["data"]]
-        dtype = {"b": bool, "i": np.int64, "u": np.int64, "f": np.float64, "object": object}[value["dtype"]]
-        return np.array(data, dtype=dtype).reshape(value["shape"])
-    if tag in ("frame", "series"):
-        import pandas as pd
+        return _decode_array(value, depth)
+    return _decode_pandas(tag, value, depth)
 
-        index = [decode(i, pandas=pandas) for i in value["index"]]
+
+def _list(value: dict[str, Any], name: str) -> list[Any]:
+    field = value[name]
+    if not isinstance(field, list):
+        raise CodecError(f"{name} must be a list")
+    return field
+
+
+def _decode_array(value: dict[str, Any], depth: int) -> Any:
+    import numpy as np
+
+    kind = value["dtype"]
+    shape = _list(value, "shape")
+    if not all(isinstance(n, int) and not isinstance(n, bool) and n >= 0 for n in shape):
+        raise CodecError("an array's shape is a list of sizes")
+    data = [_decode(v, depth + 1) for v in _list(value, "data")]
+    if len(data) != math.prod(shape):
+        raise CodecError(f"an array of shape {shape} holds {math.prod(shape)} values, not {len(data)}")
+    numbers = [d for d in data if isinstance(d, (int, float)) and not isinstance(d, bool)]
+    if kind == "b":
+        dtype: Any = bool
+        valid = all(isinstance(d, bool) for d in data)
+    elif kind in ("i", "u"):
+        valid = len(numbers) == len(data) and all(isinstance(d, int) for d in data)
+        low, high = (-(2**63), _INT64_MAX) if kind == "i" else (0, 2**64 - 1)
+        valid = valid and all(low <= d <= high for d in data)
+        dtype = np.uint64 if valid and any(d > _INT64_MAX for d in data) else np.int64
+    elif kind == "f":
+        dtype, valid = np.float64, len(numbers) == len(data)
+    elif kind == "object":
+        dtype, valid = object, True
+    else:
+        raise CodecError(f"unknown array dtype {kind!r}"[:200])
+    if not valid:
+        raise CodecError(f"an array of dtype {kind!r} holds a value of another kind")
+    try:
+        if dtype is object:
+            flat = np.empty(len(data), dtype=object)
+            for i, item in enumerate(data):  # one by one: a list item must not become a dimension
+                flat[i] = item
+        else:
+            flat = np.array(data, dtype=dtype)
+        return flat.reshape(shape)
+    except (ValueError, TypeError, OverflowError) as exc:
+        raise CodecError(f"the array could not be built: {exc}"[:200]) from None
+
+
+def _decode_pandas(tag: str, value: dict[str, Any], depth: int) -> Any:
+    import pandas as pd
+
+    index = [_decode(i, depth + 1) for i in _list(value, "index")]
+    data = _list(value, "data")
+    if len(data) != len(index):
+        raise CodecError(f"a {tag} has {len(index)} index labels and {len(data)} rows")
+    try:
         if tag == "series":
             return pd.Series(
-                [decode(v, pandas=pandas) for v in value["data"]],
-                index=index,
-                name=decode(value["name"], pandas=pandas),
+                [_decode(v, depth + 1) for v in data], index=index, name=_decode(value["name"], depth + 1)
             )
-        columns = [decode(c, pandas=pandas) for c in value["columns"]]
-        rows = [[decode(v, pandas=pandas) for v in row] for row in value["data"]]
+        columns = [_decode(c, depth + 1) for c in _list(value, "columns")]
+        rows = []
+        for row in data:
+            if not isinstance(row, list) or len(row) != len(columns):
+                raise CodecError(f"each row of a frame has {len(columns)} values")
+            rows.append([_decode(v, depth + 2) for v in row])
         return pd.DataFrame(rows, columns=columns, index=index)
-    raise ValueError(f"unknown tag {tag!r}")
+    except (ValueError, TypeError, OverflowError, KeyError, IndexError) as exc:
+        if isinstance(exc, CodecError):
+            raise
+        raise CodecError(f"the {tag} could not be built: {exc}"[:200]) from None

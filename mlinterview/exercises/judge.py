@@ -120,10 +120,15 @@ class Judge:
             )
             result.sandboxed, result.timings = run.sandboxed, timings
             return result
+        # The results file is written inside the candidate's process: any JSON at all may be there.
         try:
             results = json.loads(raw)
-        except (UnicodeDecodeError, json.JSONDecodeError):
-            return self._all_failed(exercise, cases, max_points, "ok", "The results could not be read.")
+        except (ValueError, RecursionError):  # not UTF-8 or not JSON; nested beyond the parser's reach
+            results = None
+        if not isinstance(results, dict) or not isinstance(results.get("cases", {}), dict):
+            unreadable = self._all_failed(exercise, cases, max_points, "ok", "The results could not be read.")
+            unreadable.sandboxed, unreadable.timings = run.sandboxed, timings
+            return unreadable
         if "import_error" in results:
             message = f"Your code could not be loaded: {results['import_error']}"
             failed = self._all_failed(exercise, cases, max_points, "ok", message)
@@ -177,7 +182,7 @@ class Judge:
             return False, f"raised {raised}: {outcome.get('message', '')}"
         try:
             got = codec.decode(outcome.get("value"))
-        except (ValueError, TypeError, KeyError):
+        except codec.CodecError:
             return False, "wrong type: the result could not be read"
         if case.check is not None:
             return case.check(copy.deepcopy(case.args), got)
