@@ -462,12 +462,14 @@ def test_job_health_counts_waits_and_lists_the_dead_letters(
     l1, l2, l3 = _scores(late)
     m.Score.objects.filter(pk__in=[e1.pk, e2.pk]).update(status=m.Score.Status.DONE, auto_value=1.0)
     m.Score.objects.filter(pk=l1.pk).update(status=m.Score.Status.RUNNING)
+    m.Score.objects.filter(pk=l2.pk).update(status=m.Score.Status.DONE, auto_value=0.0)
     for score in (l3, e3):
         _fail_until_dead(score, django_capture_on_commit_callbacks)
 
     health = services.job_health(now)
-    assert health.counts == {"pending": 1, "running": 1, "done": 2, "failed": 2}
-    # The oldest unfinished score belongs to the later attempt (the early one's are done or failed).
+    assert health.counts == {"pending": 0, "running": 1, "done": 3, "failed": 2}
+    # The only unfinished score is the later attempt's running one (the early attempt's are done
+    # or failed, and a failed score no longer waits).
     assert health.oldest_waiting_seconds == pytest.approx(120)
     assert [s.pk for s in health.failed] == [e3.pk, l3.pk]  # oldest submission first
     assert all(s.error == CRASH for s in health.failed)
