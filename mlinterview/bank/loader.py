@@ -136,6 +136,8 @@ def _validation_errors(exc: ValidationError, shown: str) -> list[ContentError]:
             message = "is required"
         elif err["type"] == "extra_forbidden":
             message = "is not a known field"
+            if not loc.strip():  # an empty or blank key: quote it, or the error names no field
+                loc = repr(loc)
         out.append(ContentError(shown, loc, message))
     return out
 
@@ -206,8 +208,9 @@ def load_bank(root: str | Path | None = None) -> Bank:
         if question is None:
             continue
         errors.extend(_cross_checks(question, path, shown, sets, skills, questions, sources, root))
-        questions.setdefault(question.slug, question)
-        sources.setdefault(question.slug, path)
+        if path.stem == question.slug:  # a misnamed copy must not claim the slug of the file it copies
+            questions.setdefault(question.slug, question)
+            sources.setdefault(question.slug, path)
 
     if not questions and not errors:
         errors.append(ContentError(_relative(root / "questions", root), "", "no question files"))
