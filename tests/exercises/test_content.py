@@ -1,14 +1,26 @@
-"""Every exercise, judged for real in the sandbox: references score 100%, wrong solutions do not."""
+"""Every exercise, judged for real in the sandbox: references score 100%, wrong solutions do not, and
+the hidden tests hold the edge cases each statement promises."""
 
 from __future__ import annotations
 
+import copy
+import math
+import shutil
+from collections import Counter
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+import pandas as pd
 import pytest
 
 from mlinterview.exercises import load_exercises
-from mlinterview.exercises.selfcheck import check_exercise
+from mlinterview.exercises.model import Case, load_exercise
+from mlinterview.exercises.selfcheck import _load, _passes, check_exercise
 
 pytestmark = pytest.mark.sandbox
 SLUGS = [e.slug for e in load_exercises()]
+ANSWER_REASONS = ("wrong value", "wrong shape", "wrong type", "expected an exception", "raised ")
 
 
 def test_there_are_at_least_fifteen_exercises():
@@ -27,24 +39,287 @@ def test_the_reference_scores_full_marks_in_the_sandbox(judge, exercises, slug):
     failures = [(t.name, t.message) for t in result.tests if not t.passed]
     assert result.score == 1.0, (result.verdict, result.message, failures)
     assert result.verdict == "ok" and result.sandboxed
+    assert [t.name for t in result.tests] == [c.name for c in exercise.cases]
 
 
 @pytest.mark.parametrize("slug", SLUGS)
 def test_every_wrong_solution_fails_a_hidden_test_in_the_sandbox(judge, exercises, slug):
+    """Each wrong solution runs to the end (verdict ok: it is judged on its answers, not stopped by a
+    limit or a broken sandbox), fails at least one hidden test because of its answer, and fails
+    exactly the hidden tests that the sandbox-free self-check says it fails."""
     exercise = exercises[slug]
     assert len(exercise.wrong) >= 2
+    hidden = [c for c in exercise.cases if not c.public]
     for name, source in exercise.wrong.items():
         result = judge.judge(exercise, source)
-        hidden_failed = [t.name for t in result.tests if not t.public and not t.passed]
-        assert hidden_failed, f"wrong solution {name} passes every hidden test"
-        assert result.score < 1.0
+        assert result.verdict == "ok" and result.sandboxed, (name, result.message)
+        failed = {t.name: t.message for t in result.tests if not t.public and not t.passed}
+        assert failed, f"wrong solution {name} passes every hidden test"
+        assert all(message.startswith(ANSWER_REASONS) for message in failed.values()), (name, failed)
+        assert result.score < 1.0 and result.points <= result.max_points - min(c.points for c in hidden)
+        function = _load(source, f"wrong_{name}", exercise.function)
+        expected_failures = {c.name for c in hidden if not _passes(exercise, function, c)[0]}
+        assert set(failed) == expected_failures, name
+
+
+# -- the edge cases each statement promises, found in the hidden tests' actual inputs -----------------
+def _size(value: Any) -> int:
+    return int(value.size) if isinstance(value, (np.ndarray, pd.DataFrame)) else len(value)
+
+
+def _flat(value: Any) -> list[Any]:
+    if isinstance(value, pd.DataFrame):
+        return [v for column in value.columns for v in value[column].tolist()]
+    return np.asarray(value, dtype=object).ravel().tolist()
+
+
+def _empty(i: int) -> Callable[[Case], bool]:
+    return lambda case: _size(case.args[i]) == 0
+
+
+def _one_row(i: int) -> Callable[[Case], bool]:
+    return lambda case: len(case.args[i]) == 1
+
+
+def _all_equal(i: int) -> Callable[[Case], bool]:
+    return lambda case: len(case.args[i]) >= 2 and len({repr(v) for v in _flat(case.args[i])}) == 1
+
+
+def _non_finite(i: int) -> Callable[[Case], bool]:
+    return lambda case: any(isinstance(v, float) and not math.isfinite(v) for v in _flat(case.args[i]))
+
+
+def _refused(condition: Callable[[Case], bool], error: str = "ValueError") -> Callable[[Case], bool]:
+    return lambda case: case.raises == error and condition(case)
+
+
+def _answered(condition: Callable[[Case], bool]) -> Callable[[Case], bool]:
+    return lambda case: case.raises is None and condition(case)
+
+
+def _args(condition: Callable[..., bool]) -> Callable[[Case], bool]:
+    return lambda case: bool(condition(*copy.deepcopy(case.args)))
+
+
+def _class_tie(y: Any, scores: Any) -> bool:
+    positives = {s for label, s in zip(y, scores, strict=True) if label}
+    negatives = {s for label, s in zip(y, scores, strict=True) if not label}
+    return bool(positives & negatives)
+
+
+def _equidistant_point(X: Any, centroids: Any) -> bool:
+    X, centroids = np.asarray(X, dtype=float), np.asarray(centroids, dtype=float)
+    if not len(X) or not len(centroids):
+        return False
+    distances = ((X[:, None, :] - centroids[None, :, :]) ** 2).sum(axis=2)
+    return bool(np.any((distances == distances.min(axis=1, keepdims=True)).sum(axis=1) > 1))
+
+
+def _centroid_without_points(X: Any, centroids: Any) -> bool:
+    X, centroids = np.asarray(X, dtype=float), np.asarray(centroids, dtype=float)
+    if not len(X) or not len(centroids):
+        return False
+    nearest = ((X[:, None, :] - centroids[None, :, :]) ** 2).sum(axis=2).argmin(axis=1)
+    return len(set(nearest.tolist())) < len(centroids)
+
+
+def _half_rounds_up(y: Any, fraction: float, _seed: int) -> bool:
+    return any((fraction * n) % 1 == 0.5 for n in Counter(_flat(y)).values())
+
+
+def _class_sends_none_to_test(y: Any, fraction: float, _seed: int) -> bool:
+    return any(fraction * n < 0.5 for n in Counter(_flat(y)).values())
+
+
+def _team_without_salary(df: pd.DataFrame) -> bool:
+    return bool(len(df)) and bool(df.groupby("team")["salary"].count().eq(0).any())
+
+
+def _column_missing_in_train(X_train: Any, _X_test: Any, _strategy: str) -> bool:
+    X_train = np.asarray(X_train, dtype=float)
+    return bool(len(X_train)) and bool(np.isnan(X_train).all(axis=0).any())
+
+
+def _even_median(X_train: Any, _X_test: Any, strategy: str) -> bool:
+    known = (~np.isnan(np.asarray(X_train, dtype=float))).sum(axis=0)
+    return strategy == "median" and bool(np.any((known > 0) & (known % 2 == 0)))
+
+
+def _constant_column(X_train: Any, _X_test: Any) -> bool:
+    X_train = np.asarray(X_train, dtype=float)
+    return len(X_train) >= 2 and bool(np.any(X_train.std(axis=0) == 0))
+
+
+def _collinear(X: Any, _y: Any, _alpha: float) -> bool:
+    X = np.asarray(X, dtype=float)
+    return len(X) >= X.shape[1] and np.linalg.matrix_rank(X) < X.shape[1]
+
+
+def _largest_score(w: Any, b: float, X: Any, _y: Any, _lr: float) -> float:
+    X = np.asarray(X, dtype=float)
+    return float(np.abs(X @ np.asarray(w, dtype=float) + b).max()) if len(X) else 0.0
+
+
+EXP_OVERFLOWS = 709.8  # math.exp of anything larger overflows a float
+
+EDGE_CASES: dict[str, dict[str, Callable[[Case], bool]]] = {
+    "bootstrap-ci": {
+        "no values, refused": _refused(_empty(0)),
+        "NaN or infinity, refused": _refused(_non_finite(0)),
+        "a single value": _answered(_one_row(0)),
+        "fewer than one resample, refused": _refused(_args(lambda v, n, c, s: n < 1)),
+        "confidence of one, refused": _refused(_args(lambda v, n, c, s: c >= 1)),
+    },
+    "confusion-matrix": {
+        "empty without labels": _args(lambda t, p, *labels: len(t) == 0 and not labels),
+        "empty with labels": _args(lambda t, p, *labels: len(t) == 0 and bool(labels)),
+        "a single class": _answered(_all_equal(0)),
+        "given labels drop other values": _args(
+            lambda t, p, *labels: bool(labels) and bool((set(t) | set(p)) - set(labels[0]))
+        ),
+        "lengths differ, refused": _refused(_args(lambda t, p, *labels: len(t) != len(p))),
+    },
+    "groupby-summary": {
+        "no rows": _empty(0),
+        "one row": _one_row(0),
+        "a team with no known salary": _args(_team_without_salary),
+        "NaN salaries among known ones": _non_finite(0),
+    },
+    "kfold-indices": {
+        "leave one out (k = n)": _answered(_args(lambda n, k: n == k)),
+        "a remainder to spread": _answered(_args(lambda n, k: n % k != 0)),
+        "k below two, refused": _refused(_args(lambda n, k: k < 2)),
+        "more folds than samples, refused": _refused(_args(lambda n, k: k > n)),
+    },
+    "kmeans-step": {
+        "no points": _answered(_empty(0)),
+        "a point equidistant from two centroids": _answered(_args(_equidistant_point)),
+        "a centroid that gets no points": _answered(_args(_centroid_without_points)),
+        "no centroids, refused": _refused(_empty(1)),
+        "column counts differ, refused": _refused(
+            _args(lambda X, c: np.asarray(X).shape[1:] != np.asarray(c).shape[1:])
+        ),
+    },
+    "logistic-gradient-step": {
+        "a single sample": _answered(_one_row(2)),
+        "scores where exp overflows": _answered(_args(lambda *a: _largest_score(*a) > EXP_OVERFLOWS)),
+        "labels of one class": _answered(_all_equal(3)),
+        "no rows, refused": _refused(_empty(2)),
+    },
+    "one-hot-unseen": {
+        "no values to encode": _empty(1),
+        "no training values": _empty(0),
+        "every value unseen": _args(lambda train, values: len(values) > 0 and not set(values) & set(train)),
+    },
+    "precision-recall-f1": {
+        "empty input": _empty(0),
+        "NaN scores": _non_finite(1),
+        "a score equal to the threshold": _args(lambda y, s, t: t in list(s)),
+        "no actual positives": _args(lambda y, s, t: len(y) > 0 and not any(y)),
+        "no predicted positives": _args(lambda y, s, t: len(y) > 0 and not any(v >= t for v in s)),
+    },
+    "ridge-closed-form": {
+        "a single sample": _answered(_one_row(0)),
+        "collinear features": _answered(_args(_collinear)),
+        "alpha of zero": _answered(_args(lambda X, y, alpha: alpha == 0)),
+        "negative alpha, refused": _refused(_args(lambda X, y, alpha: alpha < 0)),
+        "no samples, refused": _refused(_empty(0)),
+        "y of another length, refused": _refused(_args(lambda X, y, alpha: len(X) != len(y))),
+    },
+    "roc-auc": {
+        "a score shared by a positive and a negative": _answered(_args(_class_tie)),
+        "all scores tied": _answered(_all_equal(1)),
+        "one class only, refused": _refused(_all_equal(0)),
+        "empty input, refused": _refused(_empty(0)),
+    },
+    "series-or-frame": {
+        "a name given as a string": _answered(_args(lambda df, columns: isinstance(columns, str))),
+        "an empty list": _answered(_args(lambda df, columns: columns == [])),
+        "a frame with no rows": _answered(_args(lambda df, columns: len(df) == 0)),
+        "a missing name, refused": _refused(_args(lambda df, columns: True), "KeyError"),
+    },
+    "softmax-cross-entropy": {
+        "logits where exp overflows": _answered(
+            _args(lambda logits, labels: np.abs(np.asarray(logits)).max() > EXP_OVERFLOWS)
+        ),
+        "a single class": _answered(_args(lambda logits, labels: np.asarray(logits).shape[1] == 1)),
+        "no rows, refused": _refused(_empty(0)),
+        "a label out of range, refused": _refused(
+            _args(lambda logits, labels: any(not 0 <= v < np.asarray(logits).shape[1] for v in labels))
+        ),
+    },
+    "standardize": {
+        "a constant training column": _args(_constant_column),
+        "a single training row": _one_row(0),
+        "an empty test set": _empty(1),
+    },
+    "stratified-split": {
+        "empty input": _answered(_empty(0)),
+        "a single class": _answered(_all_equal(0)),
+        "a half that rounds up": _answered(_args(_half_rounds_up)),
+        "a class that sends nobody to test": _answered(_args(_class_sends_none_to_test)),
+        "a fraction outside (0, 1), refused": _refused(_args(lambda y, f, s: not 0 < f < 1)),
+    },
+    "train-only-imputation": {
+        "a column missing everywhere in train": _answered(_args(_column_missing_in_train)),
+        "a median of an even count": _answered(_args(_even_median)),
+        "an empty test set": _answered(_empty(1)),
+        "an unknown strategy, refused": _refused(_args(lambda a, b, s: s not in ("mean", "median"))),
+    },
+}
+
+
+def test_every_exercise_declares_its_edge_cases():
+    assert sorted(EDGE_CASES) == sorted(SLUGS)
 
 
 @pytest.mark.parametrize("slug", SLUGS)
 def test_edge_cases_are_among_the_hidden_tests(exercises, slug):
+    """Each edge case the statement promises is the input of at least one hidden test (not only of a
+    public example a candidate can copy the answer of)."""
     exercise = exercises[slug]
     hidden = [c for c in exercise.cases if not c.public]
     assert len(hidden) >= 4
-    assert any(c.raises for c in exercise.cases) or any(
-        word in c.name.lower() for c in hidden for word in ("empty", "nan", "tie", "single", "one ", "unseen")
+    missing = [
+        edge for edge, holds in EDGE_CASES.get(slug, {}).items() if not any(holds(case) for case in hidden)
+    ]
+    assert missing == [], f"{slug}: no hidden test with {missing}"
+
+
+# -- the content check fires on broken content (it is never silent only because the content is good) --
+@pytest.fixture
+def roc_copy(exercises, tmp_path):
+    folder = tmp_path / "roc-auc"
+    shutil.copytree(exercises["roc-auc"].folder, folder)
+    return folder
+
+
+def test_the_content_check_names_a_wrong_solution_that_passes_every_hidden_test(exercises, roc_copy):
+    (roc_copy / "wrong" / "actually_right.py").write_text(exercises["roc-auc"].solution_source)
+    assert check_exercise(load_exercise(roc_copy)) == [
+        "roc-auc: wrong solution 'actually_right' passes every hidden test"
+    ]
+
+
+def test_the_content_check_names_a_wrong_solution_that_fails_only_public_tests(exercises, roc_copy):
+    # Right on every hidden test, wrong on the public examples only: still a useless wrong solution.
+    public = [list(c.args[1]) for c in exercises["roc-auc"].cases if c.public]
+    source = exercises["roc-auc"].solution_source + (
+        f"\n_right = roc_auc\n\ndef roc_auc(y_true, scores):\n"
+        f"    return -1.0 if list(scores) in {public!r} else _right(y_true, scores)\n"
     )
+    (roc_copy / "wrong" / "public_only.py").write_text(source)
+    assert check_exercise(load_exercise(roc_copy)) == [
+        "roc-auc: wrong solution 'public_only' passes every hidden test"
+    ]
+
+
+def test_the_content_check_names_missing_wrong_solutions_and_tests_all_public(roc_copy):
+    shutil.rmtree(roc_copy / "wrong")
+    tests = roc_copy / "tests.py"
+    tests.write_text(
+        tests.read_text() + "\n\n_cases = cases\n\n\ndef cases():\n"
+        "    import dataclasses\n\n    return [dataclasses.replace(c, public=True) for c in _cases()]\n"
+    )
+    problems = check_exercise(load_exercise(roc_copy))
+    assert problems == ["roc-auc: no wrong solutions", "roc-auc: needs both public and hidden tests"]
