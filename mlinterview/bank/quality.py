@@ -8,6 +8,9 @@
 - misconceptions that restate a key point: compared word by word in order, because a good
   misconception is deliberately close to a key point (same words, two concepts swapped) and an
   embedding cannot tell a swap from a paraphrase;
+- key points that bundle a list of four or more parallel items without saying how many of them
+  earn the point (``mlinterview.bank.enumeration``): an error, or a warning while
+  ``bundled_key_points: warning`` in the policy lets content be fixed first;
 - a minimum size for every set, and the level balance against a target (reported).
 
 The policy (thresholds, targets, allow-list) lives in ``content/quality.yaml`` beside the content,
@@ -21,10 +24,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from mlinterview.bank.enumeration import enumeration
 from mlinterview.bank.loader import Bank, BankError, ContentError, _parse, _read_yaml, _relative
 from mlinterview.bank.schema import Level, Question
 from mlinterview.bank.search import tokenize
@@ -45,6 +49,7 @@ class QualityPolicy(BaseModel):
     level_targets: dict[Level, float] = Field(default_factory=dict)
     level_tolerance: float = Field(default=0.05, ge=0, le=1)
     allow_near_duplicates: list[tuple[str, str]] = Field(default_factory=list)
+    bundled_key_points: Literal["error", "warning"] = "error"
 
 
 def load_policy(root: Path) -> QualityPolicy:
@@ -65,6 +70,7 @@ def load_policy(root: Path) -> QualityPolicy:
 @dataclass
 class QualityReport:
     errors: list[ContentError] = field(default_factory=list)
+    warnings: list[ContentError] = field(default_factory=list)
     level_shares: dict[str, float] = field(default_factory=dict)
     set_sizes: dict[str, int] = field(default_factory=dict)
     closest_pairs: list[tuple[str, str, float]] = field(default_factory=list)
@@ -92,11 +98,31 @@ def question_text(question: Question) -> str:
     return f"{question.title}. {question.prompt}"
 
 
+def bundled_key_points(question: Question, shown: str) -> list[ContentError]:
+    """Key points that list four or more parallel items and do not say how many earn the point."""
+    found = []
+    for i, point in enumerate(question.key_points):
+        listed = enumeration(point)
+        if listed.bundled:
+            found.append(
+                ContentError(
+                    shown,
+                    f"key_points.{i}",
+                    f"bundles {listed.items} items; split it into separate key points or say how many "
+                    "of them earn the point (e.g. 'naming any two of these earns the point')",
+                )
+            )
+    return found
+
+
 def check_question(
     question: Question, policy: QualityPolicy, embed: Embedder | None, shown: str
 ) -> list[ContentError]:
-    """Checks within one question: restated key points, misconceptions restating key points."""
+    """Checks within one question: restated key points, misconceptions restating key points, and
+    bundled key points when the policy makes them errors (see :func:`question_warnings`)."""
     errors = []
+    if policy.bundled_key_points == "error":
+        errors.extend(bundled_key_points(question, shown))
     for i, claim in enumerate(question.misconceptions):
         for j, point in enumerate(question.key_points):
             if word_overlap(claim.claim, point) >= policy.misconception_overlap:
@@ -121,6 +147,11 @@ def check_question(
                         )
                     )
     return errors
+
+
+def question_warnings(question: Question, policy: QualityPolicy, shown: str) -> list[ContentError]:
+    """What the policy reports without failing: bundled key points while they are a warning."""
+    return bundled_key_points(question, shown) if policy.bundled_key_points == "warning" else []
 
 
 def _batched(embed: Embedder, texts: Sequence[str]) -> Embedder:
@@ -148,6 +179,7 @@ def check_bank(bank: Bank, embed: Embedder | None, policy: QualityPolicy | None 
         )
     for question in questions:
         report.errors.extend(check_question(question, policy, embed, _shown(bank, question.slug)))
+        report.warnings.extend(question_warnings(question, policy, _shown(bank, question.slug)))
 
     sizes = Counter(q.set for q in questions)
     report.set_sizes = {slug: sizes.get(slug, 0) for slug in bank.sets}

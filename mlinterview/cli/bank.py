@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 import textwrap
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -232,22 +233,35 @@ def validate(
     if one_file:
         assert path is not None
         slug = next(slug for slug, source in bank.sources.items() if source.resolve() == path.resolve())
-        errors = gates.check_question(bank.get(slug), policy, embed, str(path))
+        question = bank.get(slug)
+        warnings = gates.question_warnings(question, policy, str(path))
+        errors = gates.check_question(question, policy, embed, str(path))
         if errors:
-            _report_errors(errors)
+            _report_errors(errors, warnings)
         typer.echo(f"ok: {path}")
+        _report_warnings(warnings)
         return
     report = gates.check_bank(bank, embed, policy)
     if report.errors:
-        _report_errors(report.errors)
+        _report_errors(report.errors, report.warnings)
     shares = ", ".join(f"{level} {share:.0%}" for level, share in report.level_shares.items())
     typer.echo(
         f"ok: {len(bank)} questions in {len(bank.sets)} sets (levels: {shares}), role profile with "
         f"{len(bank.role_profile.core_skills)} core skills; quality gates passed ({bank.root})"
     )
+    _report_warnings(report.warnings)
 
 
-def _report_errors(errors: list[ContentError]) -> None:
+def _report_warnings(warnings: Sequence[ContentError]) -> None:
+    """Problems the quality policy reports without failing, on standard error."""
+    for warning in warnings:
+        typer.echo(f"warning: {warning}", err=True)
+    if warnings:
+        typer.echo(f"{len(warnings)} warning(s)", err=True)
+
+
+def _report_errors(errors: list[ContentError], warnings: Sequence[ContentError] = ()) -> None:
+    _report_warnings(warnings)
     for error in errors:
         typer.echo(str(error))
     typer.echo(f"{len(errors)} error(s)", err=True)
