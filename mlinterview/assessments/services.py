@@ -528,6 +528,8 @@ def run_scoring(score_id: int) -> str:
         log.exception("scoring answer %s failed (try %s)", answer.pk, score.tries)
         with transaction.atomic():
             score = m.Score.objects.select_for_update().get(pk=score_id)
+            if score.status == m.Score.Status.DONE:  # this worker's lease ran out; another finished it
+                return "already done"
             score.error = f"{type(exc).__name__}: {exc}"[:2000]
             if score.tries >= MAX_SCORING_TRIES:
                 score.status = m.Score.Status.FAILED

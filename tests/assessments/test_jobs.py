@@ -150,6 +150,34 @@ def test_a_live_lease_is_left_alone_and_an_expired_one_taken_over(invited, queue
     assert failing_grader == [abandoned.answer_id]
 
 
+def test_a_late_crash_of_a_superseded_worker_never_undoes_a_finished_score(invited, queue, monkeypatch):
+    """Worker A holds the score past its lease (stuck in the grader), worker B takes it over and
+    finishes it, then A's grader crashes: the score B finished stays done, with B's value."""
+    attempt = _submitted(invited[0])
+    score = _scores(attempt)[0]
+    calls: list[str] = []
+
+    def grade(answer):
+        # A crash cannot be produced on demand and two workers cannot be interleaved at will
+        # here, so the grader plays both: A's call lets its lease run out and runs worker B to
+        # the end (the real run_scoring), then crashes.
+        if not calls:
+            calls.append("A")
+            m.Score.objects.filter(pk=score.pk).update(lease_until=timezone.now() - timedelta(seconds=1))
+            assert services.run_scoring(score.pk) == "done"
+            raise RuntimeError("worker A's grader crashed late")
+        calls.append("B")
+        return 0.8, {"by": "worker B"}
+
+    monkeypatch.setattr(grading, "grade", grade)
+    assert services.run_scoring(score.pk) == "already done"  # worker A's verdict
+    assert calls == ["A", "B"]
+    score.refresh_from_db()
+    assert score.status == m.Score.Status.DONE and score.auto_value == 0.8
+    assert score.evidence == {"by": "worker B"} and score.error == "" and score.lease_until is None
+    assert not m.AuditEvent.objects.filter(action="score.failed").exists()
+
+
 # --- the failure path -------------------------------------------------------------------------
 
 
