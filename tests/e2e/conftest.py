@@ -1,5 +1,11 @@
-"""End-to-end fixtures: the real app (runserver + worker subprocesses) driven by headless Debian
-Chromium through Playwright. Screenshots go to ``artifacts/``.
+"""End-to-end fixtures: the real app (gunicorn + worker subprocesses) driven by headless Debian
+Chromium through Playwright. Screenshots go to the session's ``artifacts_dir`` (see
+tests/conftest.py), never into the repository.
+
+Servers never get a port picked in advance (binding port 0, closing it and handing the number
+to a server later lets another process take it in between): gunicorn binds port 0 itself and
+the port it got is read back from its log. A server that must come back on the same address
+after a restart listens on a port this process keeps reserved (:func:`reserve_port`).
 
 Each app gets a database of its own: a file SQLite database in its data directory, or, when the
 suite runs with ``DATABASE_URL`` (the PostgreSQL pass of the test script), a fresh database on
@@ -9,22 +15,22 @@ that server, dropped afterwards.
 from __future__ import annotations
 
 import os
+import re
+import signal
 import socket
 import sqlite3
 import subprocess
 import sys
 import time
+import urllib.request
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from mlinterview import REPO_DIR
-
 CHROMIUM = "/usr/bin/chromium"
-ARTIFACTS = REPO_DIR / "artifacts"
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -35,6 +41,9 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 PASSWORD = "e2e-password-1234"
+# How long a page action or wait may take. Playwright's default of 30 s is too short for the
+# first answer scored (the text model loads) or the first PDF on a machine shared by many jobs.
+PAGE_TIMEOUT_MS = 180_000
 
 USERS_SCRIPT = f"""
 from django.contrib.auth import get_user_model
@@ -61,6 +70,9 @@ class _QmarkConnection:
     def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
         return self.connection.execute(sql.replace("?", "%s"), params)
 
+    def close(self) -> None:
+        self.connection.close()
+
     def __enter__(self) -> _QmarkConnection:
         return self
 
@@ -68,10 +80,85 @@ class _QmarkConnection:
         self.connection.close()
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+def reserve_port() -> socket.socket:
+    """Hold a loopback port for a server that must come back on the same address after a restart.
+
+    The socket is bound with SO_REUSEADDR and never listens. While it stays open the kernel gives
+    the port to nobody else (a bind to port 0 skips it, a plain bind to it fails), yet a server
+    that sets SO_REUSEADDR too (gunicorn and PostgreSQL do) may listen on it; while that server
+    is down, connections are refused as they would be in production. Close it when done.
+    """
+    holder = socket.socket()
+    holder.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    holder.bind(("127.0.0.1", 0))
+    return holder
+
+
+LISTENING = re.compile(rb"Listening at: http://127\.0\.0\.1:(\d+)")
+
+
+class Gunicorn:
+    """gunicorn serving the app (threaded workers, as ``mlinterview serve`` runs it).
+
+    With ``port=0`` gunicorn binds a port of the kernel's choosing and the port is read back
+    from gunicorn's own log line "Listening at: http://127.0.0.1:PORT".
+    """
+
+    def __init__(self, env: dict[str, str], log: Path, *, port: int = 0, workers: int = 1) -> None:
+        self.env, self.log, self.wanted, self.workers = env, log, port, workers
+        self.port = 0
+        self.process: subprocess.Popen[bytes] | None = None
+
+    @property
+    def url(self) -> str:
+        assert self.port, "the server has not started"
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self, timeout: float = 120) -> None:
+        offset = self.log.stat().st_size if self.log.exists() else 0
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "mlinterview.web.wsgi:application",
+             "--bind", f"127.0.0.1:{self.wanted}", "--workers", str(self.workers),
+             "--worker-class", "gthread", "--threads", "4", "--timeout", "120",
+             "--access-logfile", "-"],
+            env=self.env,
+            stdout=self.log.open("ab"),
+            stderr=subprocess.STDOUT,
+            start_new_session=True,  # its own process group: kill() takes the workers too
+        )  # fmt: skip
+        deadline = time.monotonic() + timeout
+        while not self.port:
+            found = LISTENING.search(self.log.read_bytes()[offset:])
+            if found:
+                self.port = int(found[1])
+            elif self.process.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"gunicorn did not start listening; see {self.log}")
+            else:
+                time.sleep(0.1)
+        # Listening comes before the workers have loaded the app: wait for a page.
+        while True:
+            try:
+                urllib.request.urlopen(self.url + "/login/", timeout=5).read()
+                return
+            except OSError:
+                if self.process.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(f"gunicorn did not serve /login/; see {self.log}") from None
+                time.sleep(0.2)
+
+    def kill(self) -> None:
+        """SIGKILL to the master and its workers at once: no goodbye, as in a crash."""
+        if self.process is not None and self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait(timeout=10)
+        self.port = self.port if self.wanted else 0  # port 0 means a new port on the next start
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.kill()
 
 
 class App:
@@ -79,8 +166,6 @@ class App:
 
     def __init__(self, data_dir: Path) -> None:
         self.data_dir = data_dir
-        self.port = _free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
         self.env = {
             **os.environ,
             "MLINTERVIEW_DATA_DIR": str(data_dir),
@@ -97,9 +182,13 @@ class App:
             self.env["DATABASE_URL"] = self.pg_url
         else:
             self.env.pop("DATABASE_URL", None)
-        self.server: subprocess.Popen[bytes] | None = None
-        self.workers: list[subprocess.Popen[bytes]] = []
         self.log = data_dir / "app.log"
+        self.server = Gunicorn(self.env, self.log)
+        self.workers: list[subprocess.Popen[bytes]] = []
+
+    @property
+    def url(self) -> str:
+        return self.server.url
 
     def cli(self, *args: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
@@ -112,28 +201,7 @@ class App:
         )
 
     def start_server(self) -> None:
-        self.server = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "mlinterview",
-                "manage",
-                "runserver",
-                f"127.0.0.1:{self.port}",
-                "--noreload",
-            ],
-            env=self.env,
-            stdout=self.log.open("ab"),
-            stderr=subprocess.STDOUT,
-        )
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                with socket.create_connection(("127.0.0.1", self.port), timeout=1):
-                    return
-            except OSError:
-                time.sleep(0.2)
-        raise RuntimeError(f"the server did not start; see {self.log}")
+        self.server.start()
 
     def start_worker(self) -> subprocess.Popen[bytes]:
         worker = subprocess.Popen(
@@ -158,25 +226,70 @@ class App:
             with _pg_admin(os.environ["DATABASE_URL"]) as admin:
                 admin.execute(f'DROP DATABASE IF EXISTS "{self.pg_name}" WITH (FORCE)')
 
-    def wait_for(self, sql: str, expected: object, timeout: float = 240) -> None:
+    def value(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        """The first column of the first row of a query."""
+        conn = self.db()
+        try:
+            return conn.execute(sql, params).fetchone()[0]
+        finally:
+            conn.close()
+
+    def wait_until(
+        self,
+        sql: str,
+        done: Callable[[Any], bool],
+        *,
+        what: str,
+        timeout: float = 240,
+        interval: float = 0.5,
+    ) -> Any:
+        """Poll a one-value query until ``done(value)``; return that value, or fail at the deadline."""
         deadline = time.monotonic() + timeout
-        value = None
-        while time.monotonic() < deadline:
-            with self.db() as conn:
+        conn = self.db()
+        try:
+            while True:
                 value = conn.execute(sql).fetchone()[0]
-            if value == expected:
-                return
-            time.sleep(0.5)
-        raise AssertionError(f"{sql!r} gave {value!r}, expected {expected!r} within {timeout}s")
+                if done(value):
+                    return value
+                if time.monotonic() > deadline:
+                    raise AssertionError(f"{sql!r} gave {value!r}, expected {what} within {timeout}s")
+                time.sleep(interval)
+        finally:
+            conn.close()
+
+    def wait_for(self, sql: str, expected: object, timeout: float = 240) -> None:
+        self.wait_until(sql, lambda value: value == expected, what=repr(expected), timeout=timeout)
+
+    def kill_worker_mid_job(
+        self, start: Callable[[], subprocess.Popen[bytes]], running_sql: str, *, tries: int = 3
+    ) -> int:
+        """Start a worker and SIGKILL it the moment one of the jobs ``running_sql`` counts is running.
+
+        Whether the kill cut a job off is read afterwards, where it is durable: a killed worker
+        cannot finish its job and no other worker runs meanwhile, so the row stays 'running'.
+        A kill that fell between two jobs (one finished in the milliseconds between the poll
+        and the signal) is tried again with a new worker. Returns how many jobs were cut off.
+        """
+        for _ in range(tries):
+            victim = start()
+            self.wait_until(running_sql, lambda n: n >= 1, what="a running job", timeout=180, interval=0.02)
+            os.kill(victim.pid, signal.SIGKILL)
+            victim.wait(timeout=60)
+            cut_off = int(self.value(running_sql))
+            if cut_off:
+                return cut_off
+        raise AssertionError(f"none of {tries} kills landed in the middle of a job")
 
     def stop(self) -> None:
-        for process in [*self.workers, self.server]:
-            if process is not None and process.poll() is None:
+        for process in self.workers:
+            if process.poll() is None:
                 process.terminate()
                 try:
-                    process.wait(timeout=10)
+                    process.wait(timeout=30)
                 except subprocess.TimeoutExpired:
                     process.kill()
+                    process.wait(timeout=10)
+        self.server.stop()
 
 
 @pytest.fixture(scope="module")
@@ -192,8 +305,20 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
         instance.drop_database()
 
 
+class Browser:
+    """Playwright's browser, whose new contexts wait up to ``PAGE_TIMEOUT_MS``."""
+
+    def __init__(self, browser: Any) -> None:
+        self.browser = browser
+
+    def new_context(self, **options: Any) -> Any:
+        context = self.browser.new_context(**options)
+        context.set_default_timeout(PAGE_TIMEOUT_MS)
+        return context
+
+
 @pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
+def browser() -> Iterator[Browser]:
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: scripts/test.sh installs Debian's chromium package")
     from playwright.sync_api import sync_playwright
@@ -205,7 +330,7 @@ def browser() -> Iterator[object]:
     try:
         with sync_playwright() as playwright:
             launched = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-            yield launched
+            yield Browser(launched)
             launched.close()
     finally:
         if previous is None:
@@ -214,9 +339,23 @@ def browser() -> Iterator[object]:
             os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
-def shot(page: object, name: str) -> None:
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)  # type: ignore[attr-defined]
+@pytest.fixture(scope="session")
+def e2e_artifacts(artifacts_dir: Path) -> Path:
+    folder = artifacts_dir / "e2e"
+    folder.mkdir(exist_ok=True)
+    return folder
+
+
+@pytest.fixture
+def shot(e2e_artifacts: Path) -> Callable[[object, str], Path]:
+    """``shot(page, name)``: a full-page screenshot, kept as ``<artifacts>/e2e/<name>.png``."""
+
+    def take(page: object, name: str) -> Path:
+        path = e2e_artifacts / f"{name}.png"
+        page.screenshot(path=str(path), full_page=True)  # type: ignore[attr-defined]
+        return path
+
+    return take
 
 
 def sign_in(page: object, app: App, username: str) -> None:

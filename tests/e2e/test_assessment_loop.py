@@ -9,16 +9,14 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import signal
+import re
 import subprocess
-import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
-from tests.e2e.conftest import ARTIFACTS, App, shot, sign_in
+from tests.e2e.conftest import App, sign_in
 
 pytestmark = pytest.mark.slow
 
@@ -37,7 +35,70 @@ def _sqlite_time(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
 
 
-def test_recruiter_candidates_worker_review(app: App, browser) -> None:
+def _attempt_of(app: App, email: str) -> tuple[int, int]:
+    """(attempt id, candidate id) of the candidate invited with this e-mail address."""
+    conn = app.db()
+    try:
+        row = conn.execute(
+            "SELECT t.id, c.id FROM assessments_attempt t "
+            "JOIN assessments_invitation i ON t.invitation_id = i.id "
+            "JOIN assessments_candidate c ON i.candidate_id = c.id WHERE c.email = ?",
+            (email,),
+        ).fetchone()
+    finally:
+        conn.close()
+    assert row is not None, f"no attempt for {email}"
+    return int(row[0]), int(row[1])
+
+
+def _expected_items(app: App, attempt_id: int) -> list[tuple[str, str, float, bool, float]]:
+    """Per item in position order: (title, topic, score 0..1, overridden?, weight), read from the
+    database and the bank independently of the report code."""
+    from mlinterview.bank import load_bank
+
+    questions = load_bank().questions
+    conn = app.db()
+    try:
+        rows = conn.execute(
+            "SELECT i.kind, q.slug, i.exercise_slug, i.weight, s.auto_value, "
+            "(SELECT o.value FROM assessments_override o WHERE o.score_id = s.id "
+            " ORDER BY o.created_at DESC, o.id DESC LIMIT 1) "
+            "FROM assessments_answer a JOIN assessments_assessmentitem i ON a.item_id = i.id "
+            "JOIN assessments_score s ON s.answer_id = a.id "
+            "LEFT JOIN questions_questionversion v ON i.question_version_id = v.id "
+            "LEFT JOIN questions_question q ON v.question_id = q.id "
+            "WHERE a.attempt_id = ? ORDER BY i.position",
+            (attempt_id,),
+        ).fetchall()
+    finally:
+        conn.close()
+    items = []
+    for kind, slug, exercise, weight, auto, override in rows:
+        value = auto if override is None else override
+        if kind == "exercise":
+            items.append((exercise, "coding exercises", value, override is not None, weight))
+        else:
+            items.append((questions[slug].title, questions[slug].set, value, override is not None, weight))
+    return items
+
+
+def _pct(value: float) -> str:
+    return f"{100 * value:.0f}%"
+
+
+def _pdf_text(download, path: Path) -> str:
+    """Save a downloaded PDF and return its text (in drawing order, whitespace collapsed)."""
+    download.save_as(path)
+    assert path.read_bytes().startswith(b"%PDF")
+    out = subprocess.run(
+        ["pdftotext", "-raw", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True, check=True
+    )
+    path.with_suffix(".txt").write_text(out.stdout, encoding="utf-8")
+    unbroken = re.sub(r"-\n(?=\S)", "-", out.stdout)  # "confusion-" / "matrix" wrapped in a cell
+    return " ".join(unbroken.split())
+
+
+def test_recruiter_candidates_worker_review(app: App, browser, shot, e2e_artifacts: Path) -> None:
     from mlinterview.exercises import load_exercises
 
     solution = next(e for e in load_exercises() if e.slug == EXERCISE).solution_source
@@ -70,14 +131,14 @@ def test_recruiter_candidates_worker_review(app: App, browser) -> None:
     shot(ada, "03-candidate-landing")
     ada.click("text=Start the assessment")
     ada.fill("#content", ANSWER_A)
-    ada.wait_for_selector("#save-status:has-text('Saved at')", timeout=30000)
+    ada.wait_for_selector("#save-status:has-text('Saved at')")
     ada.reload()
     assert ada.input_value("#content") == ANSWER_A
     shot(ada, "04-candidate-question")
     ada.click("button[aria-label='Item 3']")
     ada.fill("#content", solution)
     ada.click("#run-code")
-    ada.wait_for_selector("#run-output:has-text('public examples pass')", timeout=60000)
+    ada.wait_for_selector("#run-output:has-text('public examples pass')")
     assert "FAIL" not in ada.inner_text("#run-output")
     shot(ada, "05-candidate-code")
     ada.click("text=Review and submit")
@@ -89,31 +150,51 @@ def test_recruiter_candidates_worker_review(app: App, browser) -> None:
     bob.goto(links["Bob Candidate"])
     bob.click("text=Start the assessment")
     bob.fill("#content", "Not sure.")
-    bob.wait_for_selector("#save-status:has-text('Saved at')", timeout=30000)
-    with app.db() as conn:
+    bob.wait_for_selector("#save-status:has-text('Saved at')")
+    ada_attempt, ada_id = _attempt_of(app, "ada@example.com")
+    bob_attempt, bob_id = _attempt_of(app, "bob@example.com")
+    with app.db() as conn:  # only Bob's attempt: other tests' attempts share this app
         conn.execute(
-            "UPDATE assessments_attempt SET deadline = ? WHERE submitted_at IS NULL",
-            (_sqlite_time(datetime.now(UTC) + timedelta(seconds=4)),),
+            "UPDATE assessments_attempt SET deadline = ? WHERE id = ?",
+            (_sqlite_time(datetime.now(UTC) + timedelta(seconds=4)), bob_attempt),
         )
     bob.reload()
-    bob.wait_for_url("**/take/done/**", timeout=30000)
+    bob.wait_for_url("**/take/done/**")
     assert "submitted automatically" in bob.content()
-    app.wait_for("SELECT COUNT(*) FROM assessments_attempt WHERE auto_submitted = TRUE", 1, timeout=10)
+    app.wait_for(f"SELECT COUNT(*) FROM assessments_attempt WHERE id = {bob_attempt} AND auto_submitted", 1)
 
     # The worker scores both attempts (three items each).
-    app.wait_for("SELECT COUNT(*) FROM assessments_score WHERE status = 'done'", 6)
+    app.wait_for(
+        "SELECT COUNT(*) FROM assessments_score s JOIN assessments_answer a ON s.answer_id = a.id "
+        f"WHERE a.attempt_id IN ({ada_attempt}, {bob_attempt}) AND s.status = 'done'",
+        6,
+    )
     assert worker.poll() is None
+    ada_alias, bob_alias = f"Candidate #{ada_id:04d}", f"Candidate #{bob_id:04d}"
+    names = ("Ada Candidate", "ada@example.com", "Bob Candidate", "bob@example.com")
 
     page.goto(f"{app.url}/assessments/")
     page.click("text=Shortlist")
     shot(page, "06-shortlist")
     rows = page.locator("table.shortlist tbody tr")
     assert rows.count() == 2
-    first = rows.nth(0).inner_text()
-    assert "Candidate #" in first and "Ada" not in first  # anonymised until review is committed
+    ranked = [[c.strip() for c in rows.nth(n).locator("td").all_inner_texts()] for n in range(2)]
+    scores_before = _expected_items(app, ada_attempt)
+    assert [r[:2] for r in ranked] == [["1", ada_alias], ["2", bob_alias]]  # anonymised until committed
+    assert not any(name in page.content() for name in names)
     rows.nth(0).locator("a").click()
     shot(page, "07-candidate-review")
-    assert "Ada Candidate" not in page.content()
+    assert not any(name in page.content() for name in names)
+    review_url = page.url
+
+    # The PDF before review is committed: the alias, never the name or address.
+    with page.expect_download() as anonymous_download:
+        page.click("#pdf-report")
+    anonymous = _pdf_text(anonymous_download.value, e2e_artifacts / "candidate-report-anonymous.pdf")
+    assert anonymous.startswith(ada_alias), anonymous[:200]
+    assert not any(name in anonymous for name in names), anonymous[:500]
+    assert f"Total: {ranked[0][2]}" in anonymous  # the shortlist's total, before the override
+
     page.fill("form.override >> nth=0 >> input[name=value]", "90")
     page.fill(
         "form.override >> nth=0 >> input[name=reason]", "Clear, correct explanation with a good example"
@@ -124,20 +205,42 @@ def test_recruiter_candidates_worker_review(app: App, browser) -> None:
     assert "Ada Candidate" in page.content()
     with page.expect_download() as pdf_download:
         page.click("#pdf-report")
-    pdf_path = ARTIFACTS / "candidate-report.pdf"
-    ARTIFACTS.mkdir(exist_ok=True)
-    pdf_download.value.save_as(pdf_path)
-    assert pdf_path.read_bytes().startswith(b"%PDF")
+    pdf_path = e2e_artifacts / "candidate-report.pdf"
+    report = _pdf_text(pdf_download.value, pdf_path)
     subprocess.run(
-        ["pdftoppm", "-png", "-r", "60", str(pdf_path), str(ARTIFACTS / "candidate-report")], check=True
+        ["pdftoppm", "-png", "-r", "60", str(pdf_path), str(e2e_artifacts / "candidate-report")], check=True
     )
-    page.goto(page.url.rsplit("/attempts/", 1)[0] + "/shortlist/")
+    # The report after commit: the name, the total recomputed with the override (weighted mean
+    # of the item scores) and one row per item in order: title, topic, score ("*" = overridden).
+    items = _expected_items(app, ada_attempt)
+    assert len(items) == 3 and [i[:2] for i in items] == [i[:2] for i in scores_before]
+    assert [i[3] for i in items] == [True, False, False]  # only the first item was overridden
+    assert items[0][2] == 0.9 and items[1:] == scores_before[1:]
+    total = sum(i[2] * i[4] for i in items) / sum(i[4] for i in items)
+    assert report.startswith("Ada Candidate ML engineer screen · version 1"), report[:200]
+    assert f"Total: {_pct(total)}" in report
+    assert ada_alias not in report and "Bob Candidate" not in report
+    rows_text = report.split("Item Topic Score Evidence", 1)[1]
+    position = 0
+    for title, topic, value, overridden, _ in items:
+        row = f"{title} {topic} {_pct(value)}{'*' if overridden else ''} "
+        found = rows_text.find(row, position)
+        assert found >= 0, f"{row!r} missing or out of order in {rows_text!r}"
+        position = found + len(row)
+
+    page.goto(review_url.rsplit("/attempts/", 1)[0] + "/shortlist/")
     with page.expect_download() as csv_download:
         page.click("#export-csv")
     table = list(csv.reader(io.StringIO(Path(csv_download.value.path()).read_text(encoding="utf-8"))))
-    assert table[0][:3] == ["rank", "candidate", "total_percent"]
-    assert len(table) == 3 and table[1][1] == "Ada Candidate"
-    assert int(table[1][2]) > int(table[2][2] or 0)
+    header = table[0]
+    assert header[:3] == ["rank", "candidate", "total_percent"] and header[-1] == "auto_submitted"
+    assert len(table) == 3
+    # Ranked best first; the committed candidate by name, the other still by alias.
+    assert table[1][:3] == ["1", "Ada Candidate", f"{100 * total:.0f}"]
+    assert table[2][:3] == ["2", bob_alias, ranked[1][2].rstrip("%")]
+    assert int(table[1][2]) > int(table[2][2])
+    assert (table[1][-1], table[2][-1]) == ("False", "True")
+    assert not any(name in cell for name in names[1:] for row in table for cell in row)
     with app.db() as conn:
         assert conn.execute("SELECT COUNT(*) FROM assessments_override").fetchone()[0] == 1
         assert (
@@ -178,7 +281,7 @@ def test_answer_typed_before_the_script_loads_is_autosaved(app: App, browser) ->
     eve.fill("#content", typed)
     assert released, "the script should still be held back"
     released[0].continue_()
-    eve.wait_for_selector("#save-status:has-text('Saved at')", timeout=30000)
+    eve.wait_for_selector("#save-status:has-text('Saved at')")
     with app.db() as conn:
         saved = conn.execute(
             "SELECT a.content FROM assessments_answer a JOIN assessments_attempt t ON a.attempt_id = t.id "
@@ -207,21 +310,22 @@ print(attempt.pk)
 
 def test_worker_killed_mid_job_is_recovered(app: App) -> None:
     for worker in app.workers:
-        worker.terminate()
-        worker.wait(timeout=60)  # a worker finishes its current job first; slow on a loaded machine
+        if worker.poll() is None:
+            worker.terminate()
+            worker.wait(timeout=60)  # a worker finishes its current job first; slow on a loaded machine
     attempt_id = int(app.cli("manage", "shell", "-c", KILL_SCRIPT).stdout.strip().splitlines()[-1])
-    pending = (
+    scores = (
         f"SELECT COUNT(*) FROM assessments_score s JOIN assessments_answer a ON s.answer_id = a.id "
         f"WHERE a.attempt_id = {attempt_id} AND s.status = "
     )
-    victim = app.start_worker()
-    app.wait_for(pending + "'running'", 1, timeout=60)
-    os.kill(victim.pid, signal.SIGKILL)
-    victim.wait(timeout=60)
-    time.sleep(1)
-    with app.db() as conn:
-        stuck = conn.execute(pending + "'running'").fetchone()[0]
-        done_before = conn.execute(pending + "'done'").fetchone()[0]
-    assert stuck == 1 and done_before < 3, "the kill should have landed in the middle of a job"
+    # No worker runs now, so what the kill left behind stays put until one starts.
+    assert app.kill_worker_mid_job(app.start_worker, scores + "'running'") == 1
+    assert app.value(scores + "'done'") < 3
     app.start_worker()
-    app.wait_for(pending + "'done'", 3, timeout=240)
+    app.wait_for(scores + "'done'", 3, timeout=240)
+    # The job that was cut off ran again (its lease ran out and the reconciler re-queued it).
+    tries = app.value(
+        "SELECT MAX(s.tries) FROM assessments_score s JOIN assessments_answer a ON s.answer_id = a.id "
+        f"WHERE a.attempt_id = {attempt_id}"
+    )
+    assert tries >= 2

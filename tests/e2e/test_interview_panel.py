@@ -3,9 +3,11 @@ before submitting; the debrief shows both and flags a 2-point disagreement."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from tests.e2e.conftest import App, shot, sign_in
+from tests.e2e.conftest import App, sign_in
 
 pytestmark = pytest.mark.slow
 
@@ -20,7 +22,21 @@ def _fill_scorecard(page, ratings: list[int], recommendation: str) -> None:
     page.fill("#reason", "Reasoned well about trade-offs")
 
 
-def test_independent_scoring_and_debrief(app: App, browser) -> None:
+def _debrief_table(page) -> tuple[list[str], list[dict[str, str]]]:
+    """The debrief as a reader sees it: the question titles, and per row each column's cell
+    (keyed by the column heading: an interviewer's name, or "Spread")."""
+    headings = [h.strip() for h in page.locator("table.debrief thead th").all_inner_texts()]
+    assert headings[0] == "Question" and headings[-1] == "Spread", headings
+    titles, rows = [], []
+    for row in page.locator("table.debrief tbody tr").all():
+        titles.append(row.locator("th").inner_text().strip())
+        cells = [c.strip() for c in row.locator("td").all_inner_texts()]
+        assert len(cells) == len(headings) - 1, (headings, cells)
+        rows.append(dict(zip(headings[1:], cells, strict=True)))
+    return titles, rows
+
+
+def test_independent_scoring_and_debrief(app: App, browser, shot) -> None:
     ivan = browser.new_context().new_page()
     sign_in(ivan, app, "ivan")
     ivan.goto(f"{app.url}/interviews/")
@@ -30,13 +46,16 @@ def test_independent_scoring_and_debrief(app: App, browser) -> None:
     ivan.click("text=Create interview and kit")
     url = ivan.url
     shot(ivan, "10-interview-kit")
+    headings = ivan.locator("article.kit-item > h2").all_inner_texts()
+    kit = [re.sub(r"^\d+\.\s*", "", h.strip()) for h in headings]  # "1. Title" -> "Title"
+    assert len(kit) >= 2, "the kit should hold several questions"
     _fill_scorecard(ivan, [4], "strong_yes")
     ivan.click("#submit-scorecard")
     assert "/debrief/" in ivan.url
 
     iris = browser.new_context().new_page()
     sign_in(iris, app, "iris")
-    iris.goto(url.replace(app.url, app.url) + "debrief/")
+    iris.goto(url + "debrief/")
     assert "Debrief not yet available" in iris.content()  # cannot peek before submitting
     iris.goto(url)
     page_text = iris.content()
@@ -44,14 +63,27 @@ def test_independent_scoring_and_debrief(app: App, browser) -> None:
     _fill_scorecard(iris, [2], "no")
     iris.click("#submit-scorecard")
     shot(iris, "11-debrief")
-    rows = iris.locator("table.debrief tbody tr")
-    first = rows.nth(0)
-    assert "ivan" in iris.inner_text("table.debrief thead") and "iris" in iris.inner_text(
-        "table.debrief thead"
-    )
-    assert "4" in first.inner_text() and "2" in first.inner_text()
-    assert "disagreement" in first.inner_text()
-    assert iris.locator("tr.flagged").count() == 1
+    titles, rows = _debrief_table(iris)
+    assert titles == kit, "the debrief lists the kit's questions in the kit's order"
+    note = "note from this interviewer on question {}"
+    # Question 1: ivan gave 4 and iris 2, a two-point gap, flagged for discussion.
+    assert rows[0] == {
+        "ivan": "4\n" + note.format(1),
+        "iris": "2\n" + note.format(1),
+        "Spread": "2 ⚑ disagreement: discuss",
+    }
+    # Every other question: both gave 3; nothing to discuss.
+    for number, row in enumerate(rows[1:], start=2):
+        cell = "3\n" + note.format(number)
+        assert row == {"ivan": cell, "iris": cell, "Spread": "0"}
+    flagged = iris.locator("table.debrief tbody tr.flagged")
+    assert flagged.count() == 1 and flagged.locator("th").inner_text().strip() == titles[0]
+    listed = iris.locator("h2:has-text('Recommendations') + ul > li").all_inner_texts()
+    recommendations = [r.strip() for r in listed]
+    assert sorted(recommendations) == [
+        "iris: No. “Reasoned well about trade-offs”",
+        "ivan: Strong yes. “Reasoned well about trade-offs”",
+    ]
     ivan.goto(f"{app.url}/interviews/calibration/")
     shot(ivan, "12-calibration")
     assert "Krippendorff" in ivan.content()

@@ -12,7 +12,6 @@ from django.utils import timezone
 from mlinterview.bank import load_bank
 from mlinterview.practiceweb import clock
 from mlinterview.questions.importer import import_bank
-from tests.e2e.conftest import shot
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
@@ -28,7 +27,7 @@ ANSWERS = {
 }
 
 
-def test_practise_three_questions_and_come_back_on_schedule(live_server, browser, monkeypatch) -> None:
+def test_practise_three_questions_and_come_back_on_schedule(live_server, browser, monkeypatch, shot) -> None:
     import_bank(load_bank())
     start = timezone.now()
     shift = {"days": 0.0}

@@ -1,5 +1,10 @@
 """Faults under live traffic: the web server killed with SIGKILL while candidates autosave, and
-PostgreSQL restarted under the same traffic. Real gunicorn, real databases, real HTTP."""
+PostgreSQL restarted under the same traffic. Real gunicorn, real databases, real HTTP.
+
+The candidate keeps one URL across the web server's restart, so gunicorn listens on a port this
+process holds reserved (``reserve_port``) rather than one picked, released and hoped for; the
+test PostgreSQL listens on a unix socket in its own folder (scripts/postgres.sh).
+"""
 
 from __future__ import annotations
 
@@ -7,21 +12,19 @@ import contextlib
 import http.cookiejar
 import json
 import os
-import signal
 import subprocess
-import sys
 import tempfile
 import threading
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from mlinterview import REPO_DIR
-from tests.e2e.conftest import App, _free_port
+from tests.e2e.conftest import App, Gunicorn, reserve_port
 
 pytestmark = pytest.mark.slow
 
@@ -38,34 +41,11 @@ print(token, a.latest.items.first().pk, attempt.answers.first().pk)
 """
 
 
-class Gunicorn:
-    def __init__(self, app: App) -> None:
-        self.app, self.port = app, _free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.process: subprocess.Popen[bytes] | None = None
-
-    def start(self) -> None:
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "mlinterview.web.wsgi:application", "--bind",
-             f"127.0.0.1:{self.port}", "--workers", "2", "--worker-class", "gthread", "--threads", "4"],
-            env=self.app.env,
-            stdout=(self.app.data_dir / "gunicorn.log").open("ab"),
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )  # fmt: skip
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                urllib.request.urlopen(self.url + "/login/", timeout=2).read()
-                return
-            except OSError:
-                time.sleep(0.2)
-        raise RuntimeError("gunicorn did not start")
-
-    def kill(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGKILL)  # master and workers, no goodbye
-            self.process.wait(timeout=10)
+def _until(condition: Callable[[], bool], what: str, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, f"{what} did not happen within {timeout}s"
+        time.sleep(0.02)
 
 
 class Candidate:
@@ -110,7 +90,7 @@ class Candidate:
     def wait_for(self, count: int, timeout: float = 60) -> None:
         deadline = time.monotonic() + timeout
         while len(self.acknowledged) < count and time.monotonic() < deadline:
-            time.sleep(0.05)
+            time.sleep(0.02)
         assert len(self.acknowledged) >= count, (len(self.acknowledged), self.refused[-5:], self.unreachable)
 
 
@@ -126,19 +106,20 @@ def _saved(app: App, answer_id: int) -> set[str]:
 def _live_traffic(app: App) -> Iterator[tuple[Gunicorn, Candidate, int]]:
     """gunicorn serving the app and a candidate autosaving through it (30 saves acknowledged
     before the body runs); yields the server, the candidate and the answer's id."""
-    server = Gunicorn(app)
-    server.start()
-    token, item, answer = app.cli("manage", "shell", "-c", START).stdout.split()[-3:]
-    candidate = Candidate(server.url, token, int(item))
-    worker = threading.Thread(target=candidate.run, daemon=True)
-    try:
-        worker.start()
-        candidate.wait_for(30)
-        yield server, candidate, int(answer)
-    finally:
-        candidate.stop.set()
-        worker.join(timeout=10)
-        server.kill()
+    with contextlib.closing(reserve_port()) as reserved:
+        server = Gunicorn(app.env, app.data_dir / "gunicorn.log", port=reserved.getsockname()[1], workers=2)
+        server.start()
+        token, item, answer = app.cli("manage", "shell", "-c", START).stdout.split()[-3:]
+        candidate = Candidate(server.url, token, int(item))
+        worker = threading.Thread(target=candidate.run, daemon=True)
+        try:
+            worker.start()
+            candidate.wait_for(30)
+            yield server, candidate, int(answer)
+        finally:
+            candidate.stop.set()
+            worker.join(timeout=10)
+            server.kill()
 
 
 def _assert_nothing_lost(app: App, candidate: Candidate, answer_id: int) -> None:
@@ -156,12 +137,13 @@ def web_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
 
 def test_killing_the_web_server_loses_no_acknowledged_autosave(web_app: App) -> None:
     with _live_traffic(web_app) as (server, candidate, answer_id):
+        unreachable = candidate.unreachable
         server.kill()
         down_at = len(candidate.acknowledged)
-        time.sleep(0.5)
+        # The kill happened while saves were being sent: the candidate finds the server gone.
+        _until(lambda: candidate.unreachable > unreachable, "a save failing to reach the dead server")
         server.start()  # same address: the candidate's page keeps its URL
         candidate.wait_for(down_at + 30)
-    assert candidate.unreachable > 0, "the kill should have happened while saves were being sent"
     _assert_nothing_lost(web_app, candidate, answer_id)
 
 
@@ -169,8 +151,7 @@ def test_killing_the_web_server_loses_no_acknowledged_autosave(web_app: App) -> 
 def own_postgres() -> Iterator[tuple[str, Path]]:
     # Directly under /tmp: the postgres user must be able to reach it (pytest's folders are 0700).
     folder = Path(tempfile.mkdtemp(prefix="mlinterview-pg-"))
-    port = _free_port()
-    env = {**os.environ, "MLINTERVIEW_PG_PORT": str(port)}
+    env = {k: v for k, v in os.environ.items() if k != "MLINTERVIEW_PG_PORT"}  # a unix socket only
     script = REPO_DIR / "scripts" / "postgres.sh"
     out = subprocess.run(["bash", str(script), "start", str(folder)], env=env, capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
@@ -195,9 +176,10 @@ def test_a_postgresql_restart_fails_requests_cleanly_and_recovers(
     app = App(tmp_path_factory.mktemp("pg-faults"))  # a fresh database on our own server
     app.cli("setup")
     with _live_traffic(app) as (_, candidate, answer_id):
+        refused_before = len(candidate.refused)
         _pg_ctl(folder, "-m", "fast", "-w", "stop")
-        time.sleep(1.5)
-        during = list(candidate.refused)
+        _until(lambda: len(candidate.refused) >= refused_before + 5, "five saves refused while it is down")
+        during = candidate.refused[refused_before:]
         _pg_ctl(folder, "-w", "-l", str(folder / "server.log"), "start")
         up_at = len(candidate.acknowledged)
         candidate.wait_for(up_at + 30)  # recovered without restarting anything
