@@ -1,5 +1,6 @@
 """The question bank: content model, loader, validation and search (no Django here)."""
 
+from mlinterview.bank.graded import AnswerKind, GradedAnswer, GradedAnswers
 from mlinterview.bank.loader import (
     Bank,
     BankError,
@@ -11,9 +12,12 @@ from mlinterview.bank.loader import (
 from mlinterview.bank.schema import Level, Misconception, Question, QuestionSet, RoleProfile
 
 __all__ = [
+    "AnswerKind",
     "Bank",
     "BankError",
     "ContentError",
+    "GradedAnswer",
+    "GradedAnswers",
     "Level",
     "Misconception",
     "Question",

@@ -17,6 +17,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from mlinterview import REPO_DIR
+from mlinterview.bank.graded import GradedAnswers, cross_check, graded_files
 from mlinterview.bank.schema import Question, QuestionSet, RoleProfile
 
 QUESTION_SUFFIXES = (".yaml", ".yml")
@@ -68,6 +69,8 @@ class Bank:
     questions: Mapping[str, Question]
     role_profile: RoleProfile
     sources: Mapping[str, Path] = field(default_factory=dict)
+    # Graded answers by question slug (``content/graded/``; see mlinterview.bank.graded).
+    graded: Mapping[str, GradedAnswers] = field(default_factory=dict)
 
     def get(self, slug: str) -> Question:
         try:
@@ -196,6 +199,7 @@ def load_bank(root: str | Path | None = None) -> Bank:
 
     questions: dict[str, Question] = {}
     sources: dict[str, Path] = {}
+    unreadable: set[str] = set()
     for path in question_files(root):
         shown = _relative(path, root)
         before = len(errors)
@@ -203,9 +207,11 @@ def load_bank(root: str | Path | None = None) -> Bank:
         if data is None:
             if len(errors) == before:
                 errors.append(ContentError(shown, "", "file is empty"))
+            unreadable.add(path.stem)
             continue
         question = _parse(Question, data, shown, errors)
         if question is None:
+            unreadable.add(path.stem)
             continue
         errors.extend(_cross_checks(question, path, shown, sets, skills, questions, sources, root))
         if path.stem == question.slug:  # a misnamed copy must not claim the slug of the file it copies
@@ -214,11 +220,46 @@ def load_bank(root: str | Path | None = None) -> Bank:
 
     if not questions and not errors:
         errors.append(ContentError(_relative(root / "questions", root), "", "no question files"))
+    graded = _load_graded(root, questions, unreadable, errors)
     if errors:
         raise BankError(errors)
     assert profile is not None
     ordered = dict(sorted(questions.items(), key=lambda kv: (list(sets).index(kv[1].set), kv[0])))
-    return Bank(root=root, sets=sets, questions=ordered, role_profile=profile, sources=sources)
+    return Bank(
+        root=root, sets=sets, questions=ordered, role_profile=profile, sources=sources, graded=graded
+    )
+
+
+def _load_graded(
+    root: Path, questions: Mapping[str, Question], unreadable: set[str], errors: list[ContentError]
+) -> dict[str, GradedAnswers]:
+    """The graded answers under ``root/graded``, checked against the questions they grade."""
+    graded: dict[str, GradedAnswers] = {}
+    first_file: dict[str, str] = {}
+    for path in graded_files(root):
+        shown = _relative(path, root)
+        before = len(errors)
+        data = _read_yaml(path, shown, errors)
+        if data is None:
+            if len(errors) == before:
+                errors.append(ContentError(shown, "", "file is empty"))
+            continue
+        answers = _parse(GradedAnswers, data, shown, errors)
+        if answers is None:
+            continue
+        if answers.question in first_file:
+            other = first_file[answers.question]
+            message = f"duplicate graded answers for {answers.question!r} (also in {other})"
+            errors.append(ContentError(shown, "question", message))
+            continue
+        first_file[answers.question] = shown
+        if answers.question in unreadable:
+            continue  # the question file has errors of its own; checking against it would only add noise
+        problems = cross_check(answers, path, questions)
+        errors.extend(ContentError(shown, where, message) for where, message in problems)
+        if not problems:
+            graded[answers.question] = answers
+    return graded
 
 
 def _cross_checks(

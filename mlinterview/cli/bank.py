@@ -193,7 +193,7 @@ def _content_root_for(path: Path) -> Path:
 def validate(
     path: Annotated[
         Path | None,
-        typer.Argument(help="Content folder or one question file (default: the configured content)."),
+        typer.Argument(help="Content folder or one file in it (default: the configured content)."),
     ] = None,
     quality: Annotated[
         bool,
@@ -222,6 +222,10 @@ def validate(
     if not quality:
         typer.echo(f"ok: {len(bank)} questions in {len(bank.sets)} sets (schema only)")
         return
+    if one_file and path is not None and path.resolve() not in {s.resolve() for s in bank.sources.values()}:
+        # A graded-answers file or a shared file: loading the bank checked it, the gates are per question.
+        typer.echo(f"ok: {path}")
+        return
 
     from mlinterview.bank import quality as gates
     from mlinterview.embedding import embed
@@ -245,9 +249,11 @@ def validate(
     if report.errors:
         _report_errors(report.errors, report.warnings)
     shares = ", ".join(f"{level} {share:.0%}" for level, share in report.level_shares.items())
+    graded = sum(len(answers.answers) for answers in bank.graded.values())
     typer.echo(
         f"ok: {len(bank)} questions in {len(bank.sets)} sets (levels: {shares}), role profile with "
-        f"{len(bank.role_profile.core_skills)} core skills; quality gates passed ({bank.root})"
+        f"{len(bank.role_profile.core_skills)} core skills, {graded} graded answers to {len(bank.graded)} "
+        f"questions; quality gates passed ({bank.root})"
     )
     _report_warnings(report.warnings)
 
