@@ -555,3 +555,83 @@ def test_the_worker_takes_trial_runs_then_scoring_then_judging(
     assert {s.status for s in m.Score.objects.filter(answer__attempt=first)} == {m.Score.Status.DONE}
     run.refresh_from_db()
     assert run.status == m.TrialRun.Status.DONE
+
+
+@pytest.fixture
+def redis_socket() -> Iterator[str]:
+    """A Redis server of this test's own, on a unix socket (no TCP port to race for)."""
+    import shutil
+    import subprocess
+    import tempfile
+    import time
+
+    server = shutil.which("redis-server")
+    if server is None:
+        pytest.skip("redis-server is not installed (scripts/test.sh installs it)")
+    folder = tempfile.mkdtemp(prefix="rq-")  # short: a socket path has at most 107 characters
+    path = f"{folder}/redis.sock"
+    process = subprocess.Popen(
+        [server, "--port", "0", "--unixsocket", path, "--save", "", "--appendonly", "no", "--dir", folder],
+        stdout=subprocess.DEVNULL,
+    )
+    try:
+        import redis
+
+        client = redis.Redis(unix_socket_path=path)
+        deadline = time.monotonic() + 20
+        while True:  # ready when it answers, not after a guessed delay
+            try:
+                client.ping()
+                break
+            except redis.ConnectionError:
+                if time.monotonic() > deadline or process.poll() is not None:
+                    raise
+                time.sleep(0.05)
+        yield path
+    finally:
+        process.kill()
+        process.wait(timeout=10)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_the_rq_worker_serves_its_queues_in_task_queues_order(
+    transactional_db, bank, recruiter, settings, redis_socket, keep_signal_handlers, monkeypatch
+):
+    """`mlinterview worker --queues judging,scoring,trials --batch` on RQ, in this process, with
+    jobs queued in the reverse of the order it should take them: whatever order the queues are
+    given in, trial runs come first, then scoring, then judging. The graders only record the
+    order (the real scorer and sandbox are tested elsewhere; tests/workers runs RQ in processes).
+    """
+    from mlinterview.assessments import exercises
+    from mlinterview.cli.web import worker
+
+    settings.INSTALLED_APPS = [*settings.INSTALLED_APPS, "django_rq", "django_tasks_rq"]
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": TASK_QUEUES}}
+    settings.RQ_QUEUES = {name: {"URL": f"unix://{redis_socket}"} for name in TASK_QUEUES}
+    order: list[str] = []
+    monkeypatch.setattr(grading, "grade", lambda answer: order.append(answer.item.kind) or (0.5, {}))
+    monkeypatch.setattr(exercises, "run_public_examples", lambda slug, source: order.append("trial") or {})
+    assessment = services.create_assessment("Mixed", recruiter, time_limit_minutes=30)
+    items = [services.ItemSpec("exercise", "roc-auc"), services.ItemSpec("question", "loss-function")]
+    services.set_items(assessment.latest, items, recruiter)
+    services.publish(assessment.latest, recruiter)
+    first = services.start_attempt(services.invite(assessment.latest, "Al", "al@example.com", recruiter)[0])
+    second = services.start_attempt(services.invite(assessment.latest, "Bo", "bo@example.com", recruiter)[0])
+    services.submit(first)  # queues the judging of the code, then the scoring of the written answer
+    exercise = assessment.latest.items.get(kind="exercise")
+    run = services.request_trial_run(second, exercise.pk, "def roc_auc(y, s):\n    return 0.5\n")
+    import django_rq
+
+    assert {name: django_rq.get_queue(name).count for name in ("trials", "scoring", "judging")} == {
+        "trials": 1,
+        "scoring": 1,
+        "judging": 1,
+    }
+
+    worker(queues="judging,scoring,trials", reconcile_every=10.0, batch=True, nice=0)
+    assert order == ["trial", "question", "exercise"]
+    assert {s.status for s in m.Score.objects.filter(answer__attempt=first)} == {m.Score.Status.DONE}
+    run.refresh_from_db()
+    assert run.status == m.TrialRun.Status.DONE
+    assert all(django_rq.get_queue(name).count == 0 for name in TASK_QUEUES)
