@@ -220,9 +220,10 @@ def test_cpu_burners_hit_the_time_limit(run, code, ended_by):
     assert result.verdict is Verdict.time_limit, result.message
     assert result.message == "the program used more than 1 s of CPU time"
     assert result.signal == ended_by and result.exit_status is None
-    # CPU time does not stretch on a busy machine: it is stopped between the soft limit and the hard
-    # limit (one second later) plus the parent's half-second grace.
-    assert CPU.cpu_seconds * 0.9 <= result.cpu_seconds <= CPU.cpu_seconds + 1.5
+    # CPU time does not stretch on a busy machine: it is stopped by the soft limit or the hard limit
+    # (one second later) plus the parent's half-second grace. The kernel checks the rlimit on
+    # tick-sampled time, so the cgroup's precise count may be somewhat short of the limit.
+    assert CPU.cpu_seconds * 0.5 <= result.cpu_seconds <= CPU.cpu_seconds + 1.5
     assert result.wall_seconds < CPU.wall_seconds  # the CPU limit stopped it, not the wall clock
 
 
