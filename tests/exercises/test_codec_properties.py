@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 
 from mlinterview.exercises.codec import MAX_DEPTH, TAG, CodecError, decode, encode
 
-PROPERTY = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+PROPERTY = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 INT64 = (-(2**63), 2**63 - 1)
 
 
