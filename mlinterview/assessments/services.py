@@ -39,6 +39,13 @@ class InvalidToken(AssessmentError):
     pass
 
 
+def storable(text: str) -> str:
+    """Text as it can be stored: PostgreSQL's text columns cannot hold NUL characters (SQLite's
+    can). Dropped on every database, so an answer or a name with one is saved the same way on
+    both instead of failing on one of them."""
+    return text.replace("\x00", "")
+
+
 def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
@@ -195,7 +202,7 @@ def invite(
 
     if not version.is_published:
         raise AssessmentError("Publish the assessment before inviting candidates.")
-    name, email = name.strip(), email.strip().lower()
+    name, email = storable(name).strip(), email.strip().lower()
     if not name:
         raise AssessmentError("Each candidate needs a name.")
     try:
@@ -228,20 +235,37 @@ class CsvResult:
     errors: list[str]
 
 
+def _csv_records(text: str) -> list[tuple[int, list[str]]]:
+    """The records of a CSV, each with the line it starts on: blank lines are no record but count
+    as lines, and so does each line break inside a quoted field; lines may end in LF, CRLF or CR.
+    The whole file is read before anyone is invited: a file that cannot be read invites nobody."""
+    reader = csv.reader(io.StringIO(text, newline=""))
+    records: list[tuple[int, list[str]]] = []
+    line = 1
+    try:
+        for record in reader:
+            if record:
+                records.append((line, record))
+            line = reader.line_num + 1
+    except csv.Error as exc:
+        raise AssessmentError(f"line {line}: this file cannot be read as CSV ({exc}).") from None
+    return records
+
+
 def invite_csv(version: m.AssessmentVersion, text: str, user: Any, **options: Any) -> CsvResult:
     """Invite everyone in a CSV with ``name`` and ``email`` columns; report bad rows by line."""
-    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
-    fields = {(f or "").strip().lower() for f in reader.fieldnames or []}
-    if not {"name", "email"} <= fields:
+    records = _csv_records(text.lstrip("\ufeff"))
+    fields = [field.strip().lower() for field in (records[0][1] if records else [])]
+    if not {"name", "email"} <= set(fields):
         raise AssessmentError("The CSV needs a header row with the columns name and email.")
     result = CsvResult(invited=[], errors=[])
-    for line, row in enumerate(reader, start=2):
-        if line - 1 > MAX_CSV_ROWS:
+    for number, (line, record) in enumerate(records[1:], start=1):
+        if number > MAX_CSV_ROWS:
             result.errors.append(f"line {line}: stopped, at most {MAX_CSV_ROWS} candidates per upload")
             break
-        row = {(k or "").strip().lower(): (v or "").strip() for k, v in row.items()}
+        row = {field: value.strip() for field, value in zip(fields, record, strict=False)}
         try:
-            result.invited.append(invite(version, row["name"], row["email"], user, **options))
+            result.invited.append(invite(version, row.get("name", ""), row.get("email", ""), user, **options))
         except AssessmentError as exc:
             result.errors.append(f"line {line}: {exc}")
     return result
@@ -319,6 +343,7 @@ def seconds_left(attempt: m.Attempt) -> int:
 
 def autosave(attempt: m.Attempt, item_id: int, content: str, *, position: int | None = None) -> m.Answer:
     """Save what the candidate has typed; every changed save is kept as a revision."""
+    content = storable(content)
     if len(content) > m.Answer.MAX_CHARS:
         raise AssessmentError(
             f"This answer is {len(content):,} characters long; the limit is {m.Answer.MAX_CHARS:,}. "
@@ -564,7 +589,7 @@ def request_trial_run(attempt: m.Attempt, item_id: int, source: str) -> m.TrialR
     item = attempt.invitation.version.items.filter(pk=item_id, kind=m.AssessmentItem.Kind.EXERCISE).first()
     if item is None:
         raise AssessmentError("That item is not a coding exercise of this assessment.")
-    autosave(attempt, item_id, source)
+    source = autosave(attempt, item_id, source).content
     with transaction.atomic():
         m.Attempt.objects.select_for_update().get(pk=attempt.pk)  # one request at a time per attempt
         in_flight = m.TrialRun.objects.filter(
