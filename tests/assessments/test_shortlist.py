@@ -7,6 +7,8 @@ number is worked out by hand in a comment next to it.
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 from datetime import timedelta
 
 import pytest
@@ -14,6 +16,8 @@ from django.utils import timezone
 
 from mlinterview.assessments import models as m
 from mlinterview.assessments import services
+from mlinterview.bank import load_bank
+from mlinterview.questions.importer import import_bank
 
 pytestmark = pytest.mark.django_db
 
@@ -23,6 +27,20 @@ FAILED = "failed"
 T, L, S = "type-1-vs-type-2-errors", "loss-function", "support-vector-machine"
 # Weights 2, 3 and 5 (sum 10); L and S are both in the set "algorithms", T in "fundamentals".
 WEIGHTS = {T: 2.0, L: 3.0, S: 5.0}
+QUESTIONS_USED = [T, L, S]
+
+
+@functools.cache
+def _small_bank():
+    full = load_bank()  # read once per module: the bank is frozen, and import_bank only reads it
+    return dataclasses.replace(full, questions={slug: full.questions[slug] for slug in QUESTIONS_USED})
+
+
+@pytest.fixture
+def bank(db):
+    """Only the questions used here: loading and importing all of the bank takes seconds a test."""
+    import_bank(_small_bank())
+    return _small_bank()
 
 
 @pytest.fixture
