@@ -197,6 +197,16 @@ def test_csv_import_of_any_text_never_fails_other_than_with_a_message(recruiter,
     assert all(re.match(r"line \d+: ", error) for error in result.errors)
 
 
+def test_a_csv_that_cannot_be_read_invites_nobody(recruiter):
+    # A quoted field longer than the csv reader's limit (131,072 characters) stops the reader on
+    # line 3; the row before it is not invited either, so a corrected upload can simply be redone.
+    version = _fresh_version(recruiter)
+    text = 'name,email\nAda,ada-unread@example.com\n"' + "x" * 140_000 + '",b@example.com\n'
+    with pytest.raises(services.AssessmentError, match=r"^line 3: this file cannot be read as CSV"):
+        services.invite_csv(version, text, recruiter)
+    assert not m.Invitation.objects.filter(version=version).exists()
+
+
 # --- answers of any text ------------------------------------------------------------------
 
 SPECIAL = [
