@@ -285,7 +285,9 @@ class App:
             if process.poll() is None:
                 process.terminate()
                 try:
-                    process.wait(timeout=30)
+                    # An RQ worker may take up to a minute to leave (rq 3.0 with redis-py 8 joins
+                    # its pubsub thread, which waits 60 s); a test has no need to wait for it.
+                    process.wait(timeout=10)
                 except subprocess.TimeoutExpired:
                     process.kill()
                     process.wait(timeout=10)
