@@ -238,8 +238,13 @@ class Scorer:
                     score / (1 + MISCONCEPTION_PENALTY * len(evidence.misconceptions)), MISCONCEPTION_CAP
                 )
         score = round(float(np.clip(score, 0.0, 5.0)), 2)
-        covered = [p for p in evidence.points if p.covered]
-        key_points = [{"text": p.text, "covered": p.covered, "evidence": p.evidence} for p in evidence.points]
+        # An answer that scores 0 by a rule covers nothing: the "evidence" of a copied question is
+        # the question itself, and reports must not show key points covered beside a 0.
+        covered = [] if gates else [p for p in evidence.points if p.covered]
+        key_points = [
+            {"text": p.text, "covered": p.covered and not gates, "evidence": "" if gates else p.evidence}
+            for p in evidence.points
+        ]
         misconceptions = [
             {"text": m.text, "correction": m.correction, "evidence": m.evidence}
             for m in evidence.misconceptions

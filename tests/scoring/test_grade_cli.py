@@ -18,19 +18,41 @@ def run(*args: str, stdin: str | None = None):
     return runner.invoke(app, list(args), input=stdin)
 
 
-def test_grade_json_has_the_documented_fields():
-    result = run("grade", "loss-function", "--answer", ANSWERS["loss-function"]["strong"], "--json")
+def test_grade_json_has_the_documented_fields(bank, scorer):
+    answer = ANSWERS["loss-function"]["strong"]
+    result = run("grade", "loss-function", "--answer", answer, "--json")
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert set(data) == {"slug", "score", "band", "key_points", "misconceptions", "confidence", "feedback"}
     assert data["slug"] == "loss-function" and data["score"] >= 3
+    # Exactly what the scorer says about this answer, nothing lost or added on the way out.
+    assert data == scorer.score(bank.get("loss-function"), answer).to_dict()
 
 
-def test_grade_text_output_shows_evidence_and_misconceptions():
-    result = run("grade", "support-vector-machine", "--answer", ANSWERS["support-vector-machine"]["swapped"])
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_grade_text_output_shows_evidence_and_misconceptions(bank, scorer):
+    answer = ANSWERS["support-vector-machine"]["swapped"]
+    result = run("grade", "support-vector-machine", "--answer", answer)
     assert result.exit_code == 0, result.output
-    assert "misconception:" in result.stdout and "correction:" in result.stdout
-    assert "/ 5" in result.stdout
+    expected = scorer.score(bank.get("support-vector-machine"), answer)
+    lines = result.stdout.splitlines()
+    assert lines[0] == (
+        f"support-vector-machine: {expected.score:.2f} / 5 (band {expected.band}, "
+        f"confidence {expected.confidence:.2f})"
+    )
+    out = flat(result.stdout)
+    assert expected.misconceptions, "the swapped answer states misconceptions"
+    for wrong in expected.misconceptions:
+        assert f"✗ misconception: {wrong['text']} correction: {wrong['correction']}" in out
+    for point in expected.key_points:
+        mark = "✓" if point["covered"] else "·"
+        assert f"{mark} {flat(point['text'])}" in out
+        if point["covered"]:
+            assert f"{mark} {flat(point['text'])} “{flat(point['evidence'])}”" in out
+    assert out.endswith(flat(expected.feedback))
 
 
 def test_answer_file_and_stdin(tmp_path):

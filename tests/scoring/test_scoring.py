@@ -30,23 +30,43 @@ def test_strong_beats_partial_beats_swapped_beats_empty(bank, scorer, slug):
     )
     assert strong.score >= 3.0
     assert swapped.misconceptions, "the swapped answer should be caught stating a misconception"
+    assert swapped.score <= 2.5  # any misconception caps the score
     assert not strong.misconceptions, [m["evidence"] for m in strong.misconceptions]
     covered = [p for p in strong.key_points if p["covered"]]
     assert len(covered) >= len(strong.key_points) // 2
     assert all(p["evidence"] and p["evidence"] in " ".join(texts["strong"].split()) for p in covered)
+    # Each misconception caught is one of the rubric's, with its own correction, quoted from the answer.
+    rubric = {m.claim: m.correction for m in question.misconceptions}
+    for wrong in swapped.misconceptions:
+        assert rubric[wrong["text"]] == wrong["correction"]
+        assert wrong["evidence"] and wrong["evidence"] in " ".join(texts["swapped"].split()), wrong
+    for result in (strong, partial, swapped):
+        assert [p["text"] for p in result.key_points] == question.key_points
+        covered_count = sum(p["covered"] for p in result.key_points)
+        summary = f"You covered {covered_count} of {len(question.key_points)} key points."
+        assert result.feedback.startswith(summary), result.feedback
 
 
 def test_empty_copy_and_filler_score_zero_and_say_why(bank, scorer):
     question = bank.get("support-vector-machine")
     for answer, reason in [
-        ("", "empty"),
-        ("   \n ", "empty"),
-        (question.prompt, "repeats the question"),
-        ("um, well, I don't know, basically stuff and things, good question", "filler"),
+        ("", "The answer is empty."),
+        ("   \n ", "The answer is empty."),
+        (question.prompt, "The answer repeats the question instead of answering it."),
+        (
+            "um, well, I don't know, basically stuff and things, good question",
+            "The answer has no content, only filler words.",
+        ),
     ]:
         result = scorer.score(question, answer)
-        assert result.score == 0.0, (answer, result.score)
-        assert reason in result.feedback, result.feedback
+        assert (result.score, result.band) == (0.0, 0), (answer, result.score)
+        assert result.feedback == f"{reason} It scores 0."
+        assert result.gates == [reason]
+        # Nothing is credited, not even the key points the copied question itself mentions.
+        assert [(p["covered"], p["evidence"]) for p in result.key_points] == [(False, "")] * len(
+            question.key_points
+        )
+        assert result.misconceptions == []
 
 
 def test_a_bag_of_keywords_scores_low(bank, scorer):
@@ -54,7 +74,9 @@ def test_a_bag_of_keywords_scores_low(bank, scorer):
     bag = "hyperplane, margin, support vectors, C, kernel trick, RBF, hinge loss, L2 penalty, scaling"
     result = scorer.score(question, bag)
     assert result.score <= 1.5
-    assert "list of terms" in result.feedback
+    assert "It reads like a list of terms; explain how the ideas connect to earn credit for them." in (
+        result.feedback
+    )
 
 
 def test_plain_everyday_words_still_score_well(bank, scorer):
@@ -90,9 +112,14 @@ def test_swapped_concepts_name_the_misconception_and_its_correction(bank, scorer
     question = bank.get("type-1-vs-type-2-errors")
     result = scorer.score(question, ANSWERS["type-1-vs-type-2-errors"]["swapped"])
     assert result.score <= 2.5
-    wrong = result.misconceptions[0]
-    assert wrong["evidence"] and wrong["correction"]
-    assert "misconception" in result.feedback
+    swapped = question.misconceptions[0]  # "A type I error is a false negative and a type II ..."
+    said = (
+        "A type I error is a false negative, where the test misses something that is really there, and a "
+        "type II error is a false positive, where it raises an alarm for nothing."
+    )
+    expected = {"text": swapped.claim, "correction": swapped.correction, "evidence": said}
+    assert result.misconceptions == [expected]
+    assert f"Careful: “{said}” is a misconception. {swapped.correction}" in result.feedback
 
 
 def test_batch_equals_single(bank, scorer):
@@ -115,9 +142,25 @@ def test_result_fields_and_ranges(bank, scorer):
     result = scorer.score(bank.get("support-vector-machine"), ANSWERS["support-vector-machine"]["strong"])
     data = result.to_dict()
     assert set(data) == {"slug", "score", "band", "key_points", "misconceptions", "confidence", "feedback"}
+    assert data["slug"] == "support-vector-machine"
     assert 0 <= data["score"] <= 5 and data["band"] == int(data["score"] + 0.5)
     assert 0 < data["confidence"] <= 1
     assert all(set(p) == {"text", "covered", "evidence"} for p in data["key_points"])
+    # Uncovered points quote nothing; covered ones quote the answer.
+    assert all(bool(p["evidence"]) == p["covered"] for p in data["key_points"])
+
+
+def test_the_band_is_the_score_rounded_half_up(bank, scorer):
+    results = [
+        scorer.score(bank.get(slug), texts[kind])
+        for slug, texts in sorted(ANSWERS.items())
+        for kind in ("strong", "partial", "swapped")
+    ]
+    for result in results:
+        assert result.band == int(result.score + 0.5), (result.slug, result.score, result.band)
+    # Both roundings occur among these answers, so the rule is really exercised.
+    fractions = {round(r.score % 1, 2) >= 0.5 for r in results if r.score % 1}
+    assert fractions == {True, False}
 
 
 def test_the_scoring_core_imports_no_django():
