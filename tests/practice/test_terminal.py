@@ -30,24 +30,37 @@ def run(args: list[str], stdin: str, tmp_path) -> subprocess.CompletedProcess[st
 
 
 def test_terminal_practice_round_trip(tmp_path):
+    from mlinterview.bank import load_bank
+
+    bank = load_bank()
+    pool = bank.filter(set="algorithms", level="junior")
     done = run(["--set", "algorithms", "--level", "junior", "--count", "3"], ANSWERS, tmp_path)
     assert done.returncode == 0, done.stderr
     out = done.stdout
-    assert "[1/3]" in out and "Your answer:" in out
-    assert "Score:" in out and "/ 5" in out
-    assert "You covered:" in out or "You missed:" in out
-    assert "Next review of this question:" in out
-    assert "Done: 1 answered" in out
+    # A fresh deck asks the set's questions in bank order; the person answers one, then quits.
+    first = pool[0]
+    assert f"[1/3] {first.title}" in out and "Your answer:" in out
+    assert f"[2/3] {pool[1].title}" in out and "[3/3]" not in out
+    assert f"Done: 1 answered. Progress is saved in {tmp_path / 'deck.json'}." in out
     deck = json.loads((tmp_path / "deck.json").read_text())
-    assert len(deck["cards"]) == 1
-    from mlinterview.bank import load_bank
-
-    practised = load_bank().get(deck["cards"][0]["slug"]).title
-    assert f"] {practised}" in out
-    # The next session does not ask the scheduled question again today.
+    [card] = deck["cards"]
+    assert card["slug"] == first.slug
+    [attempt] = card["attempts"]
+    # The feedback shown is the score saved, and every key point is marked covered or missed.
+    score = attempt["score"]
+    assert f"Score: {score:.1f} / 5 (band {int(score + 0.5)})" in out
+    flat = " ".join(out.split())
+    marks = [f"✓ {point}" in flat for point in first.key_points]
+    assert all(mark or f"✗ {point}" in flat for mark, point in zip(marks, first.key_points, strict=True))
+    assert ("You covered:" in out) == any(marks) and ("You missed:" in out) == (not all(marks))
+    assert f"Next review of this question: {card['card']['due'][:10]}" in out
+    assert "Reference answer:" in out
+    assert " ".join(first.reference_answer.split()[:8]) in flat
+    # The next session does not ask the scheduled question again today: the next one comes first.
     again = run(["--set", "algorithms", "--level", "junior", "--count", "3"], "q\n", tmp_path)
     assert again.returncode == 0
-    assert "[1/" in again.stdout and f"] {practised}" not in again.stdout
+    assert f"[1/3] {pool[1].title}" in again.stdout and f"] {first.title}" not in again.stdout
+    assert "Done: 0 answered." in again.stdout
 
 
 def test_terminal_practice_errors(tmp_path):

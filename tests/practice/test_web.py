@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import sqlite3
 import zipfile
 from datetime import timedelta
+from html import escape
 from io import BytesIO
 
 import pytest
@@ -12,7 +14,7 @@ from django.utils import timezone
 from mlinterview.assessments import services as assessment_services
 from mlinterview.bank import load_bank
 from mlinterview.practiceweb import clock
-from mlinterview.practiceweb.models import PracticeAnswer
+from mlinterview.practiceweb.models import PracticeAnswer, PracticeDeck
 from mlinterview.questions.importer import import_bank
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
@@ -63,9 +65,22 @@ def test_answer_feedback_and_schedule(candidate, travel):
     assert reference not in page  # the reference answer only comes after an attempt
     html = candidate.post("/practice/q/loss-function/", {"answer": GOOD}).content.decode()
     assert "Reference answer" in html and reference in html
-    assert "covered" in html
     saved = PracticeAnswer.objects.get(slug="loss-function")
     assert saved.content == GOOD and saved.score >= 2.5
+    # The page shows the score saved and, for every key point, whether and where it was covered.
+    result = saved.feedback
+    assert f'<strong id="score">{saved.score:.1f}</strong> / 5' in html
+    assert [p["text"] for p in result["key_points"]] == load_bank().get("loss-function").key_points
+    covered = [p for p in result["key_points"] if p["covered"]]
+    assert covered, result
+    for point in result["key_points"]:
+        mark = "✓ covered" if point["covered"] else "✗ missed"
+        assert f"{mark}: {escape(point['text'])}" in html
+    for point in covered:
+        assert f"<q>{escape(point['evidence'])}</q>" in html and point["evidence"] in GOOD
+    assert f'<p id="feedback">{escape(result["feedback"])}</p>' in html
+    card = PracticeDeck.objects.get(user__username="cand").deck.cards["loss-function"]
+    assert f'<strong id="next-review">{card.due:%Y-%m-%d}</strong>' in html
     home = candidate.get("/practice/").content.decode()
     assert "Nothing due" in home
     travel(60)
@@ -96,12 +111,27 @@ def test_three_questions_come_back_on_their_days(candidate, travel):
         assert f'href="/practice/q/{slug}/"' in after
 
 
-def test_progress_and_anki_export(candidate):
+def test_progress_and_anki_export(candidate, tmp_path):
     candidate.post("/practice/q/loss-function/", {"answer": GOOD})
-    assert "data:image/png;base64," in candidate.get("/practice/progress/").content.decode()
+    saved = PracticeAnswer.objects.get(slug="loss-function")
+    page = candidate.get("/practice/progress/").content.decode()
+    assert "data:image/png;base64," in page
+    # Mastery of the set is the latest score out of 5, as a percentage; the answer is listed.
+    assert f"<tr><td>Algorithms</td><td>{round(saved.score / 5 * 100)}%</td></tr>" in page
+    assert f"loss-function · {saved.score:.1f}/5" in page
     response = candidate.get("/practice/export.apkg")
+    assert response["Content-Disposition"] == 'attachment; filename="mlinterview-practice.apkg"'
     archive = zipfile.ZipFile(BytesIO(response.content))
     assert "collection.anki2" in archive.namelist()
+    # The deck holds one note: the practised question on the front, its key points on the back.
+    collection = tmp_path / "collection.anki2"
+    collection.write_bytes(archive.read("collection.anki2"))
+    with sqlite3.connect(collection) as db:
+        [(fields,)] = db.execute("SELECT flds FROM notes").fetchall()
+    front, back = fields.split("\x1f")
+    question = load_bank().get("loss-function")
+    assert front.startswith(f"<b>{question.title}</b><br>")
+    assert all(f"<li>{point}</li>" in back for point in question.key_points)
 
 
 def test_questions_in_open_assessments_are_held_back(candidate, django_user_model):
@@ -121,4 +151,6 @@ def test_questions_in_open_assessments_are_held_back(candidate, django_user_mode
 
 def test_oversized_answer_refused(candidate):
     response = candidate.post("/practice/q/loss-function/", {"answer": "x" * 20_001})
-    assert response.status_code == 413 and "limit is 20,000" in response.content.decode()
+    assert response.status_code == 413
+    assert "Your answer is 20,001 characters; the limit is 20,000." in response.content.decode()
+    assert not PracticeAnswer.objects.filter(slug="loss-function").exists()  # nothing scored or saved
