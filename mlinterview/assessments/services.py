@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import re
 import secrets
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -39,11 +40,15 @@ class InvalidToken(AssessmentError):
     pass
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def storable(text: str) -> str:
     """Text as it can be stored: PostgreSQL's text columns cannot hold NUL characters (SQLite's
-    can). Dropped on every database, so an answer or a name with one is saved the same way on
-    both instead of failing on one of them."""
-    return text.replace("\x00", "")
+    can), so NUL is dropped on every database, the same way on both. Half of a surrogate pair (a
+    broken emoji, which JSON can carry) is no character and UTF-8 cannot encode it: it becomes
+    U+FFFD, the replacement character, instead of failing the save."""
+    return _LONE_SURROGATE.sub("\ufffd", text.replace("\x00", ""))
 
 
 def hash_token(token: str) -> str:

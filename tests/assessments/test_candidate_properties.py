@@ -53,8 +53,9 @@ def _fresh_version(recruiter) -> m.AssessmentVersion:
 
 def _storable(text: str) -> str:
     """What is kept of a text: all of it but NUL characters, which PostgreSQL cannot store in a
-    text column (SQLite can); dropped on every database so the rule is the same on both."""
-    return text.replace("\x00", "")
+    text column (SQLite can), dropped on every database so the rule is the same on both; and half
+    of a surrogate pair, which UTF-8 cannot encode, shown as U+FFFD."""
+    return re.sub("[\ud800-\udfff]", "\ufffd", text.replace("\x00", ""))
 
 
 # --- CSV import of candidates -------------------------------------------------------------
@@ -220,6 +221,7 @@ SPECIAL = [
     "\t\r\n",
     "𝔘𝔫𝔦𝔠𝔬𝔡𝔢",  # outside the basic plane
     "\x00",  # NUL
+    "\ud83d",  # half of an emoji's surrogate pair, as JSON from a browser can carry it
     "'; DROP TABLE assessments_answer; --",
 ]
 ANSWERS = st.one_of(
@@ -303,6 +305,19 @@ def test_an_answer_of_exactly_the_limit_is_kept_and_one_more_character_refused(r
     with pytest.raises(services.AssessmentError, match="limit is 20,000"):
         services.autosave(attempt, item_id, longest + "!")
     assert _stored(attempt).content == longest
+
+
+def test_a_broken_emoji_sent_by_the_page_is_saved_with_a_replacement_character(recruiter):
+    # JSON can carry half of an emoji's surrogate pair (a browser sends "\\ud83d" for one left in
+    # the answer box), which no database can store as UTF-8; the rest of the answer must be kept.
+    attempt, item_id, token = _fresh_attempt(recruiter)
+    body = json.dumps({"item": item_id, "content": "before \ud83d after, and a whole one: \U0001f600"})
+    assert "\\ud83d after" in body  # json.dumps escapes the lone half as the browser does
+    response = Client().post(
+        f"/take/{token}/save/", data=body, content_type="application/json", HTTP_ACCEPT="application/json"
+    )
+    assert response.status_code == 200, response.content
+    assert _stored(attempt).content == "before \ufffd after, and a whole one: 😀"
 
 
 def test_a_trial_run_of_code_with_a_nul_character_is_queued_without_it(recruiter):
