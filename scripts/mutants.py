@@ -162,7 +162,9 @@ def check(mutant: Mutant, tree: Path, timeout: float) -> Outcome:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("files", nargs="*", type=Path, help="mutants files (default: tests/mutants/*.yaml)")
     parser.add_argument("--only", action="append", default=[], help="run only this mutant id (repeatable)")
     parser.add_argument("--timeout", type=float, default=900, help="seconds for one pytest run")

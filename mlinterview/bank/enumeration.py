@@ -153,7 +153,9 @@ def count_items(text: str) -> int:
                 # "..., C and D" or "A, B and, at some stage, C": the list ends after this item.
                 # (An item with its own "and", as in "late and out-of-order events", ends the
                 # count early: a missed list is better than a clause mistaken for one.)
-                head = (dangling or joined).group("head")
+                ending = dangling if dangling is not None else joined
+                assert ending is not None
+                head = ending.group("head")
                 if _is_item(head):
                     best = max(best, first + middle + 2)
                 break
