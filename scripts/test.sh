@@ -25,7 +25,8 @@ export MLINTERVIEW_DATA_DIR
 MLINTERVIEW_TEST_ARTIFACTS=${MLINTERVIEW_TEST_ARTIFACTS:-$(mktemp -d -t mlinterview-artifacts-XXXXXX)}
 export MLINTERVIEW_TEST_ARTIFACTS
 mkdir -p "$MLINTERVIEW_TEST_ARTIFACTS/coverage"
-# Coverage of every pass (and of the Python subprocesses the tests start) is combined at the end.
+# Coverage of the SQLite pass, which runs every test (and of the Python subprocesses the tests
+# start: the CLI, gunicorn, workers, the sandbox's helper), is reported at the end.
 export COVERAGE_FILE="$MLINTERVIEW_TEST_ARTIFACTS/coverage/.coverage"
 rm -f "$COVERAGE_FILE" "$COVERAGE_FILE".*
 cleanup() { rm -rf "$MLINTERVIEW_DATA_DIR"; }
@@ -47,11 +48,11 @@ if [[ $# -eq 0 && -z "${MLINTERVIEW_SKIP_POSTGRES:-}" && -z "${DATABASE_URL:-}" 
   cleanup() { bash scripts/postgres.sh stop "$PG_DIR" >/dev/null 2>&1; rm -rf "$MLINTERVIEW_DATA_DIR"; }
   eval "$(bash scripts/postgres.sh start "$PG_DIR" | tail -n 1)"
   say "pytest (PostgreSQL): every test that uses the database, browser tests included"
-  python -m coverage run -m pytest -p no:cacheprovider \
+  python -m pytest -p no:cacheprovider \
     tests/assessments tests/interviews tests/practice tests/web tests/e2e tests/workers tests/api
 fi
 
-say "coverage (line and branch, both passes and their subprocesses; least covered first)"
+say "coverage of the SQLite pass (line and branch, subprocesses included; least covered first)"
 python -m coverage combine --quiet
 python -m coverage report
 python -m coverage json --quiet -o "$MLINTERVIEW_TEST_ARTIFACTS/coverage/coverage.json"
