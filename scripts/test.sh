@@ -47,9 +47,12 @@ if [[ $# -eq 0 && -z "${MLINTERVIEW_SKIP_POSTGRES:-}" && -z "${DATABASE_URL:-}" 
   PG_DIR=$(mktemp -d -t mlinterview-pg-XXXXXX)
   cleanup() { bash scripts/postgres.sh stop "$PG_DIR" >/dev/null 2>&1; rm -rf "$MLINTERVIEW_DATA_DIR"; }
   eval "$(bash scripts/postgres.sh start "$PG_DIR" | tail -n 1)"
-  say "pytest (PostgreSQL): every test that uses the database, browser tests included"
+  # Browser tests only where behaviour depends on the database: the assessment loop (row locks on
+  # autosave and submit, the worker's leases); the panel and practice journeys run on SQLite only.
+  say "pytest (PostgreSQL): every test that uses the database, and the assessment loop in the browser"
   python -m pytest -p no:cacheprovider \
-    tests/assessments tests/interviews tests/practice tests/web tests/e2e tests/workers tests/api
+    tests/assessments tests/interviews tests/practice tests/web tests/workers tests/api \
+    tests/e2e/test_assessment_loop.py
 fi
 
 say "coverage of the SQLite pass (line and branch, subprocesses included; least covered first)"
