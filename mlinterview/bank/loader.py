@@ -127,6 +127,15 @@ def _read_yaml(path: Path, shown: str, errors: list[ContentError]) -> Any:
         return None
 
 
+def _read_document(path: Path, shown: str, errors: list[ContentError]) -> Any:
+    """A question or graded-answers file's YAML; None (with the error noted) if unreadable or empty."""
+    before = len(errors)
+    data = _read_yaml(path, shown, errors)
+    if data is None and len(errors) == before:
+        errors.append(ContentError(shown, "", "file is empty"))
+    return data
+
+
 def _validation_errors(exc: ValidationError, shown: str) -> list[ContentError]:
     out = []
     for err in exc.errors():
@@ -202,11 +211,8 @@ def load_bank(root: str | Path | None = None) -> Bank:
     unreadable: set[str] = set()
     for path in question_files(root):
         shown = _relative(path, root)
-        before = len(errors)
-        data = _read_yaml(path, shown, errors)
+        data = _read_document(path, shown, errors)
         if data is None:
-            if len(errors) == before:
-                errors.append(ContentError(shown, "", "file is empty"))
             unreadable.add(path.stem)
             continue
         question = _parse(Question, data, shown, errors)
@@ -238,11 +244,8 @@ def _load_graded(
     first_file: dict[str, str] = {}
     for path in graded_files(root):
         shown = _relative(path, root)
-        before = len(errors)
-        data = _read_yaml(path, shown, errors)
+        data = _read_document(path, shown, errors)
         if data is None:
-            if len(errors) == before:
-                errors.append(ContentError(shown, "", "file is empty"))
             continue
         answers = _parse(GradedAnswers, data, shown, errors)
         if answers is None:

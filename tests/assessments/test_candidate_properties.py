@@ -8,8 +8,6 @@ and never depends on rows an earlier example left behind.
 
 from __future__ import annotations
 
-import dataclasses
-import functools
 import itertools
 import json
 import re
@@ -22,8 +20,7 @@ from hypothesis import strategies as st
 
 from mlinterview.assessments import models as m
 from mlinterview.assessments import services
-from mlinterview.bank import load_bank
-from mlinterview.questions.importer import import_bank
+from tests.assessments.small_bank import import_small_bank
 
 # Every test imports the bank once (its examples share it; it is only read).
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("bank")]
@@ -32,17 +29,10 @@ _examples = itertools.count()
 QUESTIONS_USED = ["loss-function"]
 
 
-@functools.cache
-def _small_bank():
-    full = load_bank()  # read once per module: the bank is frozen, and import_bank only reads it
-    return dataclasses.replace(full, questions={slug: full.questions[slug] for slug in QUESTIONS_USED})
-
-
 @pytest.fixture
 def bank(db):
-    """Only the questions used here: loading and importing all of the bank takes seconds a test."""
-    import_bank(_small_bank())
-    return _small_bank()
+    """Only the questions used here (see tests/assessments/small_bank.py)."""
+    return import_small_bank(QUESTIONS_USED)
 
 
 def _fresh_version(recruiter) -> m.AssessmentVersion:

@@ -5,8 +5,6 @@ database; the trial runs use the real sandbox.
 
 from __future__ import annotations
 
-import dataclasses
-import functools
 import json
 from datetime import timedelta
 
@@ -16,9 +14,8 @@ from django.utils import timezone
 
 from mlinterview.assessments import models as m
 from mlinterview.assessments import services
-from mlinterview.bank import load_bank
 from mlinterview.exercises import load_exercises
-from mlinterview.questions.importer import import_bank
+from tests.assessments.small_bank import import_small_bank
 
 pytestmark = pytest.mark.django_db
 
@@ -30,17 +27,10 @@ GRACE_SECONDS = 15
 QUESTIONS_USED = ["type-1-vs-type-2-errors", "support-vector-machine", "loss-function"]  # `published`
 
 
-@functools.cache
-def _small_bank():
-    full = load_bank()  # read once per module: the bank is frozen, and import_bank only reads it
-    return dataclasses.replace(full, questions={slug: full.questions[slug] for slug in QUESTIONS_USED})
-
-
 @pytest.fixture
 def bank(db):
-    """Only the questions used here: loading and importing all of the bank takes seconds a test."""
-    import_bank(_small_bank())
-    return _small_bank()
+    """Only the questions used here (see tests/assessments/small_bank.py)."""
+    return import_small_bank(QUESTIONS_USED)
 
 
 def _expire(invitation: m.Invitation) -> None:

@@ -520,17 +520,10 @@ def keep_signal_handlers() -> Iterator[None]:
             signal.signal(sig, handler)
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_the_worker_takes_trial_runs_then_scoring_then_judging(
-    transactional_db, bank, recruiter, queue, keep_signal_handlers, monkeypatch
-):
-    """`mlinterview worker --batch` in this process, on the database backend, with jobs queued in
-    the reverse of the order it should take them. The graders only record what they were asked,
-    in which order: the real scorer and sandbox are tested in tests/scoring, tests/sandbox and
-    tests/e2e, and this test is about the worker's choice of the next job.
-    """
+def _two_candidates_with_recording_graders(recruiter, monkeypatch):
+    """An assessment with an exercise and a question, two candidates started on it, and graders
+    that only record, in order, what the worker asked them to do."""
     from mlinterview.assessments import exercises
-    from mlinterview.cli.web import worker
 
     order: list[str] = []
     monkeypatch.setattr(grading, "grade", lambda answer: order.append(answer.item.kind) or (0.5, {}))
@@ -541,6 +534,21 @@ def test_the_worker_takes_trial_runs_then_scoring_then_judging(
     services.publish(assessment.latest, recruiter)
     first = services.start_attempt(services.invite(assessment.latest, "Al", "al@example.com", recruiter)[0])
     second = services.start_attempt(services.invite(assessment.latest, "Bo", "bo@example.com", recruiter)[0])
+    return order, assessment, first, second
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_the_worker_takes_trial_runs_then_scoring_then_judging(
+    transactional_db, bank, recruiter, queue, keep_signal_handlers, monkeypatch
+):
+    """`mlinterview worker --batch` in this process, on the database backend, with jobs queued in
+    the reverse of the order it should take them. The graders only record what they were asked,
+    in which order: the real scorer and sandbox are tested in tests/scoring, tests/sandbox and
+    tests/e2e, and this test is about the worker's choice of the next job.
+    """
+    from mlinterview.cli.web import worker
+
+    order, assessment, first, second = _two_candidates_with_recording_graders(recruiter, monkeypatch)
     # A transactional test: each on_commit enqueue happens at commit, as in production. The first
     # candidate's code is queued for judging before their written answer, then the second
     # candidate asks for a trial run.
@@ -603,21 +611,12 @@ def test_the_rq_worker_serves_its_queues_in_task_queues_order(
     given in, trial runs come first, then scoring, then judging. The graders only record the
     order (the real scorer and sandbox are tested elsewhere; tests/workers runs RQ in processes).
     """
-    from mlinterview.assessments import exercises
     from mlinterview.cli.web import worker
 
     settings.INSTALLED_APPS = [*settings.INSTALLED_APPS, "django_rq", "django_tasks_rq"]
     settings.TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": TASK_QUEUES}}
     settings.RQ_QUEUES = {name: {"URL": f"unix://{redis_socket}"} for name in TASK_QUEUES}
-    order: list[str] = []
-    monkeypatch.setattr(grading, "grade", lambda answer: order.append(answer.item.kind) or (0.5, {}))
-    monkeypatch.setattr(exercises, "run_public_examples", lambda slug, source: order.append("trial") or {})
-    assessment = services.create_assessment("Mixed", recruiter, time_limit_minutes=30)
-    items = [services.ItemSpec("exercise", "roc-auc"), services.ItemSpec("question", "loss-function")]
-    services.set_items(assessment.latest, items, recruiter)
-    services.publish(assessment.latest, recruiter)
-    first = services.start_attempt(services.invite(assessment.latest, "Al", "al@example.com", recruiter)[0])
-    second = services.start_attempt(services.invite(assessment.latest, "Bo", "bo@example.com", recruiter)[0])
+    order, assessment, first, second = _two_candidates_with_recording_graders(recruiter, monkeypatch)
     services.submit(first)  # queues the judging of the code, then the scoring of the written answer
     exercise = assessment.latest.items.get(kind="exercise")
     run = services.request_trial_run(second, exercise.pk, "def roc_auc(y, s):\n    return 0.5\n")

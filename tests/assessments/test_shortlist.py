@@ -7,8 +7,6 @@ number is worked out by hand in a comment next to it.
 
 from __future__ import annotations
 
-import dataclasses
-import functools
 from datetime import timedelta
 
 import pytest
@@ -16,8 +14,7 @@ from django.utils import timezone
 
 from mlinterview.assessments import models as m
 from mlinterview.assessments import services
-from mlinterview.bank import load_bank
-from mlinterview.questions.importer import import_bank
+from tests.assessments.small_bank import import_small_bank
 
 pytestmark = pytest.mark.django_db
 
@@ -30,17 +27,10 @@ WEIGHTS = {T: 2.0, L: 3.0, S: 5.0}
 QUESTIONS_USED = [T, L, S]
 
 
-@functools.cache
-def _small_bank():
-    full = load_bank()  # read once per module: the bank is frozen, and import_bank only reads it
-    return dataclasses.replace(full, questions={slug: full.questions[slug] for slug in QUESTIONS_USED})
-
-
 @pytest.fixture
 def bank(db):
-    """Only the questions used here: loading and importing all of the bank takes seconds a test."""
-    import_bank(_small_bank())
-    return _small_bank()
+    """Only the questions used here (see tests/assessments/small_bank.py)."""
+    return import_small_bank(QUESTIONS_USED)
 
 
 @pytest.fixture
