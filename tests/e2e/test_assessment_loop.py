@@ -269,6 +269,11 @@ def test_answer_typed_before_the_script_loads_is_autosaved(app: App, browser) ->
     eve = browser.new_context().new_page()
     eve.goto(f"{app.url}/take/{token}/")
     eve.click("text=Start the assessment")
+    # The first item page must have loaded its own script before the route is set: otherwise that
+    # page's still-pending request is the one held (and later released) while the reloaded page's
+    # script stays held for ever, and nothing autosaves (this made the test fail intermittently).
+    eve.wait_for_url("**/item/0/")
+    eve.wait_for_load_state("load")
     released = []
 
     def hold_script(route) -> None:
@@ -280,7 +285,8 @@ def test_answer_typed_before_the_script_loads_is_autosaved(app: App, browser) ->
     typed = "A loss function turns each prediction error into a number the optimiser minimises."
     eve.fill("#content", typed)
     assert released, "the script should still be held back"
-    released[0].continue_()
+    for held in released:  # the reloaded page's script, now arriving after the typing
+        held.continue_()
     eve.wait_for_selector("#save-status:has-text('Saved at')")
     with app.db() as conn:
         saved = conn.execute(
