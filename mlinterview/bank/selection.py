@@ -77,7 +77,11 @@ def select_questions(bank: Bank, request: SelectionRequest) -> list[Question]:
     pool.sort(key=lambda q: rank[q.level])
 
     set_order = [s for s in CORE_SETS if any(q.set == s for q in pool)]
-    set_order += sorted({q.set for q in pool} - set(set_order), key=lambda s: rng.random())
+    # The other sets in a seeded order: sorted first, since a set's iteration order changes with
+    # the process's string hashing and the seed must name one selection in every process.
+    others = sorted({q.set for q in pool} - set(set_order))
+    rng.shuffle(others)
+    set_order += others
     chosen: list[Question] = []
     skills: set[str] = set()
     remaining = request.minutes
