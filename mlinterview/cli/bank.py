@@ -343,7 +343,7 @@ def import_bank(
     from mlinterview.web.setup import setup_django
 
     setup_django()
-    from mlinterview.questions.importer import import_bank as run_import
+    from mlinterview.web.questions.importer import import_bank as run_import
 
     report = run_import(bank)
     if as_json:

@@ -35,7 +35,7 @@ def _prepare(content: Path | None, admin_username: str) -> None:
     typer.echo("migrating the database ...")
     call_command("migrate", interactive=False, verbosity=0)
     call_command("collectstatic", interactive=False, verbosity=0)
-    from mlinterview.questions.importer import import_bank
+    from mlinterview.web.questions.importer import import_bank
 
     typer.echo(import_bank(bank).summary())
     _ensure_admin(admin_username)
@@ -167,7 +167,7 @@ def worker(
     from django.core.management import call_command
     from django.db import close_old_connections
 
-    from mlinterview.assessments.services import reconcile
+    from mlinterview.web.assessments.services import reconcile
 
     stop = threading.Event()
 

@@ -1,9 +1,12 @@
-"""What a sandbox run is asked to respect and what it reports back."""
+"""What a sandbox run is asked to do and respect (``RunRequest``, ``Limits``) and what it reports
+back (``RunResult``, ``Verdict``)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from pathlib import PurePosixPath
 from typing import Any
 
 
@@ -35,6 +38,35 @@ class Limits:
             raise ValueError("memory_mb must be at least 16 and the time limits positive")
         if self.max_processes < 1 or self.scratch_mb < 1 or self.output_bytes < 0:
             raise ValueError("max_processes and scratch_mb must be positive, output_bytes not negative")
+
+
+def safe_name(name: str) -> bool:
+    """A relative path that stays inside the scratch folder."""
+    path = PurePosixPath(name)
+    return bool(name) and not path.is_absolute() and ".." not in path.parts and "\x00" not in name
+
+
+@dataclass(frozen=True)
+class RunRequest:
+    """One program to run: its files (name -> text or bytes), the file to start and its arguments,
+    the limits, what it reads on stdin and which result files to bring back. The same value travels
+    from ``Sandbox.run`` over the wire to the helper and into the executor."""
+
+    files: Mapping[str, str | bytes]
+    entrypoint: str = "main.py"
+    args: Sequence[str] = ()
+    limits: Limits = field(default_factory=Limits)
+    stdin: bytes = b""
+    collect: Sequence[str] = ()
+
+    def __post_init__(self) -> None:
+        for name in [*self.files, self.entrypoint, *self.collect]:
+            if not safe_name(name):
+                raise ValueError(f"file names must be relative paths inside the scratch folder: {name!r}")
+        # Copies: a caller that changes its dict or list afterwards does not change the request.
+        object.__setattr__(self, "files", dict(self.files))
+        object.__setattr__(self, "args", tuple(self.args))
+        object.__setattr__(self, "collect", tuple(self.collect))
 
 
 @dataclass

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from mlinterview.api.api import api
+from mlinterview.web.api.api import api
 
 admin.site.site_header = "mlinterview administration"
 admin.site.site_title = "mlinterview"
@@ -9,8 +9,8 @@ admin.site.site_title = "mlinterview"
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", api.urls),
-    path("", include("mlinterview.assessments.urls")),
-    path("", include("mlinterview.interviews.urls")),
-    path("", include("mlinterview.practiceweb.urls")),
-    path("", include("mlinterview.questions.urls")),
+    path("", include("mlinterview.web.assessments.urls")),
+    path("", include("mlinterview.web.interviews.urls")),
+    path("", include("mlinterview.web.practice.urls")),
+    path("", include("mlinterview.web.questions.urls")),
 ]

@@ -8,11 +8,11 @@ import json
 import pytest
 from django.test import Client
 
-from mlinterview.api.models import ApiToken
-from mlinterview.assessments import models as m
-from mlinterview.assessments import services
 from mlinterview.bank import Level
 from mlinterview.bank.selection import SelectionRequest, select_questions
+from mlinterview.web.api.models import ApiToken
+from mlinterview.web.assessments import models as m
+from mlinterview.web.assessments import services
 from tests.assessments.attempts import evidence, score_at, submitted_attempt
 
 pytestmark = pytest.mark.django_db

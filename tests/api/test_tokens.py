@@ -9,9 +9,9 @@ import secrets
 import pytest
 from django.utils import timezone
 
-from mlinterview.api.models import PREFIX, ApiToken
-from mlinterview.assessments import models as m
-from mlinterview.assessments import services
+from mlinterview.web.api.models import PREFIX, ApiToken
+from mlinterview.web.assessments import models as m
+from mlinterview.web.assessments import services
 
 pytestmark = pytest.mark.django_db
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from mlinterview.assessments import models as m
-from mlinterview.assessments import services
+from mlinterview.web.assessments import models as m
+from mlinterview.web.assessments import services
 
 
 def evidence(title: str) -> dict:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from django.contrib.auth.models import Group
 
-from mlinterview.assessments import services
 from mlinterview.bank import load_bank
-from mlinterview.questions.importer import import_bank
+from mlinterview.web.assessments import services
+from mlinterview.web.questions.importer import import_bank
 
 QUESTIONS = ["type-1-vs-type-2-errors", "support-vector-machine", "loss-function"]
 

@@ -6,7 +6,7 @@ import dataclasses
 import functools
 
 from mlinterview.bank import Bank, load_bank
-from mlinterview.questions.importer import import_bank
+from mlinterview.web.questions.importer import import_bank
 
 
 @functools.cache

@@ -13,8 +13,8 @@ import pytest
 from django.contrib.auth.models import Group
 from django.test import Client
 
-from mlinterview.api.models import ApiToken
-from mlinterview.assessments import models as m
+from mlinterview.web.api.models import ApiToken
+from mlinterview.web.assessments import models as m
 from tests.assessments.attempts import submitted_attempt
 
 pytestmark = pytest.mark.django_db

@@ -18,8 +18,8 @@ from django.test import Client
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mlinterview.assessments import models as m
-from mlinterview.assessments import services
+from mlinterview.web.assessments import models as m
+from mlinterview.web.assessments import services
 from tests.assessments.small_bank import import_small_bank
 
 # Every test imports the bank once (its examples share it; it is only read).

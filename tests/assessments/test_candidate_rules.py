@@ -12,9 +12,9 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from mlinterview.assessments import models as m
-from mlinterview.assessments import services
 from mlinterview.exercises import load_exercises
+from mlinterview.web.assessments import models as m
+from mlinterview.web.assessments import services
 from tests.assessments.small_bank import import_small_bank
 
 pytestmark = pytest.mark.django_db
@@ -232,7 +232,7 @@ def _assert_public_only(result: dict, slug: str) -> None:
 @pytest.mark.sandbox
 @pytest.mark.parametrize("slug", sorted(e.slug for e in load_exercises()))
 def test_a_trial_run_of_the_reference_returns_exactly_the_public_examples(slug):
-    from mlinterview.assessments.exercises import run_public_examples
+    from mlinterview.web.assessments.exercises import run_public_examples
 
     exercise = _exercise(slug)
     public, _ = _public_and_hidden(slug)
@@ -244,7 +244,7 @@ def test_a_trial_run_of_the_reference_returns_exactly_the_public_examples(slug):
 
 @pytest.mark.sandbox
 def test_a_solution_failing_only_hidden_tests_passes_its_trial_run():
-    from mlinterview.assessments.exercises import judge, run_public_examples
+    from mlinterview.web.assessments.exercises import judge, run_public_examples
 
     source = (_exercise(ROC_AUC).folder / "wrong" / "no_single_class_check.py").read_text()
     trial = run_public_examples(ROC_AUC, source)

@@ -8,9 +8,9 @@ from urllib.parse import quote
 import pytest
 from django.test import Client
 
-from mlinterview.api.models import ApiToken
-from mlinterview.assessments import models as m
-from mlinterview.assessments import services
+from mlinterview.web.api.models import ApiToken
+from mlinterview.web.assessments import models as m
+from mlinterview.web.assessments import services
 
 pytestmark = pytest.mark.django_db
 
@@ -220,7 +220,7 @@ def test_run_code_is_saved_queued_and_polled(client, bank, recruiter, monkeypatc
     # The web process only queues the run; the worker's side (services.run_trial) is called here
     # directly, with the judge replaced by a recorder: the real sandbox run of a trial is in
     # tests/e2e/test_assessment_loop.py.
-    from mlinterview.assessments import exercises
+    from mlinterview.web.assessments import exercises
 
     calls = []
     monkeypatch.setattr(
@@ -251,8 +251,8 @@ def test_run_code_is_saved_queued_and_polled(client, bank, recruiter, monkeypatc
 def test_run_code_without_a_sandbox_keeps_the_code_and_says_so(client, bank, recruiter, monkeypatch):
     # A worker may run unprivileged, where the sandbox refuses to start: simulated here by making
     # the sandbox report itself unavailable (the real refusal is tested in tests/sandbox).
-    from mlinterview.assessments import exercises
     from mlinterview.sandbox import SandboxUnavailable
+    from mlinterview.web.assessments import exercises
 
     def refuse(slug, source):
         raise SandboxUnavailable("the sandbox needs root")
@@ -282,7 +282,7 @@ def test_run_nobody_picks_up_ends_with_a_message(client, bank, recruiter):
 
 
 def test_jobs_page_lists_failed_jobs_anonymised_and_puts_them_back(client, invited, recruiter, monkeypatch):
-    from mlinterview.assessments import grading
+    from mlinterview.web.assessments import grading
 
     def crash(answer):
         # A scorer crash cannot be produced for real on demand: the grader raises instead, and

@@ -19,15 +19,15 @@ import pytest
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult, get_date_max
 
-from mlinterview.assessments import grading, services
-from mlinterview.assessments import models as m
+from mlinterview.web.assessments import grading, services
+from mlinterview.web.assessments import models as m
 from mlinterview.web.config import TASK_QUEUES
 
 pytestmark = pytest.mark.django_db
 
 LEASE = timedelta(seconds=120)
-SCORE_TASK = "mlinterview.assessments.tasks.score_answer_task"
-TRIAL_TASK = "mlinterview.assessments.tasks.trial_run_task"
+SCORE_TASK = "mlinterview.web.assessments.tasks.score_answer_task"
+TRIAL_TASK = "mlinterview.web.assessments.tasks.trial_run_task"
 ANSWER = (
     "A loss function measures how far a model's predictions are from the targets; training "
     "minimises it, e.g. cross-entropy for classification and squared error for regression."
@@ -523,7 +523,7 @@ def keep_signal_handlers() -> Iterator[None]:
 def _two_candidates_with_recording_graders(recruiter, monkeypatch):
     """An assessment with an exercise and a question, two candidates started on it, and graders
     that only record, in order, what the worker asked them to do."""
-    from mlinterview.assessments import exercises
+    from mlinterview.web.assessments import exercises
 
     order: list[str] = []
     monkeypatch.setattr(grading, "grade", lambda answer: order.append(answer.item.kind) or (0.5, {}))

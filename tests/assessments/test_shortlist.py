@@ -12,8 +12,8 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from mlinterview.assessments import models as m
-from mlinterview.assessments import services
+from mlinterview.web.assessments import models as m
+from mlinterview.web.assessments import services
 from tests.assessments.small_bank import import_small_bank
 
 pytestmark = pytest.mark.django_db

@@ -7,10 +7,10 @@ import pytest
 from django.test import Client
 from django_tasks_db.models import DBTaskResult
 
-from mlinterview.assessments import models as m
-from mlinterview.assessments import services
 from mlinterview.bank import Level
 from mlinterview.bank.selection import NEIGHBOURS, SelectionRequest, select_questions
+from mlinterview.web.assessments import models as m
+from mlinterview.web.assessments import services
 from tests.assessments.attempts import score_at as _score
 from tests.assessments.attempts import submitted_attempt as _submitted
 
@@ -47,7 +47,7 @@ def test_generate_fills_the_draft_for_the_level_and_minutes(client, bank, recrui
 
 
 def test_generate_with_an_exercise_spends_its_minutes_first(client, bank, recruiter):
-    from mlinterview.assessments.exercises import exercises_for_level
+    from mlinterview.web.assessments.exercises import exercises_for_level
 
     assessment = services.create_assessment("With code", recruiter)
     client.force_login(recruiter)
@@ -199,7 +199,7 @@ def test_delete_candidate_removes_personal_data_from_db_and_pages(client, publis
 
 
 def _api_attempt(user, attempt) -> str:
-    from mlinterview.api.models import ApiToken
+    from mlinterview.web.api.models import ApiToken
 
     _, key = ApiToken.issue(user, "test")
     return Client().get(f"/api/attempts/{attempt.pk}", HTTP_AUTHORIZATION=f"Bearer {key}").content.decode()

@@ -252,8 +252,8 @@ def test_recruiter_candidates_worker_review(app: App, browser, shot, e2e_artifac
 
 
 EARLY_SCRIPT = """
-from mlinterview.assessments import services
-from mlinterview.accounts.models import User
+from mlinterview.web.assessments import services
+from mlinterview.web.accounts.models import User
 rita = User.objects.get(username="rita")
 a = services.create_assessment("Early typist", rita, 20)
 services.set_items(a.latest, [services.ItemSpec("question", "loss-function")], rita)
@@ -298,8 +298,8 @@ def test_answer_typed_before_the_script_loads_is_autosaved(app: App, browser) ->
 
 
 KILL_SCRIPT = """
-from mlinterview.assessments import services
-from mlinterview.accounts.models import User
+from mlinterview.web.assessments import services
+from mlinterview.web.accounts.models import User
 rita = User.objects.get(username="rita")
 a = services.create_assessment("Kill test", rita, 20)
 services.set_items(a.latest, [services.ItemSpec("question", s) for s in

@@ -10,8 +10,8 @@ import pytest
 from django.utils import timezone
 
 from mlinterview.bank import load_bank
-from mlinterview.practiceweb import clock
-from mlinterview.questions.importer import import_bank
+from mlinterview.web.practice import clock
+from mlinterview.web.questions.importer import import_bank
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
@@ -53,7 +53,7 @@ def test_practise_three_questions_and_come_back_on_schedule(live_server, browser
         scores[slug] = body
         shot(page, f"30-practice-feedback-{slug}")
 
-    from mlinterview.practiceweb.models import PracticeDeck
+    from mlinterview.web.practice.models import PracticeDeck
 
     deck = PracticeDeck.objects.get(user__username="casey").deck
     due = {slug: card.due for slug, card in deck.cards.items()}

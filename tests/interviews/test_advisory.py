@@ -10,9 +10,9 @@ from django.test import Client
 from django.utils.html import escape
 
 from mlinterview.bank import load_bank
-from mlinterview.interviews import models as im
-from mlinterview.interviews import services
-from mlinterview.questions.importer import import_bank
+from mlinterview.web.interviews import models as im
+from mlinterview.web.interviews import services
+from mlinterview.web.questions.importer import import_bank
 
 pytestmark = pytest.mark.django_db
 
@@ -34,7 +34,7 @@ QUESTIONS = ["k-fold-cross-validation", "loss-function"]
 @pytest.fixture
 def interview(panel):
     """An interview on two questions chosen by the test (closed questions with key points)."""
-    from mlinterview.questions.models import Question
+    from mlinterview.web.questions.models import Question
 
     interview = im.Interview.objects.create(
         candidate_name="Grace", level="mid", minutes=20, created_by=panel["ivan"]

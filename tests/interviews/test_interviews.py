@@ -6,8 +6,8 @@ import pytest
 from django.contrib.auth.models import Group
 
 from mlinterview.bank import load_bank
-from mlinterview.interviews import services
-from mlinterview.questions.importer import import_bank
+from mlinterview.web.interviews import services
+from mlinterview.web.questions.importer import import_bank
 
 pytestmark = pytest.mark.django_db
 

@@ -11,11 +11,11 @@ from io import BytesIO
 import pytest
 from django.utils import timezone
 
-from mlinterview.assessments import services as assessment_services
 from mlinterview.bank import load_bank
-from mlinterview.practiceweb import clock
-from mlinterview.practiceweb.models import PracticeAnswer, PracticeDeck
-from mlinterview.questions.importer import import_bank
+from mlinterview.web.assessments import services as assessment_services
+from mlinterview.web.practice import clock
+from mlinterview.web.practice.models import PracticeAnswer, PracticeDeck
+from mlinterview.web.questions.importer import import_bank
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
@@ -58,7 +58,7 @@ def test_signup_makes_a_non_staff_account(candidate, django_user_model):
 
 def test_answer_feedback_and_schedule(candidate, travel):
     page = candidate.get("/practice/q/loss-function/").content.decode()
-    from mlinterview.questions.templatetags.markdown_tags import render_markdown
+    from mlinterview.web.questions.templatetags.markdown_tags import render_markdown
 
     rendered = str(render_markdown(load_bank().get("loss-function").reference_answer))
     reference = rendered.split("</p>")[0]  # the first rendered paragraph
@@ -89,7 +89,7 @@ def test_answer_feedback_and_schedule(candidate, travel):
 
 
 def test_three_questions_come_back_on_their_days(candidate, travel):
-    from mlinterview.practiceweb.models import PracticeDeck
+    from mlinterview.web.practice.models import PracticeDeck
 
     answers = {
         "loss-function": GOOD,

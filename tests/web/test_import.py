@@ -7,8 +7,8 @@ from typer.testing import CliRunner
 
 from mlinterview.bank import load_bank
 from mlinterview.cli import app
-from mlinterview.questions.importer import import_bank
-from mlinterview.questions.models import Question, QuestionSet, QuestionVersion, RoleProfile
+from mlinterview.web.questions.importer import import_bank
+from mlinterview.web.questions.models import Question, QuestionSet, QuestionVersion, RoleProfile
 
 pytestmark = pytest.mark.django_db
 

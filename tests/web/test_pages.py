@@ -9,7 +9,7 @@ from django.test import Client, override_settings
 from django.urls import reverse
 
 from mlinterview.bank import load_bank
-from mlinterview.questions.importer import import_bank
+from mlinterview.web.questions.importer import import_bank
 
 pytestmark = pytest.mark.django_db
 
@@ -110,7 +110,7 @@ def test_open_ended_page_shows_signals(staff_client, bank):
 
 def test_unknown_and_retired_questions_404(staff_client, bank):
     assert staff_client.get("/bank/no-such-question/").status_code == 404
-    from mlinterview.questions.models import Question
+    from mlinterview.web.questions.models import Question
 
     Question.objects.filter(slug="roc-curve").update(retired=True)
     assert staff_client.get("/bank/roc-curve/").status_code == 404
@@ -125,7 +125,7 @@ def test_role_profile_page(client, bank):
 
 
 def test_markdown_is_sanitised():
-    from mlinterview.questions.templatetags.markdown_tags import render_markdown
+    from mlinterview.web.questions.templatetags.markdown_tags import render_markdown
 
     html = render_markdown("**ok** <script>alert(1)</script> [x](javascript:alert(1))")
     assert "<strong>ok</strong>" in html

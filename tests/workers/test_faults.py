@@ -29,8 +29,8 @@ from tests.e2e.conftest import App, Gunicorn, reserve_port
 pytestmark = pytest.mark.slow
 
 START = """
-from mlinterview.assessments import services
-from mlinterview.accounts.models import User
+from mlinterview.web.assessments import services
+from mlinterview.web.accounts.models import User
 rita = User.objects.get_or_create(username="rita", defaults={"is_staff": True})[0]
 a = services.create_assessment("Faults", rita, 60)
 services.set_items(a.latest, [services.ItemSpec("question", "loss-function")], rita)

@@ -28,8 +28,8 @@ pytestmark = pytest.mark.slow
 REDIS = shutil.which("redis-server") or "/usr/bin/redis-server"
 
 SUBMIT = """
-from mlinterview.assessments import services
-from mlinterview.accounts.models import User
+from mlinterview.web.assessments import services
+from mlinterview.web.accounts.models import User
 rita = User.objects.get_or_create(username="rita", defaults={{"is_staff": True}})[0]
 a = services.create_assessment("RQ test", rita, 20)
 services.set_items(a.latest, [services.ItemSpec("question", s) for s in

@@ -1,7 +1,0 @@
-from django.apps import AppConfig
-
-
-class InterviewsConfig(AppConfig):
-    name = "mlinterview.interviews"
-    label = "interviews"
-    verbose_name = "Live interviews"

@@ -1,0 +1,214 @@
+"""What a candidate sees: reached only through a personal invitation link (no account).
+
+Every view resolves the token first (unknown, expired and used tokens are refused), and shows
+only the prompt or the exercise statement with its public examples: never a reference answer,
+rubric or hidden test.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import wraps
+from typing import Any
+
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from mlinterview.web.assessments import models as m
+from mlinterview.web.assessments import services
+from mlinterview.web.assessments.exercises import public_exercise
+
+
+def with_invitation(view: Any) -> Any:
+    @wraps(view)
+    def wrapper(request: HttpRequest, token: str, *args: Any, **kwargs: Any) -> HttpResponse:
+        try:
+            invitation = services.resolve_token(token)
+        except services.InvalidToken as exc:
+            if _wants_json(request):
+                return JsonResponse({"error": str(exc)}, status=403)
+            return render(request, "assessments/take/refused.html", {"message": str(exc)}, status=403)
+        return view(request, invitation, token, *args, **kwargs)
+
+    return wrapper
+
+
+def _wants_json(request: HttpRequest) -> bool:
+    return (
+        "application/json" in request.headers.get("Accept", "") or request.content_type == "application/json"
+    )
+
+
+def _item_context(item: m.AssessmentItem) -> dict[str, Any]:
+    if item.kind == m.AssessmentItem.Kind.QUESTION:
+        assert item.question_version is not None
+        data = item.question_version.data
+        # Only what the candidate may see: the title and the prompt.
+        return {
+            "kind": "question",
+            "title": data["title"],
+            "prompt": data["prompt"],
+            "minutes": data["minutes"],
+        }
+    return {"kind": "exercise", **public_exercise(item.exercise_slug)}
+
+
+@with_invitation
+def landing(request: HttpRequest, invitation: m.Invitation, token: str) -> HttpResponse:
+    attempt = services.attempt_of(invitation)
+    if attempt is not None:
+        return redirect("take-item", token=token, position=attempt.position)
+    version = invitation.version
+    return render(
+        request,
+        "assessments/take/landing.html",
+        {
+            "invitation": invitation,
+            "version": version,
+            "token": token,
+            "items": version.items.count(),
+            "minutes": version.time_limit_minutes + invitation.extra_time_minutes,
+        },
+    )
+
+
+@require_POST
+@with_invitation
+def start(request: HttpRequest, invitation: m.Invitation, token: str) -> HttpResponse:
+    attempt = services.start_attempt(invitation)
+    return redirect("take-item", token=token, position=attempt.position)
+
+
+@with_invitation
+def item(request: HttpRequest, invitation: m.Invitation, token: str, position: int) -> HttpResponse:
+    attempt = services.attempt_of(invitation)
+    if attempt is None:
+        return redirect("take-landing", token=token)
+    items = list(invitation.version.items.all())
+    if not 0 <= position < len(items):
+        raise Http404("No such item.")
+    current = items[position]
+    answer = m.Answer.objects.get(attempt=attempt, item=current)
+    if attempt.position != position:
+        attempt.position = position
+        attempt.save(update_fields=["position"])
+    return render(
+        request,
+        "assessments/take/item.html",
+        {
+            "token": token,
+            "attempt": attempt,
+            "item": current,
+            "shown": _item_context(current),
+            "answer": answer,
+            "position": position,
+            "count": len(items),
+            "numbers": range(len(items)),
+            "seconds_left": services.seconds_left(attempt),
+            "max_chars": m.Answer.MAX_CHARS,
+            "save_url": reverse("take-save", args=[token]),
+            "submit_url": reverse("take-submit", args=[token]),
+        },
+    )
+
+
+@require_POST
+@with_invitation
+def save(request: HttpRequest, invitation: m.Invitation, token: str) -> HttpResponse:
+    """Autosave (JSON from the page's script) or a plain form post when navigating."""
+    attempt = services.attempt_of(invitation)
+    if attempt is None:
+        return JsonResponse({"error": "The assessment has not been started."}, status=409)
+    if request.content_type == "application/json":
+        try:
+            payload = json.loads(request.body or b"{}")
+            item_id, content = int(payload["item"]), str(payload.get("content", ""))
+        except (ValueError, KeyError, TypeError):
+            return JsonResponse({"error": "Malformed save request."}, status=400)
+        go_to = None
+    else:
+        try:
+            item_id = int(request.POST.get("item", ""))
+        except ValueError:
+            return HttpResponse("Malformed save request.", status=400)
+        content = request.POST.get("content", "")
+        go_to = request.POST.get("go")
+    try:
+        answer = services.autosave(attempt, item_id, content)
+    except m.Answer.DoesNotExist:
+        return JsonResponse({"error": "That item is not part of this assessment."}, status=400)
+    except services.AssessmentError as exc:
+        status = 413 if len(content) > m.Answer.MAX_CHARS else 409
+        if go_to is None:
+            return JsonResponse({"error": str(exc)}, status=status)
+        return render(
+            request, "assessments/take/refused.html", {"message": str(exc), "token": token}, status=status
+        )
+    if go_to is None:
+        return JsonResponse(
+            {"saved": True, "revision": answer.revision, "seconds_left": services.seconds_left(attempt)}
+        )
+    if go_to == "submit":
+        return redirect("take-submit", token=token)
+    try:
+        return redirect("take-item", token=token, position=int(go_to))
+    except ValueError:
+        return redirect("take-landing", token=token)
+
+
+@require_POST
+@with_invitation
+def run_code(request: HttpRequest, invitation: m.Invitation, token: str) -> HttpResponse:
+    """Queue a run of the candidate's code on the public examples (the hidden tests stay hidden).
+
+    The code is saved first; a worker runs it in the sandbox and the page polls ``run_status``.
+    """
+    attempt = services.attempt_of(invitation)
+    if attempt is None or not attempt.is_open:
+        return JsonResponse({"error": "The assessment is not open."}, status=409)
+    try:
+        payload = json.loads(request.body or b"{}")
+        item_id, source = int(payload["item"]), str(payload.get("content", ""))
+    except (ValueError, KeyError, TypeError):
+        return JsonResponse({"error": "Malformed run request."}, status=400)
+    try:
+        run = services.request_trial_run(attempt, item_id, source)
+    except services.AssessmentError as exc:
+        return JsonResponse({"error": str(exc)}, status=409)
+    view = services.trial_run_view(run)
+    view["poll"] = reverse("take-run-status", args=[token, run.pk])
+    return JsonResponse(view, status=202)
+
+
+@with_invitation
+def run_status(request: HttpRequest, invitation: m.Invitation, token: str, run_id: int) -> HttpResponse:
+    run = m.TrialRun.objects.filter(pk=run_id, attempt__invitation=invitation).first()
+    if run is None:
+        return JsonResponse({"error": "No such run."}, status=404)
+    return JsonResponse(services.trial_run_view(run))
+
+
+@with_invitation
+def submit(request: HttpRequest, invitation: m.Invitation, token: str) -> HttpResponse:
+    attempt = services.attempt_of(invitation)
+    if attempt is None:
+        return redirect("take-landing", token=token)
+    if request.method == "POST":
+        # A submission that arrives when the time is (nearly) up is the page's own countdown
+        # handing in the answers: it counts as submitted at the time limit.
+        auto = services.seconds_left(attempt) <= 2
+        services.submit(attempt, auto=auto)
+        return render(request, "assessments/take/done.html", {"auto": auto})
+    answers = m.Answer.objects.filter(attempt=attempt).select_related("item")
+    unanswered = [a.item.position + 1 for a in answers if not a.content.strip()]
+    return render(
+        request,
+        "assessments/take/submit.html",
+        {"token": token, "unanswered": unanswered, "seconds_left": services.seconds_left(attempt)},
+    )
+
+
+def submitted(request: HttpRequest) -> HttpResponse:
+    return render(request, "assessments/take/done.html", {"auto": request.GET.get("auto") == "1"})

@@ -1,0 +1,297 @@
+"""Assessments, invitations, attempts, answers, scores and the audit trail.
+
+The rules that act on these rows live in ``services.py``; views and the API only call it.
+Design notes:
+
+- An ``Assessment`` is edited as a draft ``AssessmentVersion``; publishing freezes that version
+  (it is never edited again). Editing a published assessment starts a new draft version.
+- An ``Invitation`` holds only the SHA-256 of the candidate's token, so the database never
+  contains a usable link.
+- Every autosave that changes an answer adds an ``AnswerRevision``: no text a candidate typed is
+  lost, even if a later save overwrote it.
+- A ``Score`` is the automatic, advisory result with its evidence; ``Override`` rows keep every
+  human change with its reason, and the newest one wins.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+from mlinterview.web.questions.models import QuestionVersion
+
+
+class Assessment(models.Model):
+    title = models.CharField(max_length=200)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        permissions = [
+            ("manage_assessments", "Build and publish assessments, invite candidates"),
+            ("review_attempts", "Review attempts and override scores"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def latest(self) -> AssessmentVersion | None:
+        return self.versions.order_by("-number").first()
+
+    @property
+    def published(self) -> AssessmentVersion | None:
+        return self.versions.filter(published_at__isnull=False).order_by("-number").first()
+
+
+class AssessmentVersion(models.Model):
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField()
+    time_limit_minutes = models.PositiveIntegerField(default=45)
+    instructions = models.TextField(blank=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["assessment", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["assessment", "number"], name="unique_assessment_version")
+        ]
+
+    def __str__(self) -> str:
+        state = "published" if self.is_published else "draft"
+        return f"{self.assessment.title} v{self.number} ({state})"
+
+    @property
+    def is_published(self) -> bool:
+        return self.published_at is not None
+
+
+class AssessmentItem(models.Model):
+    class Kind(models.TextChoices):
+        QUESTION = "question", "Written question"
+        EXERCISE = "exercise", "Coding exercise"
+
+    version = models.ForeignKey(AssessmentVersion, on_delete=models.CASCADE, related_name="items")
+    position = models.PositiveIntegerField()
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    question_version = models.ForeignKey(
+        QuestionVersion, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    exercise_slug = models.SlugField(max_length=80, blank=True)
+    exercise_hash = models.CharField(max_length=64, blank=True)
+    weight = models.FloatField(default=1.0)
+
+    class Meta:
+        ordering = ["version", "position"]
+        constraints = [models.UniqueConstraint(fields=["version", "position"], name="unique_item_position")]
+
+    def __str__(self) -> str:
+        return f"{self.position}: {self.slug}"
+
+    @property
+    def slug(self) -> str:
+        if self.kind == self.Kind.QUESTION and self.question_version is not None:
+            return self.question_version.question.slug
+        return self.exercise_slug
+
+
+class Candidate(models.Model):
+    name = models.CharField(max_length=200)
+    email = models.EmailField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    anonymised_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return self.name if not self.anonymised_at else f"Deleted candidate #{self.pk}"
+
+    @property
+    def alias(self) -> str:
+        """The name reviewers see before they have committed their scores."""
+        return f"Candidate #{self.pk:04d}"
+
+
+class Invitation(models.Model):
+    class Status(models.TextChoices):
+        CREATED = "created", "Created"
+        SENT = "sent", "Sent"
+        OPENED = "opened", "Opened"
+        STARTED = "started", "Started"
+        SUBMITTED = "submitted", "Submitted"
+
+    version = models.ForeignKey(AssessmentVersion, on_delete=models.PROTECT, related_name="invitations")
+    candidate = models.ForeignKey(Candidate, on_delete=models.CASCADE, related_name="invitations")
+    token_hash = models.CharField(max_length=64, unique=True)
+    expires_at = models.DateTimeField()
+    extra_time_minutes = models.PositiveIntegerField(
+        default=0, help_text="Accommodation: minutes added to the time limit."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    opened_at = models.DateTimeField(null=True, blank=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["version", "candidate"], name="one_invitation_per_version")
+        ]
+
+    @property
+    def status(self) -> str:
+        for name, at in (
+            (self.Status.SUBMITTED, self.submitted_at),
+            (self.Status.STARTED, self.started_at),
+            (self.Status.OPENED, self.opened_at),
+            (self.Status.SENT, self.sent_at),
+        ):
+            if at is not None:
+                return name
+        return self.Status.CREATED
+
+    @property
+    def expired(self) -> bool:
+        return timezone.now() >= self.expires_at
+
+
+class Attempt(models.Model):
+    invitation = models.OneToOneField(Invitation, on_delete=models.CASCADE, related_name="attempt")
+    started_at = models.DateTimeField()
+    deadline = models.DateTimeField()
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    auto_submitted = models.BooleanField(default=False)
+    position = models.PositiveIntegerField(default=0, help_text="The item the candidate is on.")
+
+    @property
+    def is_open(self) -> bool:
+        return self.submitted_at is None
+
+
+class Answer(models.Model):
+    MAX_CHARS = 20_000
+
+    attempt = models.ForeignKey(Attempt, on_delete=models.CASCADE, related_name="answers")
+    item = models.ForeignKey(AssessmentItem, on_delete=models.PROTECT, related_name="answers")
+    content = models.TextField(blank=True)
+    revision = models.PositiveIntegerField(default=0)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["attempt", "item__position"]
+        constraints = [models.UniqueConstraint(fields=["attempt", "item"], name="one_answer_per_item")]
+
+
+class AnswerRevision(models.Model):
+    answer = models.ForeignKey(Answer, on_delete=models.CASCADE, related_name="revisions")
+    revision = models.PositiveIntegerField()
+    content = models.TextField(blank=True)
+    saved_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["answer", "revision"]
+        constraints = [models.UniqueConstraint(fields=["answer", "revision"], name="unique_answer_revision")]
+
+
+class Score(models.Model):
+    """The automatic (advisory) score of one answer, normalised to 0..1, with its evidence."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Pending"
+        RUNNING = "running", "Running"
+        DONE = "done", "Done"
+        FAILED = "failed", "Failed"
+
+    answer = models.OneToOneField(Answer, on_delete=models.CASCADE, related_name="score")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    auto_value = models.FloatField(null=True, blank=True)
+    evidence = models.JSONField(default=dict, blank=True)
+    tries = models.PositiveIntegerField(default=0)
+    error = models.TextField(blank=True)
+    scored_at = models.DateTimeField(null=True, blank=True)
+    lease_until = models.DateTimeField(
+        null=True, blank=True, help_text="Work not finished by then is re-queued by the reconciler."
+    )
+
+    @property
+    def latest_override(self) -> Override | None:
+        return self.overrides.order_by("-created_at", "-id").first()
+
+    @property
+    def value(self) -> float | None:
+        override = self.latest_override
+        return override.value if override is not None else self.auto_value
+
+
+class TrialRun(models.Model):
+    """A candidate's "run on the examples" request: judged on the public examples by a worker.
+
+    Trial runs go through the queue like final judging, so untrusted code never runs in a web
+    process and a burst of runs waits its turn instead of slowing every page.
+    """
+
+    # A background job like a score: waiting, running, done or failed.
+    Status = Score.Status
+
+    attempt = models.ForeignKey(Attempt, on_delete=models.CASCADE, related_name="trial_runs")
+    item = models.ForeignKey(AssessmentItem, on_delete=models.CASCADE, related_name="+")
+    source = models.TextField()
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    result = models.JSONField(default=dict, blank=True)
+    error = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    # A candidate waits for a trial run; one no worker has finished in this long is given up on
+    # (the page stops waiting; the code itself is saved anyway).
+    PATIENCE = timedelta(seconds=90)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def waited_too_long(self, now: datetime) -> bool:
+        return now - self.created_at > self.PATIENCE
+
+
+class Override(models.Model):
+    score = models.ForeignKey(Score, on_delete=models.CASCADE, related_name="overrides")
+    reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    value = models.FloatField()
+    reason = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+
+class ReviewCommit(models.Model):
+    """A reviewer has committed their scores for an attempt; only then is the name shown."""
+
+    attempt = models.ForeignKey(Attempt, on_delete=models.CASCADE, related_name="review_commits")
+    reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    committed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["attempt", "reviewer"], name="one_commit_per_reviewer")
+        ]
+
+
+class AuditEvent(models.Model):
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    action = models.CharField(max_length=60)
+    target = models.CharField(max_length=200)
+    details = models.JSONField(default=dict, blank=True)
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]

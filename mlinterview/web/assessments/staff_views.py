@@ -1,0 +1,386 @@
+"""Recruiter and reviewer pages. Thin: every change goes through ``services``."""
+
+from __future__ import annotations
+
+import csv
+from datetime import timedelta
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from mlinterview.web.assessments import models as m
+from mlinterview.web.assessments import services
+from mlinterview.web.assessments.emails import send_invitation
+from mlinterview.web.questions.models import Question, QuestionSet
+
+MANAGE = "assessments.manage_assessments"
+REVIEW = "assessments.review_attempts"
+
+
+def manager(view: Any) -> Any:
+    return login_required(permission_required(MANAGE, raise_exception=True)(view))
+
+
+def reviewer(view: Any) -> Any:
+    return login_required(permission_required(REVIEW, raise_exception=True)(view))
+
+
+def _int(value: Any, default: int = 0) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return default
+
+
+@manager
+def assessment_list(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST":
+        try:
+            assessment = services.create_assessment(
+                request.POST.get("title", ""), request.user, _int(request.POST.get("minutes"), 45)
+            )
+        except services.AssessmentError as exc:
+            messages.error(request, str(exc))
+            return redirect("assessment-list")
+        return redirect("assessment-detail", pk=assessment.pk)
+    assessments = m.Assessment.objects.prefetch_related("versions")
+    return render(request, "assessments/staff/list.html", {"assessments": assessments})
+
+
+@manager
+def assessment_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    assessment = get_object_or_404(m.Assessment, pk=pk)
+    version = assessment.latest
+    assert version is not None
+    published = assessment.published
+    filters = {k: request.GET.get(k, "") for k in ("set", "level", "q")}
+    bank = Question.objects.filter(retired=False).select_related("question_set")
+    if filters["set"]:
+        bank = bank.filter(question_set__slug=filters["set"])
+    if filters["level"]:
+        bank = bank.filter(level=filters["level"])
+    if filters["q"]:
+        bank = bank.filter(title__icontains=filters["q"])
+    from mlinterview.web.assessments.exercises import exercise_choices
+
+    invitations = (
+        m.Invitation.objects.filter(version__assessment=assessment)
+        .select_related("candidate", "version")
+        .order_by("-created_at")
+    )
+    return render(
+        request,
+        "assessments/staff/detail.html",
+        {
+            "assessment": assessment,
+            "version": version,
+            "published": published,
+            "items": version.items.select_related("question_version__question"),
+            "bank": bank[:200],
+            "sets": QuestionSet.objects.all(),
+            "levels": Question.Level.choices,
+            "filters": filters,
+            "exercises": exercise_choices(),
+            "invitations": invitations,
+            "new_links": request.session.pop("new_links", []),
+        },
+    )
+
+
+def _draft_action(request: HttpRequest, pk: int, action: Any) -> HttpResponse:
+    assessment = get_object_or_404(m.Assessment, pk=pk)
+    version = services.editable_version(assessment, request.user)
+    try:
+        action(version)
+    except services.AssessmentError as exc:
+        messages.error(request, str(exc))
+    return redirect(reverse("assessment-detail", args=[pk]) + "#items")
+
+
+@require_POST
+@manager
+def item_add(request: HttpRequest, pk: int) -> HttpResponse:
+    spec = services.ItemSpec(kind=request.POST.get("kind", ""), slug=request.POST.get("slug", ""))
+    return _draft_action(request, pk, lambda v: services.add_item(v, spec, request.user))
+
+
+@require_POST
+@manager
+def item_remove(request: HttpRequest, pk: int, position: int) -> HttpResponse:
+    return _draft_action(request, pk, lambda v: services.remove_item(v, position, request.user))
+
+
+@require_POST
+@manager
+def item_move(request: HttpRequest, pk: int, position: int, offset: int) -> HttpResponse:
+    step = -1 if offset == 0 else 1  # URL: 0 = up, 1 = down
+    return _draft_action(request, pk, lambda v: services.move_item(v, position, step, request.user))
+
+
+@require_POST
+@manager
+def generate(request: HttpRequest, pk: int) -> HttpResponse:
+    return _draft_action(
+        request,
+        pk,
+        lambda v: services.generate_items(
+            v,
+            request.user,
+            level=request.POST.get("level", "mid"),
+            minutes=_int(request.POST.get("minutes"), 45),
+            seed=_int(request.POST.get("seed"), 0),
+            include_exercises=_int(request.POST.get("exercises"), 0),
+        ),
+    )
+
+
+@require_POST
+@manager
+def update_settings(request: HttpRequest, pk: int) -> HttpResponse:
+    return _draft_action(
+        request,
+        pk,
+        lambda v: services.update_settings(
+            v,
+            request.user,
+            time_limit_minutes=_int(request.POST.get("minutes"), 0),
+            instructions=request.POST.get("instructions", ""),
+        ),
+    )
+
+
+@require_POST
+@manager
+def publish(request: HttpRequest, pk: int) -> HttpResponse:
+    assessment = get_object_or_404(m.Assessment, pk=pk)
+    version = assessment.latest
+    assert version is not None
+    try:
+        services.publish(version, request.user)
+        messages.success(request, f"Version {version.number} is published. You can now invite candidates.")
+    except services.AssessmentError as exc:
+        messages.error(request, str(exc))
+    return redirect("assessment-detail", pk=pk)
+
+
+def _links(request: HttpRequest, invited: list[tuple[m.Invitation, str]]) -> list[dict[str, str]]:
+    out = []
+    for invitation, token in invited:
+        url = request.build_absolute_uri(reverse("take-landing", args=[token]))
+        send_invitation(invitation, url)
+        out.append({"name": invitation.candidate.name, "email": invitation.candidate.email, "url": url})
+    return out
+
+
+@require_POST
+@manager
+def invite(request: HttpRequest, pk: int) -> HttpResponse:
+    assessment = get_object_or_404(m.Assessment, pk=pk)
+    version = assessment.published
+    if version is None:
+        messages.error(request, "Publish the assessment before inviting candidates.")
+        return redirect("assessment-detail", pk=pk)
+    options = {
+        "extra_time_minutes": _int(request.POST.get("extra_time"), 0),
+        "expires_in": timedelta(days=max(1, min(_int(request.POST.get("days"), 14), 90))),
+    }
+    invited: list[tuple[m.Invitation, str]] = []
+    upload = request.FILES.get("csv")
+    try:
+        if upload is not None:
+            if upload.size > 1_000_000:
+                raise services.AssessmentError("The CSV file is too large (1 MB at most).")
+            result = services.invite_csv(
+                version, upload.read().decode("utf-8", "replace"), request.user, **options
+            )
+            invited = result.invited
+            for error in result.errors:
+                messages.error(request, error)
+        else:
+            invited = [
+                services.invite(
+                    version,
+                    request.POST.get("name", ""),
+                    request.POST.get("email", ""),
+                    request.user,
+                    **options,
+                )
+            ]
+    except services.AssessmentError as exc:
+        messages.error(request, str(exc))
+    if invited:
+        request.session["new_links"] = _links(request, invited)
+        messages.success(
+            request, f"Invited {len(invited)} candidate(s); each was emailed their personal link."
+        )
+    return redirect(reverse("assessment-detail", args=[pk]) + "#invitations")
+
+
+@reviewer
+def shortlist(request: HttpRequest, pk: int) -> HttpResponse:
+    assessment = get_object_or_404(m.Assessment, pk=pk)
+    rows = []
+    for version in assessment.versions.filter(published_at__isnull=False):
+        rows += services.shortlist(version)
+    rows.sort(key=lambda r: (r.total is None, -(r.total or 0.0)))
+    reveal = {r.attempt.pk: services.may_see_identity(r.attempt, request.user) for r in rows}
+    groups = sorted({g for r in rows for g in r.by_set})
+    if request.GET.get("format") == "csv":
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="shortlist-{assessment.pk}.csv"'
+        writer = csv.writer(response)
+        writer.writerow(
+            ["rank", "candidate", "total_percent", *groups, "pending", "overridden", "auto_submitted"]
+        )
+        for rank, row in enumerate(rows, 1):
+            name = str(row.candidate) if reveal[row.attempt.pk] else row.candidate.alias
+            writer.writerow(
+                [
+                    rank,
+                    name,
+                    _pct(row.total),
+                    *(_pct(row.by_set.get(g)) for g in groups),
+                    row.pending,
+                    row.overridden,
+                    row.attempt.auto_submitted,
+                ]
+            )
+        services.audit(request.user, "shortlist.export", assessment)
+        return response
+    return render(
+        request,
+        "assessments/staff/shortlist.html",
+        {"assessment": assessment, "rows": rows, "groups": groups, "reveal": reveal},
+    )
+
+
+def _pct(value: float | None) -> str:
+    return "" if value is None else f"{100 * value:.0f}"
+
+
+@reviewer
+def attempt_review(request: HttpRequest, pk: int, attempt_id: int) -> HttpResponse:
+    attempt = get_object_or_404(
+        m.Attempt.objects.select_related("invitation__candidate", "invitation__version__assessment"),
+        pk=attempt_id,
+        invitation__version__assessment_id=pk,
+    )
+    answers = attempt.answers.select_related("item__question_version", "score").prefetch_related(
+        "score__overrides__reviewer"
+    )
+    flags = services.near_identical_flags(attempt.invitation.version)
+    from mlinterview.web.assessments.exercises import public_exercise
+
+    rows = []
+    for answer in answers:
+        score = getattr(answer, "score", None)
+        rubric = answer.item.question_version.data if answer.item.question_version else None
+        exercise = public_exercise(answer.item.exercise_slug) if answer.item.exercise_slug else None
+        rows.append(
+            {
+                "answer": answer,
+                "score": score,
+                "rubric": rubric,
+                "exercise": exercise,
+                "flags": flags.get(answer.pk, []),
+            }
+        )
+    return render(
+        request,
+        "assessments/staff/attempt.html",
+        {
+            "assessment": attempt.invitation.version.assessment,
+            "attempt": attempt,
+            "candidate": attempt.invitation.candidate,
+            "rows": rows,
+            "revealed": services.may_see_identity(attempt, request.user),
+            "audit": m.AuditEvent.objects.filter(
+                target__in=[f"score:{r['score'].pk}" for r in rows if r["score"]]
+            ),
+        },
+    )
+
+
+@require_POST
+@reviewer
+def override(request: HttpRequest, pk: int, attempt_id: int, score_id: int) -> HttpResponse:
+    score = get_object_or_404(m.Score, pk=score_id, answer__attempt_id=attempt_id)
+    try:
+        value = float(request.POST.get("value", "")) / 100.0
+    except ValueError:
+        return HttpResponseBadRequest("The score must be a number from 0 to 100.")
+    try:
+        services.override_score(score, request.user, value, request.POST.get("reason", ""))
+        messages.success(request, "Score changed; the reason is in the audit trail.")
+    except services.AssessmentError as exc:
+        messages.error(request, str(exc))
+    return redirect(reverse("attempt-review", args=[pk, attempt_id]) + f"#answer-{score.answer_id}")
+
+
+@require_POST
+@reviewer
+def retry(request: HttpRequest, pk: int, attempt_id: int, score_id: int) -> HttpResponse:
+    score = get_object_or_404(m.Score, pk=score_id, answer__attempt_id=attempt_id)
+    try:
+        services.retry_score(score, request.user)
+    except services.AssessmentError as exc:
+        messages.error(request, str(exc))
+    return redirect("attempt-review", pk=pk, attempt_id=attempt_id)
+
+
+@reviewer
+def jobs(request: HttpRequest) -> HttpResponse:
+    """Background scoring and judging: the queue by status and the failed jobs (dead letters)."""
+    if request.method == "POST":
+        if request.POST.get("score") == "all":
+            count = services.retry_all_failed(request.user)
+            messages.success(request, f"{count} failed job(s) put back in the queue.")
+        else:
+            score = get_object_or_404(m.Score, pk=_int(request.POST.get("score")))
+            try:
+                services.retry_score(score, request.user)
+                messages.success(request, "The job is back in the queue.")
+            except services.AssessmentError as exc:
+                messages.error(request, str(exc))
+        return redirect("jobs")
+    health = services.job_health()
+    return render(request, "assessments/staff/jobs.html", {"health": health})
+
+
+@require_POST
+@reviewer
+def commit(request: HttpRequest, pk: int, attempt_id: int) -> HttpResponse:
+    attempt = get_object_or_404(m.Attempt, pk=attempt_id, invitation__version__assessment_id=pk)
+    services.commit_review(attempt, request.user)
+    return redirect("attempt-review", pk=pk, attempt_id=attempt_id)
+
+
+@require_POST
+@manager
+def delete_candidate(request: HttpRequest, pk: int, attempt_id: int) -> HttpResponse:
+    attempt = get_object_or_404(m.Attempt, pk=attempt_id, invitation__version__assessment_id=pk)
+    services.delete_candidate(attempt.invitation.candidate, request.user)
+    messages.success(request, "The candidate's personal data was deleted; their answers stay, anonymised.")
+    return redirect("shortlist", pk=pk)
+
+
+@reviewer
+def report_pdf(request: HttpRequest, pk: int, attempt_id: int) -> HttpResponse:
+    from mlinterview.web.assessments.reports import candidate_report_pdf
+
+    attempt = get_object_or_404(
+        m.Attempt.objects.select_related("invitation__candidate", "invitation__version__assessment"),
+        pk=attempt_id,
+        invitation__version__assessment_id=pk,
+    )
+    reveal = services.may_see_identity(attempt, request.user)
+    pdf = candidate_report_pdf(attempt, reveal_identity=reveal, base_url=request.build_absolute_uri("/"))
+    services.audit(request.user, "report.pdf", attempt)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="report-{attempt.pk}.pdf"'
+    return response

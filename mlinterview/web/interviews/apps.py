@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class InterviewsConfig(AppConfig):
+    name = "mlinterview.web.interviews"
+    label = "interviews"
+    verbose_name = "Live interviews"

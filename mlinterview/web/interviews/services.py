@@ -1,0 +1,223 @@
+"""Rules of live interviews: independent scoring, the debrief, and panel calibration."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from mlinterview import charts
+from mlinterview.web.interviews import models as m
+from mlinterview.web.questions.models import Question
+
+DISAGREEMENT = 2  # ratings this far apart on one question are flagged for discussion
+
+
+class InterviewError(Exception):
+    pass
+
+
+def create_interview(
+    candidate_name: str,
+    *,
+    level: str,
+    minutes: int,
+    seed: int,
+    panel: list[Any],
+    user: Any,
+    include_sets: tuple[str, ...] = (),
+    exclude_tags: tuple[str, ...] = (),
+) -> m.Interview:
+    from mlinterview.bank import load_bank
+    from mlinterview.kits import build_kit
+
+    if not candidate_name.strip():
+        raise InterviewError("Give the candidate's name.")
+    if not panel:
+        raise InterviewError("Choose at least one interviewer for the panel.")
+    try:
+        kit = build_kit(
+            load_bank(),
+            level=level,
+            minutes=minutes,
+            seed=seed,
+            include_sets=include_sets,
+            exclude_tags=exclude_tags,
+        )
+    except ValueError as exc:
+        raise InterviewError(str(exc)) from None
+    versions = {
+        q.slug: q.current_version
+        for q in Question.objects.filter(slug__in=[k.slug for k in kit.questions]).select_related(
+            "current_version"
+        )
+    }
+    with transaction.atomic():
+        interview = m.Interview.objects.create(
+            candidate_name=candidate_name.strip()[:200],
+            level=kit.level.value,
+            minutes=minutes,
+            seed=seed,
+            created_by=user,
+        )
+        for position, question in enumerate(kit.questions):
+            version = versions.get(question.slug)
+            if version is not None:
+                m.InterviewQuestion.objects.create(
+                    interview=interview, question_version=version, position=position
+                )
+        interview.panel.set(panel)
+    return interview
+
+
+def scorecard_for(interview: m.Interview, user: Any) -> m.Scorecard:
+    if not interview.panel.filter(pk=user.pk).exists():
+        raise InterviewError("You are not on this interview's panel.")
+    scorecard, _ = m.Scorecard.objects.get_or_create(interview=interview, interviewer=user)
+    for item in interview.items.all():
+        m.Rating.objects.get_or_create(scorecard=scorecard, item=item)
+    return scorecard
+
+
+def save_ratings(scorecard: m.Scorecard, values: dict[int, tuple[int | None, str]]) -> None:
+    """Save draft ratings and notes: {item id: (rating 1-4 or None, notes)}."""
+    if scorecard.submitted_at is not None:
+        raise InterviewError("This scorecard is submitted; it can no longer change.")
+    for rating in scorecard.ratings.all():
+        if rating.item_id in values:
+            value, notes = values[rating.item_id]
+            if value is not None and value not in (1, 2, 3, 4):
+                raise InterviewError("Ratings go from 1 to 4.")
+            rating.value, rating.notes = value, notes[:5000]
+            rating.save(update_fields=["value", "notes"])
+
+
+def submit_scorecard(scorecard: m.Scorecard, recommendation: str, reason: str) -> None:
+    if scorecard.submitted_at is not None:
+        raise InterviewError("This scorecard is already submitted.")
+    missing = [r.item.position + 1 for r in scorecard.ratings.select_related("item") if r.value is None]
+    if missing:
+        raise InterviewError(f"Rate every question first (missing: {', '.join(map(str, sorted(missing)))}).")
+    if recommendation not in m.Scorecard.Recommendation.values:
+        raise InterviewError("Choose an overall recommendation.")
+    if not reason.strip():
+        raise InterviewError("Write the reason for your recommendation.")
+    scorecard.recommendation = recommendation
+    scorecard.reason = reason.strip()[:5000]
+    scorecard.submitted_at = timezone.now()
+    scorecard.save(update_fields=["recommendation", "reason", "submitted_at"])
+
+
+def may_see_panel(interview: m.Interview, user: Any) -> bool:
+    """Panel members see the others' ratings only once their own scorecard is submitted."""
+    if interview.panel.filter(pk=user.pk).exists():
+        return m.Scorecard.objects.filter(
+            interview=interview, interviewer=user, submitted_at__isnull=False
+        ).exists()
+    everyone_done = not interview.panel.exclude(
+        pk__in=m.Scorecard.objects.filter(interview=interview, submitted_at__isnull=False).values(
+            "interviewer"
+        )
+    ).exists()
+    return user.has_perm("assessments.review_attempts") and everyone_done
+
+
+@dataclass
+class DebriefRow:
+    item: m.InterviewQuestion
+    ratings: list[tuple[str, int | None, str]]  # interviewer, rating, notes
+    spread: int
+    flagged: bool
+
+
+def debrief(interview: m.Interview) -> list[DebriefRow]:
+    cards = list(interview.scorecards.filter(submitted_at__isnull=False).select_related("interviewer"))
+    rows = []
+    for item in interview.items.select_related("question_version"):
+        ratings = []
+        for card in cards:
+            rating = card.ratings.filter(item=item).first()
+            ratings.append(
+                (str(card.interviewer), rating.value if rating else None, rating.notes if rating else "")
+            )
+        values = [v for _, v, _ in ratings if v is not None]
+        spread = max(values) - min(values) if values else 0
+        rows.append(DebriefRow(item=item, ratings=ratings, spread=spread, flagged=spread >= DISAGREEMENT))
+    return rows
+
+
+def advisory_score(rating: m.Rating, answer_text: str) -> dict[str, Any]:
+    """The scoring engine's advisory view of an answer the interviewer pasted in."""
+    from mlinterview.web.assessments.grading import grade_text
+
+    if not answer_text.strip():
+        raise InterviewError("Paste the candidate's answer first.")
+    _, result = grade_text(rating.item.question_version.data, answer_text[:20000])
+    rating.advisory = result
+    rating.save(update_fields=["advisory"])
+    return result
+
+
+@dataclass
+class Calibration:
+    leniency: dict[str, float]  # mean (own rating - panel mean on the same question)
+    counts: dict[str, int]
+    alpha: float | None  # Krippendorff's alpha, ordinal, over all submitted ratings
+    units: int
+    chart_png: str  # base64
+
+
+def calibration() -> Calibration:
+    import krippendorff
+    import numpy as np
+
+    ratings = list(
+        m.Rating.objects.filter(scorecard__submitted_at__isnull=False, value__isnull=False).select_related(
+            "scorecard__interviewer"
+        )
+    )
+    by_item: dict[int, list[m.Rating]] = {}
+    for rating in ratings:
+        by_item.setdefault(rating.item_id, []).append(rating)
+    offsets: dict[str, list[float]] = {}
+    for group in by_item.values():
+        if len(group) < 2:
+            continue
+        mean = sum(r.value for r in group) / len(group)  # type: ignore[misc]
+        for r in group:
+            offsets.setdefault(str(r.scorecard.interviewer), []).append(float(r.value) - mean)  # type: ignore[arg-type]
+    leniency = {name: sum(v) / len(v) for name, v in sorted(offsets.items())}
+    coders = sorted({str(r.scorecard.interviewer) for r in ratings})
+    units = [k for k, group in by_item.items() if len(group) >= 2]
+    alpha = None
+    if len(coders) >= 2 and len(units) >= 2:
+        matrix = np.full((len(coders), len(units)), np.nan)
+        for j, unit in enumerate(units):
+            for r in by_item[unit]:
+                matrix[coders.index(str(r.scorecard.interviewer)), j] = r.value
+        values = matrix[~np.isnan(matrix)]
+        if len(set(values.tolist())) > 1:
+            alpha = float(krippendorff.alpha(reliability_data=matrix, level_of_measurement="ordinal"))
+    return Calibration(
+        leniency=leniency,
+        counts={k: len(v) for k, v in offsets.items()},
+        alpha=alpha,
+        units=len(units),
+        chart_png=_leniency_chart(leniency),
+    )
+
+
+def _leniency_chart(leniency: dict[str, float]) -> str:
+    names = list(leniency) or ["(no shared ratings yet)"]
+    values = list(leniency.values()) or [0.0]
+
+    def draw(axis: Any) -> None:
+        axis.barh(names, values, color=["#b3541e" if v > 0 else "#1f5fbf" for v in values])
+        axis.axvline(0, color="#333", linewidth=0.8)
+        axis.set_xlim(-2, 2)
+        axis.set_xlabel("mean rating minus panel mean (points on the 1-4 scale)")
+        axis.invert_yaxis()
+
+    return charts.png_base64(draw, size=(6, 0.5 * len(names) + 1.2))

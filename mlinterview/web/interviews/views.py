@@ -1,0 +1,148 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required, permission_required
+from django.db.models import Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from mlinterview.web.interviews import models as m
+from mlinterview.web.interviews import services
+from mlinterview.web.questions.models import Question, QuestionSet
+
+REVIEW = "assessments.review_attempts"
+
+
+def interviewer(view: Any) -> Any:
+    return login_required(permission_required(REVIEW, raise_exception=True)(view))
+
+
+def _panel_choices() -> Any:
+    users = get_user_model().objects.filter(is_active=True, is_staff=True)
+    return (
+        users.filter(Q(is_superuser=True) | Q(groups__permissions__codename="review_attempts"))
+        .distinct()
+        .order_by("username")
+    )
+
+
+@interviewer
+def interview_list(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST":
+        panel = list(_panel_choices().filter(pk__in=request.POST.getlist("panel")))
+        try:
+            interview = services.create_interview(
+                request.POST.get("candidate", ""),
+                level=request.POST.get("level", "mid"),
+                minutes=int(request.POST.get("minutes") or 45),
+                seed=int(request.POST.get("seed") or 0),
+                panel=panel,
+                user=request.user,
+                include_sets=tuple(s for s in request.POST.getlist("include") if s),
+            )
+        except (services.InterviewError, ValueError) as exc:
+            messages.error(request, str(exc))
+            return redirect("interview-list")
+        return redirect("interview-detail", pk=interview.pk)
+    mine = m.Interview.objects.filter(panel=request.user)
+    return render(
+        request,
+        "interviews/list.html",
+        {
+            "interviews": mine,
+            "users": _panel_choices(),
+            "levels": Question.Level.choices,
+            "sets": QuestionSet.objects.all(),
+        },
+    )
+
+
+def _interview_for(request: HttpRequest, pk: int) -> m.Interview:
+    interview = get_object_or_404(m.Interview, pk=pk)
+    if not interview.panel.filter(pk=request.user.pk).exists() and not request.user.has_perm(
+        "assessments.manage_assessments"
+    ):
+        raise Http404("Not your interview.")
+    return interview
+
+
+@interviewer
+def interview_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    interview = _interview_for(request, pk)
+    try:
+        card = services.scorecard_for(interview, request.user)
+    except services.InterviewError:
+        return redirect("interview-debrief", pk=pk)
+    if request.method == "POST":
+        values = {}
+        for rating in card.ratings.all():
+            raw = request.POST.get(f"rating-{rating.item_id}", "")
+            values[rating.item_id] = (
+                int(raw) if raw.isdigit() else None,
+                request.POST.get(f"notes-{rating.item_id}", ""),
+            )
+        try:
+            services.save_ratings(card, values)
+            if request.POST.get("action") == "submit":
+                services.submit_scorecard(
+                    card, request.POST.get("recommendation", ""), request.POST.get("reason", "")
+                )
+                messages.success(request, "Scorecard submitted. You can now see the panel's debrief.")
+                return redirect("interview-debrief", pk=pk)
+            messages.success(request, "Draft saved.")
+        except services.InterviewError as exc:
+            messages.error(request, str(exc))
+        return redirect("interview-detail", pk=pk)
+    ratings = card.ratings.select_related("item__question_version").order_by("item__position")
+    return render(
+        request,
+        "interviews/detail.html",
+        {
+            "interview": interview,
+            "card": card,
+            "ratings": ratings,
+            "recommendations": m.Scorecard.Recommendation.choices,
+            "others_visible": services.may_see_panel(interview, request.user),
+        },
+    )
+
+
+@require_POST
+@interviewer
+def advisory(request: HttpRequest, pk: int, rating_id: int) -> HttpResponse:
+    interview = _interview_for(request, pk)
+    rating = get_object_or_404(
+        m.Rating, pk=rating_id, scorecard__interviewer=request.user, scorecard__interview=interview
+    )
+    try:
+        services.advisory_score(rating, request.POST.get("answer", ""))
+    except services.InterviewError as exc:
+        messages.error(request, str(exc))
+    return redirect(f"/interviews/{pk}/#q-{rating.item_id}")
+
+
+@interviewer
+def debrief(request: HttpRequest, pk: int) -> HttpResponse:
+    interview = _interview_for(request, pk)
+    if not services.may_see_panel(interview, request.user):
+        return render(request, "interviews/wait.html", {"interview": interview}, status=403)
+    cards = interview.scorecards.filter(submitted_at__isnull=False).select_related("interviewer")
+    return render(
+        request,
+        "interviews/debrief.html",
+        {
+            "interview": interview,
+            "rows": services.debrief(interview),
+            "cards": cards,
+            "pending": interview.panel.exclude(pk__in=[c.interviewer_id for c in cards]),
+        },
+    )
+
+
+@interviewer
+def calibration(request: HttpRequest) -> HttpResponse:
+    return render(request, "interviews/calibration.html", {"c": services.calibration()})
