@@ -47,8 +47,8 @@ BAR = {"autosave_p95_ms": 100.0, "requests_per_second": 300.0, "answers_lost": 0
 
 SETUP = """
 import json
-from mlinterview.assessments import services
-from mlinterview.accounts.models import User
+from mlinterview.web.assessments import services
+from mlinterview.web.accounts.models import User
 rita = User.objects.get_or_create(username="loadtest", defaults={{"is_staff": True}})[0]
 a = services.create_assessment("Load test", rita, 120)
 services.set_items(a.latest, [services.ItemSpec("question", "type-1-vs-type-2-errors"),
