@@ -1,4 +1,6 @@
-"""The question bank: content model, loader, validation and search (no Django here)."""
+"""The question bank: content model, loader, validation and search (no Django here).
+
+May import: the standard library, pydantic, PyYAML, Markdown; no other mlinterview package."""
 
 from mlinterview.bank.graded import AnswerKind, GradedAnswer, GradedAnswers
 from mlinterview.bank.loader import (

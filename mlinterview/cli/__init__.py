@@ -4,6 +4,8 @@ Each feature lives in its own module under ``mlinterview.cli`` and exposes
 ``register(app: typer.Typer) -> None``, which adds its commands or command group. Modules are
 imported lazily-cheap: heavy libraries (Django, torch) are only imported inside the commands
 that need them, so ``mlinterview bank show`` stays fast.
+
+May import: everything in mlinterview (it is the top layer); nothing imports it but __main__.
 """
 
 from __future__ import annotations

@@ -1,1 +1,4 @@
-"""The Django project: settings built from the environment, URLs, WSGI."""
+"""The Django project (settings built from the environment, URLs, WSGI) and, one folder each, its apps.
+
+May import: the pure cores and Django; never mlinterview.cli. Apps import each other only downwards
+(no cycles: .importlinter)."""

@@ -1,1 +1,3 @@
-"""Live interviews: kits for a candidate, independent scorecards, debrief and calibration."""
+"""Live interviews: kits for a candidate, independent scorecards, debrief and calibration.
+
+May import: accounts, questions and assessments (web apps), the pure cores (kits, scoring)."""

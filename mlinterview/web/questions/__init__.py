@@ -1,1 +1,3 @@
-"""The question bank in the database: imported from content files, browsed on the site."""
+"""The question bank in the database: imported from content files, browsed on the site.
+
+May import: accounts (web app) and mlinterview.bank."""
