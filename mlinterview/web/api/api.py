@@ -18,12 +18,10 @@ from ninja.errors import HttpError
 from ninja.responses import Status
 from ninja.security import HttpBearer
 
+from mlinterview.web.accounts.roles import MANAGE, REVIEW
 from mlinterview.web.api.models import ApiToken
 from mlinterview.web.assessments import models as m
 from mlinterview.web.assessments import services
-
-MANAGE = "assessments.manage_assessments"
-REVIEW = "assessments.review_attempts"
 
 
 class StaffToken(HttpBearer):

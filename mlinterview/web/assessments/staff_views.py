@@ -13,13 +13,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from mlinterview.web.accounts.roles import MANAGE, REVIEW
 from mlinterview.web.assessments import models as m
 from mlinterview.web.assessments import services
 from mlinterview.web.assessments.emails import send_invitation
 from mlinterview.web.questions.models import Question, QuestionSet
-
-MANAGE = "assessments.manage_assessments"
-REVIEW = "assessments.review_attempts"
 
 
 def manager(view: Any) -> Any:

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from mlinterview import charts
+from mlinterview.web.accounts.roles import REVIEW
 from mlinterview.web.interviews import models as m
 from mlinterview.web.questions.models import Question
 
@@ -121,7 +122,7 @@ def may_see_panel(interview: m.Interview, user: Any) -> bool:
             "interviewer"
         )
     ).exists()
-    return user.has_perm("assessments.review_attempts") and everyone_done
+    return user.has_perm(REVIEW) and everyone_done
 
 
 @dataclass

@@ -10,11 +10,10 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from mlinterview.web.accounts.roles import MANAGE, REVIEW, REVIEW_ATTEMPTS
 from mlinterview.web.interviews import models as m
 from mlinterview.web.interviews import services
 from mlinterview.web.questions.models import Question, QuestionSet
-
-REVIEW = "assessments.review_attempts"
 
 
 def interviewer(view: Any) -> Any:
@@ -24,7 +23,7 @@ def interviewer(view: Any) -> Any:
 def _panel_choices() -> Any:
     users = get_user_model().objects.filter(is_active=True, is_staff=True)
     return (
-        users.filter(Q(is_superuser=True) | Q(groups__permissions__codename="review_attempts"))
+        users.filter(Q(is_superuser=True) | Q(groups__permissions__codename=REVIEW_ATTEMPTS))
         .distinct()
         .order_by("username")
     )
@@ -63,9 +62,7 @@ def interview_list(request: HttpRequest) -> HttpResponse:
 
 def _interview_for(request: HttpRequest, pk: int) -> m.Interview:
     interview = get_object_or_404(m.Interview, pk=pk)
-    if not interview.panel.filter(pk=request.user.pk).exists() and not request.user.has_perm(
-        "assessments.manage_assessments"
-    ):
+    if not interview.panel.filter(pk=request.user.pk).exists() and not request.user.has_perm(MANAGE):
         raise Http404("Not your interview.")
     return interview
 

@@ -1,0 +1,31 @@
+"""Staff roles and the permissions they carry, named in one place.
+
+The permissions belong to the assessments app (declared on its ``Assessment`` model); the roles are
+groups holding them. The migration ``assessments/0002_roles`` creates the groups with these same
+names but keeps its own literal copy, since a migration must not import code that may change later;
+``tests/accounts/test_roles.py`` checks that the two agree.
+"""
+
+from __future__ import annotations
+
+PERMISSIONS_APP = "assessments"
+
+# Codenames, as stored in auth_permission.codename.
+MANAGE_ASSESSMENTS = "manage_assessments"  # build and publish assessments, invite candidates
+REVIEW_ATTEMPTS = "review_attempts"  # review attempts, override scores, sit on interview panels
+
+# The same permissions as ``user.has_perm`` and ``permission_required`` spell them.
+MANAGE = f"{PERMISSIONS_APP}.{MANAGE_ASSESSMENTS}"
+REVIEW = f"{PERMISSIONS_APP}.{REVIEW_ATTEMPTS}"
+
+# Group names.
+ADMIN = "admin"
+RECRUITER = "recruiter"
+INTERVIEWER = "interviewer"
+
+ROLES: dict[str, tuple[str, ...]] = {
+    ADMIN: (MANAGE_ASSESSMENTS, REVIEW_ATTEMPTS),
+    RECRUITER: (MANAGE_ASSESSMENTS, REVIEW_ATTEMPTS),
+    INTERVIEWER: (REVIEW_ATTEMPTS,),
+}
+"""Each role (group name) with the codenames its group holds."""

@@ -1,0 +1,45 @@
+"""The role and permission names the code checks are the ones the migrations create.
+
+The migrations keep their own literal copies (a migration must not import code that may change), so
+this test is what keeps ``mlinterview/web/accounts/roles.py`` and them in step.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+import pytest
+from django.contrib.auth.models import Group, Permission
+
+from mlinterview.web.accounts import roles
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_migrated_groups_are_exactly_the_roles_with_their_permissions():
+    assert set(Group.objects.values_list("name", flat=True)) == set(roles.ROLES)
+    for name, codenames in roles.ROLES.items():
+        held = Group.objects.get(name=name).permissions.values_list("content_type__app_label", "codename")
+        assert sorted(held) == sorted((roles.PERMISSIONS_APP, c) for c in codenames), name
+
+
+def test_the_permission_names_exist_after_migrate():
+    for full in (roles.MANAGE, roles.REVIEW):
+        app_label, codename = full.split(".")
+        assert Permission.objects.filter(content_type__app_label=app_label, codename=codename).count() == 1
+
+
+@pytest.mark.parametrize(
+    ("role", "may_manage"), [(roles.ADMIN, True), (roles.RECRUITER, True), (roles.INTERVIEWER, False)]
+)
+def test_each_role_grants_what_the_views_check(django_user_model, role, may_manage):
+    user = django_user_model.objects.create_user(f"someone-{role}", password="pw-for-tests-only")
+    user.groups.add(Group.objects.get(name=role))
+    user = django_user_model.objects.get(pk=user.pk)  # a fresh object: permissions are cached
+    assert user.has_perm(roles.REVIEW)
+    assert user.has_perm(roles.MANAGE) is may_manage
+
+
+def test_the_roles_migration_spells_the_same_names():
+    migration = importlib.import_module("mlinterview.web.assessments.migrations.0002_roles")
+    assert {name: tuple(codenames) for name, codenames in migration.ROLES.items()} == roles.ROLES
