@@ -181,11 +181,11 @@ def sandbox_run(
     insecure: InsecureOption = False,
 ) -> None:
     """Run any Python program under the sandbox and report its verdict and captured output."""
-    from mlinterview.sandbox import Limits, Verdict
+    from mlinterview.sandbox import Limits, RunRequest, Verdict
 
     source = _read_input(file)
     limits = Limits(memory_mb=memory, cpu_seconds=cpu, wall_seconds=wall)
-    result = _sandbox(insecure, slots=1).run({"main.py": source}, limits=limits)
+    result = _sandbox(insecure, slots=1).run(RunRequest({"main.py": source}, limits=limits))
     if as_json:
         _emit_json(result.to_dict())
     else:

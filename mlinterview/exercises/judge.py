@@ -72,7 +72,7 @@ class Judge:
             return self._expected[key]
 
     def judge(self, exercise: Exercise, source: str, *, public_only: bool = False) -> JudgeResult:
-        from mlinterview.sandbox import Limits, Verdict
+        from mlinterview.sandbox import Limits, RunRequest, Verdict
 
         cases = [c for c in exercise.cases if c.public or not public_only]
         max_points = float(sum(c.points for c in cases))
@@ -96,10 +96,17 @@ class Judge:
             output_bytes=64_000,
         )
         run = self.sandbox.run(
-            {"main.py": HARNESS, "codec.py": CODEC, "solution.py": source, "cases.json": json.dumps(spec)},
-            "main.py",
-            limits=limits,
-            collect=["results.json"],
+            RunRequest(
+                {
+                    "main.py": HARNESS,
+                    "codec.py": CODEC,
+                    "solution.py": source,
+                    "cases.json": json.dumps(spec),
+                },
+                "main.py",
+                limits=limits,
+                collect=["results.json"],
+            )
         )
         timings = {
             "wall_seconds": run.wall_seconds,

@@ -21,9 +21,9 @@ class Recording:
     def __init__(self, sandbox):
         self.sandbox, self.files = sandbox, []
 
-    def run(self, files, *args, **kwargs):
-        self.files.append(dict(files))
-        return self.sandbox.run(files, *args, **kwargs)
+    def run(self, request):
+        self.files.append(dict(request.files))
+        return self.sandbox.run(request)
 
 
 def test_no_expected_value_or_test_code_enters_the_sandbox(sandbox, exercises):

@@ -1,6 +1,6 @@
 import pytest
 
-from mlinterview.sandbox import Limits, Sandbox
+from mlinterview.sandbox import Limits, RunRequest, Sandbox
 
 # The wall clock is generous on purpose: on a loaded two-core CI machine a short program's start-up
 # (numpy, pandas) can take seconds. A test about the wall clock sets its own limit; a test about
@@ -29,6 +29,6 @@ def own_sandbox():
 @pytest.fixture
 def run(sandbox):
     def go(code: str, limits: Limits = FAST, **kwargs):
-        return sandbox.run({"main.py": code}, limits=limits, **kwargs)
+        return sandbox.run(RunRequest({"main.py": code}, limits=limits, **kwargs))
 
     return go

@@ -25,9 +25,9 @@ from typing import NamedTuple, TypeVar
 import pytest
 
 from mlinterview import REPO_DIR
-from mlinterview.sandbox import Limits, RunResult, Sandbox, SandboxUnavailable, Verdict, cgroups
+from mlinterview.sandbox import Limits, RunRequest, RunResult, Sandbox, SandboxUnavailable, Verdict, cgroups
 from mlinterview.sandbox.cgroups import PARENT
-from mlinterview.sandbox.runner import UID_BASE, UID_COUNT
+from mlinterview.sandbox.uids import UID_BASE, UID_COUNT
 from tests.sandbox.conftest import FAST
 
 pytestmark = pytest.mark.sandbox
@@ -253,18 +253,22 @@ def test_stdin_is_passed(run):
 
 def test_fork_and_thread_storms_are_bounded(own_sandbox):
     fork = own_sandbox.run(
-        {
-            "main.py": "import os\nwhile True:\n    try:\n        os.fork()\n    except OSError:\n        break\n"
-        },
-        limits=FAST,
+        RunRequest(
+            {
+                "main.py": "import os\nwhile True:\n    try:\n        os.fork()\n    except OSError:\n        break\n"
+            },
+            limits=FAST,
+        )
     )
     threads = own_sandbox.run(
-        {
-            "main.py": "import threading, time\nn = 0\ntry:\n    while True:\n"
-            "        threading.Thread(target=time.sleep, args=(5,), daemon=True).start(); n += 1\n"
-            "except RuntimeError:\n    print('capped at', n)"
-        },
-        limits=FAST,
+        RunRequest(
+            {
+                "main.py": "import threading, time\nn = 0\ntry:\n    while True:\n"
+                "        threading.Thread(target=time.sleep, args=(5,), daemon=True).start(); n += 1\n"
+                "except RuntimeError:\n    print('capped at', n)"
+            },
+            limits=FAST,
+        )
     )
     # The first process stops forking once the process cap refuses a fork, and exits normally.
     assert fork.verdict is Verdict.ok and fork.exit_status == 0, (fork.message, fork.stderr[-300:])
@@ -288,7 +292,7 @@ def test_a_double_forked_daemon_ignoring_signals_does_not_survive(own_sandbox):
         "    os._exit(0)\n"
         "print('parent done')\n"
     )
-    result = own_sandbox.run({"main.py": code}, limits=FAST)
+    result = own_sandbox.run(RunRequest({"main.py": code}, limits=FAST))
     assert result.verdict is Verdict.ok and result.stdout == b"parent done\n"
     # Even before the sandbox is closed, the daemon is gone: the run's cgroup was killed as a whole.
     assert [p for p in _sandbox_processes(own_sandbox) if not p.pre_started] == []
@@ -352,7 +356,7 @@ def test_big_and_many_files_in_scratch_are_capped(run):
 )
 def test_unsafe_result_files_are_refused(sandbox, code, reason):
     limits = Limits(memory_mb=256, cpu_seconds=2, wall_seconds=30, max_collect_bytes=2_000_000)
-    result = sandbox.run({"main.py": code}, limits=limits, collect=["result.json"])
+    result = sandbox.run(RunRequest({"main.py": code}, limits=limits, collect=["result.json"]))
     assert result.verdict is Verdict.ok, result.stderr  # the program itself ran fine
     assert result.outputs == {}
     assert result.message.split("; ") == ["the program finished normally", reason]
@@ -451,7 +455,7 @@ def test_two_concurrent_runs_cannot_see_each_other(sandbox):
     holder_limits = Limits(memory_mb=256, cpu_seconds=5, wall_seconds=60)
 
     def hold() -> None:
-        first["r"] = sandbox.run({"main.py": HOLDER, "data.txt": "A"}, limits=holder_limits)
+        first["r"] = sandbox.run(RunRequest({"main.py": HOLDER, "data.txt": "A"}, limits=holder_limits))
 
     thread = threading.Thread(target=hold)
     thread.start()
@@ -460,18 +464,22 @@ def test_two_concurrent_runs_cannot_see_each_other(sandbox):
         scratch = _poll(lambda: _scratch_holding(sandbox, "mine.txt"), timeout=30)
         assert (scratch / "mine.txt").read_text() == "secret"
         spy = sandbox.run(
-            {
-                "main.py": "import os\nprint(sorted(os.listdir('.')), len([p for p in os.listdir('/proc') if p.isdigit()]))"
-            },
-            limits=FAST,
+            RunRequest(
+                {
+                    "main.py": "import os\nprint(sorted(os.listdir('.')), len([p for p in os.listdir('/proc') if p.isdigit()]))"
+                },
+                limits=FAST,
+            )
         )
         # The first run's scratch on the host, by its real path, from inside another run.
         peek = sandbox.run(
-            {
-                "main.py": f"import os, json\nprint(json.dumps([os.path.exists({str(scratch)!r}), "
-                f"os.path.exists({str(scratch / 'mine.txt')!r}), os.path.exists('/proc/1/root/work/mine.txt')]))"
-            },
-            limits=FAST,
+            RunRequest(
+                {
+                    "main.py": f"import os, json\nprint(json.dumps([os.path.exists({str(scratch)!r}), "
+                    f"os.path.exists({str(scratch / 'mine.txt')!r}), os.path.exists('/proc/1/root/work/mine.txt')]))"
+                },
+                limits=FAST,
+            )
         )
     finally:
         if scratch is not None:
@@ -483,17 +491,19 @@ def test_two_concurrent_runs_cannot_see_each_other(sandbox):
 
 
 def test_the_pre_started_run_is_ready_and_serves_the_next_run(sandbox):
-    sandbox.run({"main.py": "pass"}, limits=FAST)
+    sandbox.run(RunRequest({"main.py": "pass"}, limits=FAST))
     waiting = _poll(lambda: [p for p in _sandbox_processes(sandbox) if p.comm == "bwrap"], timeout=30)
     assert all(p.pre_started for p in _sandbox_processes(sandbox)), waiting
-    result = sandbox.run({"main.py": "import os\nprint(os.getuid(), sorted(os.listdir('.')))"}, limits=FAST)
+    result = sandbox.run(
+        RunRequest({"main.py": "import os\nprint(os.getuid(), sorted(os.listdir('.')))"}, limits=FAST)
+    )
     assert result.verdict is Verdict.ok and result.stdout.split(maxsplit=1)[1] == b"['main.py']\n"
     assert UID_BASE <= int(result.stdout.split()[0]) < UID_BASE + UID_COUNT
 
 
 def test_nothing_is_left_behind_after_many_runs(own_sandbox):
     for i in range(100):
-        result = own_sandbox.run({"main.py": f"import os\nos.fork()\nprint({i})"}, limits=FAST)
+        result = own_sandbox.run(RunRequest({"main.py": f"import os\nos.fork()\nprint({i})"}, limits=FAST))
         assert result.verdict is Verdict.ok
         assert result.stdout == f"{i}\n{i}\n".encode()  # parent and child both printed
     own_sandbox.close()  # the pre-started next run goes too: now nothing may remain
@@ -509,7 +519,7 @@ def test_missing_bubblewrap_is_a_clear_refusal(monkeypatch):
 
 
 def test_insecure_mode_says_so():
-    result = Sandbox(insecure=True).run({"main.py": "print(1)"}, limits=FAST)
+    result = Sandbox(insecure=True).run(RunRequest({"main.py": "print(1)"}, limits=FAST))
     assert result.verdict is Verdict.ok and result.sandboxed is False and result.stdout == b"1\n"
     assert result.message == "the program finished normally; INSECURE development mode: not sandboxed"
 

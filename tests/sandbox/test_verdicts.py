@@ -7,7 +7,7 @@ import signal
 import pytest
 
 from mlinterview.sandbox import Limits, Verdict
-from mlinterview.sandbox.runner import _verdict
+from mlinterview.sandbox.verdicts import verdict
 
 LIMITS = Limits(memory_mb=256, cpu_seconds=1, wall_seconds=30)
 
@@ -16,31 +16,31 @@ LIMITS = Limits(memory_mb=256, cpu_seconds=1, wall_seconds=30)
 def test_sigxcpu_is_the_cpu_limit_whatever_the_cgroup_counted(cpu):
     # The kernel sends SIGXCPU only for the CPU rlimit, which it checks on tick-sampled time: on a busy
     # machine it arrives when the cgroup's precise count is still below the limit (seen: 0.86 s of 1 s).
-    assert _verdict(None, None, signal.SIGXCPU, cpu, LIMITS, None) == (
+    assert verdict(None, None, signal.SIGXCPU, cpu, LIMITS, None) == (
         Verdict.time_limit,
         "the program used more than 1 s of CPU time",
     )
 
 
 def test_sigkill_near_the_cpu_limit_is_the_hard_cpu_limit():
-    assert _verdict(None, None, signal.SIGKILL, 1.9, LIMITS, None)[0] is Verdict.time_limit
+    assert verdict(None, None, signal.SIGKILL, 1.9, LIMITS, None)[0] is Verdict.time_limit
 
 
 def test_sigkill_well_below_the_cpu_limit_is_a_runtime_error():
-    assert _verdict(None, None, signal.SIGKILL, 0.2, LIMITS, None) == (
+    assert verdict(None, None, signal.SIGKILL, 0.2, LIMITS, None) == (
         Verdict.runtime_error,
         "the program was ended by signal 9",
     )
 
 
 def test_other_endings():
-    assert _verdict(None, 0, None, 0.1, LIMITS, None) == (Verdict.ok, "the program finished normally")
-    assert _verdict(None, 2, None, 0.1, LIMITS, None) == (
+    assert verdict(None, 0, None, 0.1, LIMITS, None) == (Verdict.ok, "the program finished normally")
+    assert verdict(None, 2, None, 0.1, LIMITS, None) == (
         Verdict.runtime_error,
         "the program exited with status 2",
     )
-    assert _verdict(Verdict.time_limit, None, signal.SIGKILL, 0.1, LIMITS, None) == (
+    assert verdict(Verdict.time_limit, None, signal.SIGKILL, 0.1, LIMITS, None) == (
         Verdict.time_limit,
         "the program ran longer than 30 s (wall clock)",
     )
-    assert _verdict(Verdict.output_limit, None, signal.SIGKILL, 0.1, LIMITS, None)[0] is Verdict.output_limit
+    assert verdict(Verdict.output_limit, None, signal.SIGKILL, 0.1, LIMITS, None)[0] is Verdict.output_limit
