@@ -65,7 +65,9 @@ class _RubricVectors:
 
 
 @dataclass
-class Assessment:
+class RubricScore:
+    """One answer scored 0-5 against its question's rubric, with the evidence for the score."""
+
     slug: str
     score: float
     band: int
@@ -153,10 +155,10 @@ class Scorer:
         return cached
 
     # -- scoring ------------------------------------------------------------------------
-    def score(self, question: Question, answer: str) -> Assessment:
+    def score(self, question: Question, answer: str) -> RubricScore:
         return self.score_many([(question, answer)])[0]
 
-    def score_many(self, items: Sequence[tuple[Question, str]]) -> list[Assessment]:
+    def score_many(self, items: Sequence[tuple[Question, str]]) -> list[RubricScore]:
         rubrics = [rubric_for(q) for q, _ in items]
         return [
             self._finish(items[i][0].slug, rubrics[i], items[i][1], evidence, vector)
@@ -214,7 +216,7 @@ class Scorer:
 
     def _finish(
         self, slug: str, rubric: Rubric, answer: str, evidence: Evidence, vector: np.ndarray
-    ) -> Assessment:
+    ) -> RubricScore:
         gates: list[str] = []
         notes: list[str] = []
         stripped = answer.strip()
@@ -249,7 +251,7 @@ class Scorer:
             {"text": m.text, "correction": m.correction, "evidence": m.evidence}
             for m in evidence.misconceptions
         ]
-        return Assessment(
+        return RubricScore(
             slug=slug,
             score=score,
             band=int(np.floor(score + 0.5)),
