@@ -12,6 +12,8 @@ import threading
 from functools import lru_cache
 from typing import Any
 
+from mlinterview.web.assessments.errors import AssessmentError
+
 _judge_lock = threading.Lock()
 _judge: Any = None
 
@@ -27,8 +29,6 @@ def _get(slug: str) -> Any:
     try:
         return _exercises()[slug]
     except KeyError:
-        from mlinterview.web.assessments.services import AssessmentError
-
         raise AssessmentError(f"There is no coding exercise {slug!r}.") from None
 
 

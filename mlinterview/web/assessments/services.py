@@ -21,6 +21,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from mlinterview.web.assessments import models as m
+from mlinterview.web.assessments.audit import audit
+from mlinterview.web.assessments.errors import AssessmentError, InvalidToken
 from mlinterview.web.questions.models import Question, QuestionVersion
 
 TOKEN_BYTES = 32
@@ -30,14 +32,6 @@ MAX_CSV_ROWS = 1000
 # does the deadline close the attempt. One figure for both, or a link opened a few seconds late
 # would close the attempt before the save it carries is looked at.
 LATE_SAVE_GRACE = timedelta(seconds=15)
-
-
-class AssessmentError(Exception):
-    """A request that breaks a rule; the message is safe to show to the person who made it."""
-
-
-class InvalidToken(AssessmentError):
-    pass
 
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
@@ -53,15 +47,6 @@ def storable(text: str) -> str:
 
 def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
-
-
-def audit(actor: Any, action: str, target: object, **details: Any) -> None:
-    m.AuditEvent.objects.create(
-        actor=actor if getattr(actor, "is_authenticated", False) else None,
-        action=action,
-        target=f"{type(target).__name__.lower()}:{getattr(target, 'pk', target)}",
-        details=details,
-    )
 
 
 # --- building ---------------------------------------------------------------------------
