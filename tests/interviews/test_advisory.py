@@ -10,6 +10,9 @@ from django.test import Client
 from django.utils.html import escape
 
 from mlinterview.bank import load_bank
+from mlinterview.bank.schema import Question as QuestionContent
+from mlinterview.scoring import calibration, get_scorer, graders
+from mlinterview.scoring.engine import scorer_version
 from mlinterview.web.interviews import models as im
 from mlinterview.web.interviews import services
 from mlinterview.web.questions.importer import import_bank
@@ -84,6 +87,12 @@ def test_advisory_score_is_shown_with_its_evidence_and_leaves_the_rating_alone(i
     assert (rating.value, rating.notes) == (2, "Hesitant at first")  # the interviewer's rating stands
     advice = rating.advisory
     assert advice["slug"] == question["slug"] and 0 <= advice["score"] <= 5
+    # It is the primary text grader's evidence, the scorer's own result, naming grader and version.
+    text_grader = graders.primary_for("text")
+    assert (advice["grader"], advice["version"]) == (text_grader.name, text_grader.version)
+    assert advice["grader"] == "local-text" and advice["version"] == scorer_version(calibration.load())
+    scored = get_scorer().score(QuestionContent.model_validate(question), answer).to_dict()
+    assert {k: v for k, v in advice.items() if k not in ("grader", "version")} == scored
     assert [k["text"] for k in advice["key_points"]] == question["key_points"]
     covered = [k for k in advice["key_points"] if k["covered"]]
     # Each covered point quotes the pasted answer (the quote may join two of its sentences).

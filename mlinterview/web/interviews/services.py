@@ -150,12 +150,17 @@ def debrief(interview: m.Interview) -> list[DebriefRow]:
 
 
 def advisory_score(rating: m.Rating, answer_text: str) -> dict[str, Any]:
-    """The scoring engine's advisory view of an answer the interviewer pasted in."""
-    from mlinterview.web.assessments.grading import grade_text
+    """The primary text grader's advisory view of an answer the interviewer pasted in.
+
+    Kept as the grader's evidence (the scorer's 0-5 result) with the grader's name and version.
+    """
+    from mlinterview.web.assessments import grading
 
     if not answer_text.strip():
         raise InterviewError("Paste the candidate's answer first.")
-    _, result = grade_text(rating.item.question_version.data, answer_text[:20000])
+    request = grading.text_request(rating.item.question_version.data, answer_text[:20000])
+    grade = grading.grade_request(request)
+    result = {**grade.evidence, "grader": grade.grader, "version": grade.version}
     rating.advisory = result
     rating.save(update_fields=["advisory"])
     return result
