@@ -6,12 +6,15 @@ import sys
 import textwrap
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from mlinterview.bank import Level, Question
 from mlinterview.cli.bank import ContentOption, _fail, _load
+
+if TYPE_CHECKING:
+    from mlinterview.scoring.graders import Grade
 
 END = "."
 
@@ -40,8 +43,9 @@ def _wrap(text: str, indent: str = "  ") -> str:
     return textwrap.fill(text, 96, initial_indent=indent, subsequent_indent=indent + "  ")
 
 
-def _show_feedback(result: dict[str, Any], question: Question) -> None:
+def _show_feedback(result: dict[str, Any], question: Question, grade: Grade) -> None:
     typer.secho(f"\nScore: {result['score']:.1f} / 5 (band {result['band']})", bold=True)
+    typer.echo(f"Graded by {grade.grader} (version {grade.version}).")
     typer.echo(_wrap(result["feedback"], ""))
     covered = [k for k in result["key_points"] if k["covered"]]
     missed = [k for k in result["key_points"] if not k["covered"]]
@@ -74,7 +78,7 @@ def practice(
 ) -> None:
     """Answer questions in the terminal; finish each answer with a line holding only '.'."""
     from mlinterview.practice import LocalDeckFile, next_questions
-    from mlinterview.scoring import get_scorer
+    from mlinterview.scoring import graders
 
     bank = _load(content)
     if set is not None and set not in bank.sets:
@@ -95,7 +99,7 @@ def practice(
         f"{len(questions)} question(s) ({due} review(s) due). End each answer with a line "
         f"holding only '{END}'; type q on the first line to stop."
     )
-    scorer = get_scorer()
+    grader = graders.primary_for(graders.TEXT)
     answered = 0
     for number, question in enumerate(questions, 1):
         typer.secho(f"\n[{number}/{len(questions)}] {question.title}", bold=True)
@@ -104,8 +108,9 @@ def practice(
         answer = _read_answer()
         if answer is None:
             break
-        result = scorer.score(question, answer).to_dict()
-        _show_feedback(result, question)
+        grade = grader.grade(graders.GradeRequest.text(question, answer))
+        result = grade.evidence  # the scorer's result: its 0-5 score is what the deck schedules by
+        _show_feedback(result, question, grade)
         card = deck.record(question, float(result["score"]), now=datetime.now(UTC))
         store.save(deck)
         answered += 1

@@ -49,6 +49,11 @@ def test_terminal_practice_round_trip(tmp_path):
     # The feedback shown is the score saved, and every key point is marked covered or missed.
     score = attempt["score"]
     assert f"Score: {score:.1f} / 5 (band {int(score + 0.5)})" in out
+    # The score comes from the primary text grader, named with its version under the score.
+    from mlinterview.scoring import graders
+
+    text_grader = graders.primary_for("text")
+    assert f"Graded by {text_grader.name} (version {text_grader.version})." in out
     flat = " ".join(out.split())
     marks = [f"✓ {point}" in flat for point in first.key_points]
     assert all(mark or f"✗ {point}" in flat for mark, point in zip(marks, first.key_points, strict=True))
