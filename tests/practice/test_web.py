@@ -69,6 +69,8 @@ def test_answer_feedback_and_schedule(candidate, travel):
     assert saved.content == GOOD and saved.score >= 2.5
     # The page shows the score saved and, for every key point, whether and where it was covered.
     result = saved.feedback
+    # Graded through the seam: the primary text grader's result, naming the grader and its version.
+    assert result["grader"] == "local-text" and result["version"]
     assert f'<strong id="score">{saved.score:.1f}</strong> / 5' in html
     assert [p["text"] for p in result["key_points"]] == load_bank().get("loss-function").key_points
     covered = [p for p in result["key_points"] if p["covered"]]

@@ -1,8 +1,9 @@
 """What practice on the web does, behind its pages: the questions on offer, the review queue, scoring
 an answer and scheduling its next review, the progress chart and the Anki export.
 
-The views validate the request, call one of these and render what it returns. Scoring runs in the
-request (a warm scorer answers in milliseconds). Times come from ``clock.now`` so tests can move them.
+The views validate the request, call one of these and render what it returns. Answers are graded
+in the request by the primary text grader (a warm scorer answers in milliseconds). Times come from
+``clock.now`` so tests can move them.
 """
 
 from __future__ import annotations
@@ -65,23 +66,25 @@ def queue(user: Any, set_slug: str = "", level: str = "") -> Queue:
 
 @dataclass(frozen=True)
 class Feedback:
-    """A scored answer: the scorer's result as a dict (score, key points, feedback) and the card
-    with its next review."""
+    """A graded answer: the grader's result as a dict (score, key points, feedback, grader, version)
+    and the card with its next review."""
 
     result: dict[str, Any]
     card: PracticeCard
 
 
-def _score(question: QuestionContent, text: str) -> dict[str, Any]:
-    from mlinterview.scoring import get_scorer
+def _grade(question: QuestionContent, text: str) -> dict[str, Any]:
+    """The primary text grader's result: the scorer's 0-5 result, naming the grader and its version."""
+    from mlinterview.scoring import graders
 
-    return get_scorer().score(question, text).to_dict()
+    grade = graders.grade(graders.GradeRequest.text(question, text))
+    return {**grade.evidence, "grader": grade.grader, "version": grade.version}
 
 
 def answer(user: Any, slug: str, question: QuestionContent, text: str) -> Feedback:
     """Score an answer, keep it with its feedback, and schedule the question's next review."""
-    result = _score(question, text)
-    score = float(result["score"])
+    result = _grade(question, text)
+    score = float(result["score"])  # the scorer's 0-5 score, which the deck schedules by
     now = clock.now()
     PracticeAnswer.objects.create(
         user=user, slug=slug, content=text, score=score, feedback=result, answered_at=now
