@@ -6,7 +6,7 @@ production code and the tests that guard the rule:
 
     - id: shortlist-sorted-ascending
       rule: the shortlist ranks the highest total first
-      file: mlinterview/web/assessments/services.py
+      file: mlinterview/web/assessments/services/review.py
       find: "-(r.total or 0.0)"          # must occur exactly once in the file
       replace: "(r.total or 0.0)"
       tests: [tests/assessments/test_shortlist.py]

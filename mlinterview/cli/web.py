@@ -159,71 +159,15 @@ def worker(
     """Run a background worker: scoring and judging jobs, plus recovery of lost work."""
     if nice:
         os.nice(nice)  # inherited by the sandboxed runs this worker starts
-    import threading
-
     from mlinterview.web.setup import setup_django
 
     setup_django()
-    from django.core.management import call_command
-    from django.db import close_old_connections
+    from mlinterview.web.assessments.jobs import worker as loop
 
-    from mlinterview.web.assessments.services import reconcile
-
-    stop = threading.Event()
-
-    def recover() -> None:
-        while not stop.is_set():
-            try:
-                found = reconcile()
-                if any(found.values()):
-                    typer.echo(f"recovered: {found}")
-            except Exception as exc:  # keep the worker alive; the next round retries
-                typer.echo(f"reconcile failed: {exc}", err=True)
-            finally:
-                close_old_connections()
-            stop.wait(reconcile_every)
-
-    recover_thread = threading.Thread(target=recover, name="reconcile", daemon=True)
-    if batch:
-        reconcile()
-    else:
-        recover_thread.start()
-    from django.conf import settings
-
-    from mlinterview.web.config import TASK_QUEUES
-
-    queue_names = [q.strip() for q in queues.replace(":", ",").split(",") if q.strip()]
     try:
-        if settings.TASKS["default"]["BACKEND"] == "django_tasks_rq.RQBackend":
-            # Queues are served in TASK_QUEUES order whatever the order given: a judging flood
-            # cannot starve scoring (nor can it when separate workers serve each queue).
-            names = TASK_QUEUES if queues == "*" else queue_names
-            unknown = sorted(set(names) - set(TASK_QUEUES))
-            if unknown:
-                known = ", ".join(TASK_QUEUES)
-                raise typer.BadParameter(f"unknown queue(s) {', '.join(unknown)}; known: {known}")
-            order = sorted(names, key=TASK_QUEUES.index)
-            # SimpleWorker runs jobs in this process: the text model is loaded once and stays
-            # warm, instead of RQ's default fork per job (which reloads it for every answer).
-            call_command(
-                "rqworker",
-                *order,
-                job_class="django_tasks_rq.Job",
-                worker_class="rq.SimpleWorker",
-                with_scheduler=True,
-                burst=batch,
-            )
-        else:
-            call_command(
-                "db_worker",
-                queue_name=",".join(queue_names) or "*",
-                reload=False,
-                startup_delay=False,
-                batch=batch,
-                verbosity=1,
-            )
-    finally:
-        stop.set()
+        loop.run(queues, reconcile_every=reconcile_every, batch=batch)
+    except loop.UnknownQueues as exc:
+        raise typer.BadParameter(str(exc)) from None
 
 
 def manage(ctx: typer.Context) -> None:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from mlinterview import PACKAGE_DIR, REPO_DIR
+from mlinterview.web.assessments.jobs.queues import TASK_QUEUES
 
 LOCAL_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
 TRUE = {"1", "true", "yes", "on"}
@@ -73,12 +74,6 @@ def _databases(env: Mapping[str, str], data_dir: Path) -> dict[str, Any]:
             },
         }
     }
-
-
-# Queues in the order a worker serving several of them takes jobs: candidates' trial runs first
-# (someone is waiting, and each attempt has at most one in flight), then scoring (fast; a flood of
-# submitted code must not starve it), then the final judging of submitted code.
-TASK_QUEUES = ["trials", "scoring", "default", "judging"]
 
 
 TASK_BACKENDS = ("database", "rq", "immediate")

@@ -21,13 +21,15 @@ from django_tasks_db.models import DBTaskResult, get_date_max
 
 from mlinterview.web.assessments import grading, services
 from mlinterview.web.assessments import models as m
-from mlinterview.web.config import TASK_QUEUES
+from mlinterview.web.assessments.jobs import tasks
+from mlinterview.web.assessments.jobs.queues import TASK_QUEUES
 
 pytestmark = pytest.mark.django_db
 
 LEASE = timedelta(seconds=120)
-SCORE_TASK = "mlinterview.web.assessments.tasks.score_answer_task"
-TRIAL_TASK = "mlinterview.web.assessments.tasks.trial_run_task"
+SCORE_TASK = "mlinterview.web.assessments.jobs.tasks.score_answer_task"
+JUDGE_TASK = "mlinterview.web.assessments.jobs.tasks.judge_answer_task"
+TRIAL_TASK = "mlinterview.web.assessments.jobs.tasks.trial_run_task"
 ANSWER = (
     "A loss function measures how far a model's predictions are from the targets; training "
     "minimises it, e.g. cross-entropy for classification and squared error for regression."
@@ -205,7 +207,7 @@ def test_a_crashing_grader_is_retried_with_exponential_backoff(
 
 
 def test_backoff_doubles_from_fifteen_seconds():
-    assert [services._backoff(tries).total_seconds() for tries in range(0, 6)] == [15, 15, 30, 60, 120, 240]
+    assert [tasks.backoff(tries).total_seconds() for tries in range(0, 6)] == [15, 15, 30, 60, 120, 240]
 
 
 def test_after_the_last_try_the_score_fails_for_good(
@@ -277,7 +279,7 @@ def test_each_job_joins_its_queue_with_the_priority_task_queues_gives(
     assert [(j["task"], j["queue"], j["args"], j["run_after"]) for j in jobs] == [
         (TRIAL_TASK, "trials", [run.pk], None),
         (SCORE_TASK, "scoring", [written.pk], None),
-        (SCORE_TASK, "judging", [code.pk], None),
+        (JUDGE_TASK, "judging", [code.pk], None),
     ]
     # Priorities follow TASK_QUEUES: trial runs first, then scoring, then the judging of code.
     priority = {j["queue"]: j["priority"] for j in jobs}

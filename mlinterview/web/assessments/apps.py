@@ -5,3 +5,11 @@ class AssessmentsConfig(AppConfig):
     name = "mlinterview.web.assessments"
     label = "assessments"
     verbose_name = "Assessments"
+
+    def ready(self) -> None:
+        # The worker's recovery also submits attempts past their deadline. The jobs sit below the
+        # services (which queue work through them), so the sweep is handed to them here.
+        from mlinterview.web.assessments.jobs.recovery import add_sweep
+        from mlinterview.web.assessments.services import submit_overdue_attempts
+
+        add_sweep("submitted", submit_overdue_attempts)

@@ -1,0 +1,122 @@
+"""Reviewing submitted attempts: the shortlist (advisory ranking), human score overrides with a
+reason, committing a review (which reveals the candidate's identity to that reviewer) and
+deleting a candidate's personal data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from mlinterview.web.assessments import models as m
+from mlinterview.web.assessments.audit import audit
+from mlinterview.web.assessments.errors import AssessmentError
+
+
+def override_score(score: m.Score, reviewer: Any, value: float, reason: str) -> m.Override:
+    reason = reason.strip()
+    if not reason:
+        raise AssessmentError("Say why you are changing the score; the reason is kept in the audit trail.")
+    if not 0.0 <= value <= 1.0:
+        raise AssessmentError("A score must be between 0 and 100%.")
+    with transaction.atomic():
+        before = score.value
+        override = m.Override.objects.create(
+            score=score, reviewer=reviewer, value=value, reason=reason[:2000]
+        )
+        audit(reviewer, "score.override", score, before=before, after=value, reason=reason[:2000])
+    return override
+
+
+def commit_review(attempt: m.Attempt, reviewer: Any) -> None:
+    _, created = m.ReviewCommit.objects.get_or_create(attempt=attempt, reviewer=reviewer)
+    if created:
+        audit(reviewer, "review.commit", attempt)
+
+
+def may_see_identity(attempt: m.Attempt, reviewer: Any) -> bool:
+    return m.ReviewCommit.objects.filter(attempt=attempt, reviewer=reviewer).exists()
+
+
+@dataclass
+class ShortlistRow:
+    attempt: m.Attempt
+    candidate: m.Candidate
+    total: float | None  # weighted mean of item scores, 0..1; None while any score is pending
+    by_set: dict[str, float]
+    pending: int
+    failed: int
+    overridden: int
+
+
+def shortlist(version: m.AssessmentVersion) -> list[ShortlistRow]:
+    rows = []
+    attempts = (
+        m.Attempt.objects.filter(invitation__version=version, submitted_at__isnull=False)
+        .select_related("invitation__candidate")
+        .prefetch_related("answers__score__overrides", "answers__item__question_version")
+    )
+    for attempt in attempts:
+        weighted = 0.0
+        weights = 0.0
+        per_set: dict[str, list[float]] = {}
+        pending = failed = overridden = 0
+        for answer in attempt.answers.all():
+            score = getattr(answer, "score", None)
+            value = score.value if score is not None else None
+            if score is not None and score.overrides.exists():
+                overridden += 1
+            if value is None:
+                if score is not None and score.status == m.Score.Status.FAILED:
+                    failed += 1
+                else:
+                    pending += 1
+                continue
+            weighted += answer.item.weight * value
+            weights += answer.item.weight
+            per_set.setdefault(item_group(answer.item), []).append(value)
+        total = weighted / weights if weights and not pending and not failed else None
+        rows.append(
+            ShortlistRow(
+                attempt=attempt,
+                candidate=attempt.invitation.candidate,
+                total=total,
+                by_set={k: sum(v) / len(v) for k, v in sorted(per_set.items())},
+                pending=pending,
+                failed=failed,
+                overridden=overridden,
+            )
+        )
+    rows.sort(key=lambda r: (r.total is None, -(r.total or 0.0), r.attempt.submitted_at))
+    return rows
+
+
+def assessment_shortlist(assessment: m.Assessment) -> list[ShortlistRow]:
+    """The shortlists of every published version of an assessment as one ranking (what the staff
+    page, its CSV and the API show): by total, best first, unscored last; the sort is stable, so
+    equal totals keep version order and, within a version, submission order."""
+    rows = []
+    for version in assessment.versions.filter(published_at__isnull=False):
+        rows += shortlist(version)
+    rows.sort(key=lambda row: (row.total is None, -(row.total or 0.0)))
+    return rows
+
+
+def item_group(item: m.AssessmentItem) -> str:
+    if item.kind == m.AssessmentItem.Kind.EXERCISE:
+        return "coding exercises"
+    assert item.question_version is not None
+    return str(item.question_version.data.get("set", "other"))
+
+
+def delete_candidate(candidate: m.Candidate, user: Any) -> None:
+    """Remove a candidate's personal data everywhere; their answers stay only anonymised."""
+    with transaction.atomic():
+        candidate.name = ""
+        candidate.email = f"deleted-{candidate.pk}@invalid"
+        candidate.anonymised_at = timezone.now()
+        candidate.save(update_fields=["name", "email", "anonymised_at"])
+        m.AuditEvent.objects.filter(details__candidate=candidate.pk).update(details={})
+        audit(user, "candidate.delete", candidate)
