@@ -326,12 +326,8 @@ def shortlist(request: HttpRequest, assessment_id: int) -> list[ShortlistRowOut]
     """Candidates ranked by total (advisory), anonymised unless you have committed your review."""
     _require(request, REVIEW)
     assessment = get_object_or_404(m.Assessment, pk=assessment_id)
-    rows = []
-    for version in assessment.versions.filter(published_at__isnull=False):
-        rows += services.shortlist(version)
-    rows.sort(key=lambda r: (r.total is None, -(r.total or 0.0)))
     out = []
-    for rank, row in enumerate(rows, 1):
+    for rank, row in enumerate(services.assessment_shortlist(assessment), 1):
         revealed = services.may_see_identity(row.attempt, request.user)
         out.append(
             ShortlistRowOut(

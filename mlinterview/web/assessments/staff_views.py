@@ -222,10 +222,7 @@ def invite(request: HttpRequest, pk: int) -> HttpResponse:
 @reviewer
 def shortlist(request: HttpRequest, pk: int) -> HttpResponse:
     assessment = get_object_or_404(m.Assessment, pk=pk)
-    rows = []
-    for version in assessment.versions.filter(published_at__isnull=False):
-        rows += services.shortlist(version)
-    rows.sort(key=lambda r: (r.total is None, -(r.total or 0.0)))
+    rows = services.assessment_shortlist(assessment)
     reveal = {r.attempt.pk: services.may_see_identity(r.attempt, request.user) for r in rows}
     groups = sorted({g for r in rows for g in r.by_set})
     if request.GET.get("format") == "csv":
