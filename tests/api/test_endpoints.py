@@ -13,7 +13,7 @@ from mlinterview.bank.selection import SelectionRequest, select_questions
 from mlinterview.web.api.models import ApiToken
 from mlinterview.web.assessments import models as m
 from mlinterview.web.assessments import services
-from tests.assessments.attempts import evidence, score_at, submitted_attempt
+from tests.assessments.attempts import GRADED_BY, evidence, score_at, submitted_attempt
 
 pytestmark = pytest.mark.django_db
 
@@ -79,7 +79,11 @@ def test_attempt_endpoint_returns_answers_scores_and_evidence(published, recruit
         "overridden": True,
         "evidence": evidence(f"item {first.pk}"),
         "error": "",
+        "grader": "local-text",
+        "grader_version": GRADED_BY,
+        "primary": True,
     }
+    assert [a["second_opinions"] for a in answers] == [[], [], []]
     assert answers[1]["score"]["value"] == 0.3 and answers[1]["score"]["overridden"] is False
     assert answers[2]["score"]["status"] == "pending" and answers[2]["score"]["value"] is None
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from mlinterview.web.assessments import models as m
 from mlinterview.web.assessments import services
 
+GRADED_BY = "test-version"  # the grader version the scores made here record
+
 
 def evidence(title: str) -> dict:
     """Evidence shaped like the scoring engine's, written by the test (the engine itself is tested
@@ -20,8 +22,8 @@ def evidence(title: str) -> dict:
 
 
 def submitted_attempt(version, recruiter, name: str, email: str, values: list[float | None]) -> m.Attempt:
-    """Invite, start, answer and submit; then mark each score done with its value from ``values``
-    (in item order; None leaves that score pending)."""
+    """Invite, start, answer and submit; then mark each (primary) score done with its value from
+    ``values`` (in item order; None leaves that score pending), graded by version ``GRADED_BY``."""
     invitation, _ = services.invite(version, name, email, recruiter)
     attempt = services.start_attempt(invitation)
     for answer in attempt.answers.all():
@@ -32,10 +34,14 @@ def submitted_attempt(version, recruiter, name: str, email: str, values: list[fl
     for score, value in zip(scores, values, strict=True):
         if value is not None:
             m.Score.objects.filter(pk=score.pk).update(
-                status=m.Score.Status.DONE, auto_value=value, evidence=evidence(f"item {score.pk}")
+                status=m.Score.Status.DONE,
+                auto_value=value,
+                evidence=evidence(f"item {score.pk}"),
+                grader_version=GRADED_BY,
             )
     return attempt
 
 
 def score_at(attempt: m.Attempt, position: int) -> m.Score:
-    return m.Score.objects.get(answer__attempt=attempt, answer__item__position=position)
+    """The primary score of the answer at ``position``."""
+    return m.Score.objects.get(answer__attempt=attempt, answer__item__position=position, primary=True)

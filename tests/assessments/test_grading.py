@@ -1,6 +1,6 @@
-"""Assessment answers through the grader seam: an item's kind picks the primary grader, and
-``grading.grade`` (what run_scoring stores) is that grade's value and evidence. The text answer is
-scored by the real scorer and the code answer judged in the real sandbox."""
+"""Assessment answers through the grader seam: an item's kind picks the primary grader, whose
+``Grade`` run_scoring stores (value, evidence, grader and version). The text answer is scored by
+the real scorer and the code answer judged in the real sandbox."""
 
 from __future__ import annotations
 
@@ -60,7 +60,7 @@ def test_a_text_answer_is_graded_by_the_primary_text_grader(fresh, answers):
     expected = get_scorer().score(question, ANSWER).to_dict()
     assert grade.evidence == expected and grade.value == pytest.approx(expected["score"] / 5)
     assert (grade.grader, grade.version) == ("local-text", get_scorer().version)
-    assert grading.grade(text) == (grade.value, grade.evidence)
+    assert grading.primary_grader(text.item) == "local-text"
     assert fresh.names() == ["local-text"]  # a text answer needs no judge
 
 
@@ -75,8 +75,9 @@ def test_a_code_answer_is_graded_by_the_judge_registered_on_first_use(fresh, ans
     assert {k: v for k, v in grade.evidence.items() if k != "timings"} == {
         k: v for k, v in judged.items() if k != "timings"
     }
-    value, evidence = grading.grade(code)  # the judge is registered once, whatever the number of answers
-    assert value == 1.0 and evidence["exercise"] == ROC_AUC and fresh.names() == ["local-judge", "local-text"]
+    again = grading.grade_answer(code)  # the judge is registered once, whatever the number of answers
+    assert again.value == 1.0 and again.evidence["exercise"] == ROC_AUC
+    assert fresh.names() == ["local-judge", "local-text"] and grading.primary_grader(code.item) == LOCAL_JUDGE
 
 
 def test_an_unknown_exercise_is_the_assessments_own_error(fresh):

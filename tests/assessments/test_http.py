@@ -289,7 +289,7 @@ def test_jobs_page_lists_failed_jobs_anonymised_and_puts_them_back(client, invit
         # the worker's real code (services.run_scoring) counts the tries until the score fails.
         raise RuntimeError("the scorer ran out of memory")
 
-    monkeypatch.setattr(grading, "grade", crash)
+    monkeypatch.setattr(grading, "grade_answer", crash)
     invitation, _ = invited
     attempt = services.start_attempt(invitation)
     services.submit(attempt)

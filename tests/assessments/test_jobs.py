@@ -19,6 +19,8 @@ import pytest
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult, get_date_max
 
+from mlinterview.scoring import get_scorer
+from mlinterview.scoring.graders import Grade
 from mlinterview.web.assessments import grading, services
 from mlinterview.web.assessments import models as m
 from mlinterview.web.assessments.jobs import tasks
@@ -49,7 +51,7 @@ def failing_grader(monkeypatch) -> list[int]:
     """The grader raises on every answer; returns the ids of the answers it was asked to grade.
 
     A scorer that crashes (out of memory, a corrupt model file, a sandbox host gone) cannot be
-    produced for real on demand, so ``grading.grade`` is replaced by one that raises. Everything
+    produced for real on demand, so ``grading.grade_answer`` is replaced by one that raises. Everything
     around it (locking, counting tries, back-off, re-queueing, auditing) is the real code.
     """
     calls: list[int] = []
@@ -58,7 +60,7 @@ def failing_grader(monkeypatch) -> list[int]:
         calls.append(answer.pk)
         raise RuntimeError("the scorer ran out of memory")
 
-    monkeypatch.setattr(grading, "grade", crash)
+    monkeypatch.setattr(grading, "grade_answer", crash)
     return calls
 
 
@@ -119,6 +121,8 @@ def test_scoring_stores_the_value_and_evidence_once(invited, queue):
     assert score.auto_value == pytest.approx(min(1.0, max(0.0, score.evidence["score"] / 5)))
     assert score.evidence["key_points"] and "feedback" in score.evidence
     assert before <= score.scored_at <= after and score.lease_until is None
+    # The row names the grader that produced it: the primary grader of written answers, this version.
+    assert (score.grader, score.grader_version, score.primary) == ("local-text", get_scorer().version, True)
 
     scored_at = score.scored_at
     assert services.run_scoring(score.pk) == "already done"
@@ -169,14 +173,15 @@ def test_a_late_crash_of_a_superseded_worker_never_undoes_a_finished_score(invit
             assert services.run_scoring(score.pk) == "done"
             raise RuntimeError("worker A's grader crashed late")
         calls.append("B")
-        return 0.8, {"by": "worker B"}
+        return Grade(value=0.8, evidence={"by": "worker B"}, grader="local-text", version="B's")
 
-    monkeypatch.setattr(grading, "grade", grade)
+    monkeypatch.setattr(grading, "grade_answer", grade)
     assert services.run_scoring(score.pk) == "already done"  # worker A's verdict
     assert calls == ["A", "B"]
     score.refresh_from_db()
     assert score.status == m.Score.Status.DONE and score.auto_value == 0.8
     assert score.evidence == {"by": "worker B"} and score.error == "" and score.lease_until is None
+    assert (score.grader, score.grader_version) == ("local-text", "B's")
     assert not m.AuditEvent.objects.filter(action="score.failed").exists()
 
 
@@ -528,7 +533,12 @@ def _two_candidates_with_recording_graders(recruiter, monkeypatch):
     from mlinterview.web.assessments import exercises
 
     order: list[str] = []
-    monkeypatch.setattr(grading, "grade", lambda answer: order.append(answer.item.kind) or (0.5, {}))
+
+    def record(answer: m.Answer) -> Grade:
+        order.append(answer.item.kind)
+        return Grade(value=0.5, evidence={}, grader=grading.primary_grader(answer.item), version="1")
+
+    monkeypatch.setattr(grading, "grade_answer", record)
     monkeypatch.setattr(exercises, "run_public_examples", lambda slug, source: order.append("trial") or {})
     assessment = services.create_assessment("Mixed", recruiter, time_limit_minutes=30)
     items = [services.ItemSpec("exercise", "roc-auc"), services.ItemSpec("question", "loss-function")]

@@ -134,6 +134,9 @@ class ScoreOut(Schema):
     overridden: bool
     evidence: dict[str, Any]
     error: str
+    grader: str  # the grader that produced the automatic value (or is asked to, while pending)
+    grader_version: str  # its version, once it has graded
+    primary: bool  # the primary score ranks; any other is a second opinion
 
 
 class AnswerOut(Schema):
@@ -141,7 +144,8 @@ class AnswerOut(Schema):
     kind: str
     slug: str
     content: str
-    score: ScoreOut | None
+    score: ScoreOut | None  # the primary score
+    second_opinions: list[ScoreOut]  # other graders' scores: shown, never ranked
 
 
 class AttemptOut(Schema):
@@ -209,9 +213,7 @@ def _invitation_out(invitation: m.Invitation, link: str | None = None) -> Invita
     )
 
 
-def _score_out(score: m.Score | None) -> ScoreOut | None:
-    if score is None:
-        return None
+def _score_out(score: m.Score) -> ScoreOut:
     return ScoreOut(
         id=score.pk,
         status=score.status,
@@ -220,6 +222,9 @@ def _score_out(score: m.Score | None) -> ScoreOut | None:
         overridden=score.latest_override is not None,
         evidence=score.evidence,
         error=score.error,
+        grader=score.grader,
+        grader_version=score.grader_version,
+        primary=score.primary,
     )
 
 
@@ -356,7 +361,9 @@ def get_attempt(request: HttpRequest, attempt_id: int) -> AttemptOut:
     _require(request, REVIEW)
     attempt = _attempt(attempt_id)
     revealed = services.may_see_identity(attempt, request.user)
-    answers = attempt.answers.select_related("item__question_version__question", "score")
+    answers = attempt.answers.select_related("item__question_version__question").prefetch_related(
+        "scores__overrides"
+    )
     return AttemptOut(
         id=attempt.pk,
         candidate=str(attempt.invitation.candidate) if revealed else attempt.invitation.candidate.alias,
@@ -370,7 +377,8 @@ def get_attempt(request: HttpRequest, attempt_id: int) -> AttemptOut:
                 kind=a.item.kind,
                 slug=a.item.slug,
                 content=a.content,
-                score=_score_out(getattr(a, "score", None)),
+                score=_score_out(a.score) if a.score is not None else None,
+                second_opinions=[_score_out(o) for o in a.second_opinions],
             )
             for a in answers
         ],

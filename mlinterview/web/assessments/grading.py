@@ -36,6 +36,19 @@ def text_request(question_data: dict[str, Any], answer: str) -> GradeRequest:
     return GradeRequest.text(QuestionContent.model_validate(question_data), answer)
 
 
+def answer_kind(item: m.AssessmentItem) -> str:
+    """The grader's kind of an item's answers: "text" for a question, "code" for an exercise."""
+    return graders.TEXT if item.kind == m.AssessmentItem.Kind.QUESTION else graders.CODE
+
+
+def primary_grader(item: m.AssessmentItem) -> str:
+    """The name of the primary grader of an item's answers (it grades nothing here)."""
+    kind = answer_kind(item)
+    if kind == graders.CODE:
+        _judge_registered()
+    return graders.primary_for(kind).name
+
+
 def request_for(answer: m.Answer) -> GradeRequest:
     item = answer.item
     if item.kind == m.AssessmentItem.Kind.QUESTION:
@@ -44,18 +57,13 @@ def request_for(answer: m.Answer) -> GradeRequest:
     return GradeRequest.code(item.exercise_slug, answer.content)
 
 
-def grade_request(request: GradeRequest) -> Grade:
-    """Grade with the primary grader of the request's kind."""
+def grade_request(request: GradeRequest, *, grader: str | None = None) -> Grade:
+    """Grade with the named grader, or else the primary grader of the request's kind."""
     if request.kind == graders.CODE:
         _judge_registered()
-    return graders.grade(request)
+    return graders.grade(request, grader=grader)
 
 
-def grade_answer(answer: m.Answer) -> Grade:
-    return grade_request(request_for(answer))
-
-
-def grade(answer: m.Answer) -> tuple[float, dict[str, Any]]:
-    """The primary grade's value (0..1) and evidence, as run_scoring stores them."""
-    result = grade_answer(answer)
-    return result.value, result.evidence
+def grade_answer(answer: m.Answer, *, grader: str | None = None) -> Grade:
+    """Grade an answer with the named grader (a second opinion), or else its kind's primary grader."""
+    return grade_request(request_for(answer), grader=grader)

@@ -9,8 +9,10 @@ Design notes:
   contains a usable link.
 - Every autosave that changes an answer adds an ``AnswerRevision``: no text a candidate typed is
   lost, even if a later save overwrote it.
-- A ``Score`` is the automatic, advisory result with its evidence; ``Override`` rows keep every
-  human change with its reason, and the newest one wins.
+- A ``Score`` is one grader's automatic, advisory result with its evidence and the grader's name
+  and version. An answer has one primary score (its kind's primary grader: it ranks and makes the
+  totals) and may have second opinions from other graders beside it. ``Override`` rows keep every
+  human change of the primary score with its reason, and the newest one wins.
 """
 
 from __future__ import annotations
@@ -187,6 +189,19 @@ class Answer(models.Model):
         ordering = ["attempt", "item__position"]
         constraints = [models.UniqueConstraint(fields=["attempt", "item"], name="one_answer_per_item")]
 
+    @property
+    def score(self) -> Score | None:
+        """The primary score (the one that ranks and makes totals), or None before submission.
+
+        Read from ``prefetch_related("scores")`` when the caller prefetched it.
+        """
+        return next((s for s in self.scores.all() if s.primary), None)
+
+    @property
+    def second_opinions(self) -> list[Score]:
+        """Other graders' scores of this answer: shown beside the primary one, never ranked."""
+        return sorted((s for s in self.scores.all() if not s.primary), key=lambda s: s.grader)
+
 
 class AnswerRevision(models.Model):
     answer = models.ForeignKey(Answer, on_delete=models.CASCADE, related_name="revisions")
@@ -200,7 +215,12 @@ class AnswerRevision(models.Model):
 
 
 class Score(models.Model):
-    """The automatic (advisory) score of one answer, normalised to 0..1, with its evidence."""
+    """One grader's automatic (advisory) score of an answer, normalised to 0..1, with its evidence.
+
+    The primary row (at most one per answer) is the one that ranks and that an override replaces;
+    other rows are second opinions. ``grader`` names the grader that graded the row (or, while it
+    waits, the one asked to); ``grader_version`` is filled when it has graded.
+    """
 
     class Status(models.TextChoices):
         PENDING = "pending", "Pending"
@@ -208,7 +228,10 @@ class Score(models.Model):
         DONE = "done", "Done"
         FAILED = "failed", "Failed"
 
-    answer = models.OneToOneField(Answer, on_delete=models.CASCADE, related_name="score")
+    answer = models.ForeignKey(Answer, on_delete=models.CASCADE, related_name="scores")
+    grader = models.CharField(max_length=100)
+    grader_version = models.CharField(max_length=200, blank=True)
+    primary = models.BooleanField(default=False)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
     auto_value = models.FloatField(null=True, blank=True)
     evidence = models.JSONField(default=dict, blank=True)
@@ -218,6 +241,14 @@ class Score(models.Model):
     lease_until = models.DateTimeField(
         null=True, blank=True, help_text="Work not finished by then is re-queued by the reconciler."
     )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["answer", "grader"], name="one_score_per_grader"),
+            models.UniqueConstraint(
+                fields=["answer"], condition=models.Q(primary=True), name="one_primary_score_per_answer"
+            ),
+        ]
 
     @property
     def latest_override(self) -> Override | None:

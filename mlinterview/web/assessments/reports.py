@@ -33,8 +33,8 @@ def report_context(attempt: m.Attempt, *, reveal_identity: bool) -> dict[str, An
     version = attempt.invitation.version
     row = next((r for r in services.shortlist(version) if r.attempt.pk == attempt.pk), None)
     items = []
-    for answer in attempt.answers.select_related("item__question_version", "score"):
-        score = getattr(answer, "score", None)
+    for answer in attempt.answers.select_related("item__question_version").prefetch_related("scores"):
+        score = answer.score
         data = answer.item.question_version.data if answer.item.question_version else {}
         evidence = score.evidence if score is not None else {}
         items.append(

@@ -265,21 +265,22 @@ def attempt_review(request: HttpRequest, pk: int, attempt_id: int) -> HttpRespon
         pk=attempt_id,
         invitation__version__assessment_id=pk,
     )
-    answers = attempt.answers.select_related("item__question_version", "score").prefetch_related(
-        "score__overrides__reviewer"
+    answers = attempt.answers.select_related("item__question_version").prefetch_related(
+        "scores__overrides__reviewer"
     )
     flags = services.near_identical_flags(attempt.invitation.version)
     from mlinterview.web.assessments.exercises import public_exercise
 
     rows = []
     for answer in answers:
-        score = getattr(answer, "score", None)
+        score = answer.score
         rubric = answer.item.question_version.data if answer.item.question_version else None
         exercise = public_exercise(answer.item.exercise_slug) if answer.item.exercise_slug else None
         rows.append(
             {
                 "answer": answer,
                 "score": score,
+                "second_opinions": answer.second_opinions,
                 "rubric": rubric,
                 "exercise": exercise,
                 "flags": flags.get(answer.pk, []),
@@ -295,7 +296,7 @@ def attempt_review(request: HttpRequest, pk: int, attempt_id: int) -> HttpRespon
             "rows": rows,
             "revealed": services.may_see_identity(attempt, request.user),
             "audit": m.AuditEvent.objects.filter(
-                target__in=[f"score:{r['score'].pk}" for r in rows if r["score"]]
+                target__in=[f"score:{s.pk}" for r in rows for s in r["answer"].scores.all()]
             ),
         },
     )

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
+from mlinterview.scoring.graders import GraderError
 from mlinterview.web.assessments import exercises, grading
 from mlinterview.web.assessments import models as m
 from mlinterview.web.assessments.audit import audit
@@ -73,7 +74,17 @@ def run_scoring(score_id: int) -> str:
         score.save(update_fields=["status", "tries", "lease_until"])
     answer = m.Answer.objects.select_related("item__question_version").get(pk=score.answer_id)
     try:
-        value, evidence = grading.grade(answer)
+        # The primary row is graded by the kind's primary grader of the moment, a second opinion
+        # by the grader it names; either way the row records the grader that graded it.
+        if score.primary:
+            grade = grading.grade_answer(answer)
+        else:
+            grade = grading.grade_answer(answer, grader=score.grader)
+        others = m.Score.objects.filter(answer_id=score.answer_id).exclude(pk=score_id)
+        if grade.grader != score.grader and others.filter(grader=grade.grader).exists():
+            raise GraderError(
+                f"The primary grader is now {grade.grader!r}, whose score of this answer is already stored."
+            )
     except Exception as exc:
         log.exception("scoring answer %s failed (try %s)", answer.pk, score.tries)
         with transaction.atomic():
@@ -95,12 +106,15 @@ def run_scoring(score_id: int) -> str:
     with transaction.atomic():
         score = m.Score.objects.select_for_update().get(pk=score_id)
         score.status = m.Score.Status.DONE
-        score.auto_value = value
-        score.evidence = evidence
+        score.auto_value = grade.value
+        score.evidence = grade.evidence
+        score.grader = grade.grader
+        score.grader_version = grade.version
         score.error = ""
         score.scored_at = timezone.now()
         score.lease_until = None
-        score.save(update_fields=["status", "auto_value", "evidence", "error", "scored_at", "lease_until"])
+        fields = ["status", "auto_value", "evidence", "grader", "grader_version", "error", "scored_at"]
+        score.save(update_fields=[*fields, "lease_until"])
     return "done"
 
 

@@ -9,6 +9,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from mlinterview.web.assessments import grading
 from mlinterview.web.assessments import models as m
 from mlinterview.web.assessments.audit import audit
 from mlinterview.web.assessments.errors import AssessmentError
@@ -102,8 +103,12 @@ def submit(attempt: m.Attempt, *, auto: bool = False) -> m.Attempt:
         locked.auto_submitted = auto
         locked.save(update_fields=["submitted_at", "auto_submitted"])
         m.Invitation.objects.filter(pk=locked.invitation_id).update(submitted_at=now)
-        for answer in locked.answers.all():
-            m.Score.objects.get_or_create(answer=answer)
+        for answer in locked.answers.select_related("item"):
+            # The primary score, for the grader that is primary for the item's kind now (the row
+            # records whichever grader actually grades it).
+            m.Score.objects.get_or_create(
+                answer=answer, primary=True, defaults={"grader": grading.primary_grader(answer.item)}
+            )
         audit(None, "attempt.auto_submit" if auto else "attempt.submit", locked)
         transaction.on_commit(lambda: enqueue_scoring(locked))
     attempt.refresh_from_db()

@@ -16,6 +16,9 @@ from mlinterview.web.assessments.errors import AssessmentError
 
 
 def override_score(score: m.Score, reviewer: Any, value: float, reason: str) -> m.Override:
+    """A human's value for the answer, replacing the primary score's for totals and ranking."""
+    if not score.primary:
+        raise AssessmentError("Only the primary score can be changed; a second opinion is shown as it is.")
     reason = reason.strip()
     if not reason:
         raise AssessmentError("Say why you are changing the score; the reason is kept in the audit trail.")
@@ -56,7 +59,7 @@ def shortlist(version: m.AssessmentVersion) -> list[ShortlistRow]:
     attempts = (
         m.Attempt.objects.filter(invitation__version=version, submitted_at__isnull=False)
         .select_related("invitation__candidate")
-        .prefetch_related("answers__score__overrides", "answers__item__question_version")
+        .prefetch_related("answers__scores__overrides", "answers__item__question_version")
     )
     for attempt in attempts:
         weighted = 0.0
@@ -64,7 +67,7 @@ def shortlist(version: m.AssessmentVersion) -> list[ShortlistRow]:
         per_set: dict[str, list[float]] = {}
         pending = failed = overridden = 0
         for answer in attempt.answers.all():
-            score = getattr(answer, "score", None)
+            score = answer.score  # the primary score: second opinions never rank
             value = score.value if score is not None else None
             if score is not None and score.overrides.exists():
                 overridden += 1
