@@ -1,6 +1,7 @@
 """Assessments, invitations, attempts, answers, scores and the audit trail.
 
-The rules that act on these rows live in ``services.py``; views and the API only call it.
+The rules that act on these rows live in the ``services`` package and background work in ``jobs``;
+views and the API only call them.
 Design notes:
 
 - An ``Assessment`` is edited as a draft ``AssessmentVersion``; publishing freezes that version
@@ -23,6 +24,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from mlinterview.web.accounts import roles
 from mlinterview.web.questions.models import QuestionVersion
 
 
@@ -36,8 +38,8 @@ class Assessment(models.Model):
     class Meta:
         ordering = ["-created_at"]
         permissions = [
-            ("manage_assessments", "Build and publish assessments, invite candidates"),
-            ("review_attempts", "Review attempts and override scores"),
+            (roles.MANAGE_ASSESSMENTS, "Build and publish assessments, invite candidates"),
+            (roles.REVIEW_ATTEMPTS, "Review attempts and override scores"),
         ]
 
     def __str__(self) -> str:
