@@ -14,7 +14,6 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -85,17 +84,6 @@ class Redis:
             self.process.wait(timeout=10)
 
 
-@pytest.fixture
-def redis() -> Iterator[Redis]:
-    # Directly under /tmp rather than in tmp_path: a unix socket's path is limited to ~100 bytes.
-    folder = Path(tempfile.mkdtemp(prefix="mlinterview-redis-"))
-    server = Redis(folder)
-    server.start()
-    try:
-        yield server
-    finally:
-        server.stop()
-        shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture

@@ -14,10 +14,7 @@ the old path is moved to the current task when a worker starts.
 from __future__ import annotations
 
 import importlib
-import shutil
-import tempfile
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
@@ -191,18 +188,6 @@ old = queue.create_job({old_task!r}, args=[score.pk], status=JobStatus.QUEUED,
 queue.enqueue_job(old)
 print(score.pk, old.id)
 """
-
-
-@pytest.fixture
-def redis() -> Iterator[Redis]:
-    folder = Path(tempfile.mkdtemp(prefix="mlinterview-redis-"))  # a unix socket's path is short
-    server = Redis(folder)
-    server.start()
-    try:
-        yield server
-    finally:
-        server.stop()
-        shutil.rmtree(folder, ignore_errors=True)
 
 
 def test_an_rq_job_queued_under_the_old_task_path_is_moved_when_a_worker_starts(
