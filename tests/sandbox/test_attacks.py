@@ -502,8 +502,16 @@ def test_the_pre_started_run_is_ready_and_serves_the_next_run(sandbox):
 
 
 def test_nothing_is_left_behind_after_many_runs(own_sandbox):
+    # Each program forks a child that prints, tells the parent so through a pipe, and then lingers:
+    # the parent ends once the child has printed (so both lines are always there; a parent that did
+    # not wait could end first and take its child down before it printed), and the sandbox must
+    # clean up a child still alive when its parent is gone.
+    program = (
+        "import os, time\nr, w = os.pipe()\npid = os.fork()\nprint({i}, flush=True)\n"
+        "if pid == 0:\n    os.write(w, b'x')\n    time.sleep(60)\nelse:\n    os.read(r, 1)\n"
+    )
     for i in range(100):
-        result = own_sandbox.run(RunRequest({"main.py": f"import os\nos.fork()\nprint({i})"}, limits=FAST))
+        result = own_sandbox.run(RunRequest({"main.py": program.format(i=i)}, limits=FAST))
         assert result.verdict is Verdict.ok
         assert result.stdout == f"{i}\n{i}\n".encode()  # parent and child both printed
     own_sandbox.close()  # the pre-started next run goes too: now nothing may remain
