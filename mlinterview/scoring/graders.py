@@ -89,6 +89,10 @@ class Grade:
             "evidence": self.evidence,
         }
 
+    def signed_evidence(self) -> dict[str, Any]:
+        """The evidence with the grader's name and version beside it, as feedback keeps it."""
+        return {**self.evidence, "grader": self.grader, "version": self.version}
+
 
 @runtime_checkable
 class Grader(Protocol):

@@ -51,7 +51,7 @@ def primary_grader(item: m.AssessmentItem) -> str:
 
 def request_for(answer: m.Answer) -> GradeRequest:
     item = answer.item
-    if item.kind == m.AssessmentItem.Kind.QUESTION:
+    if answer_kind(item) == graders.TEXT:
         assert item.question_version is not None
         return text_request(item.question_version.data, answer.content)
     return GradeRequest.code(item.exercise_slug, answer.content)

@@ -160,7 +160,7 @@ def advisory_score(rating: m.Rating, answer_text: str) -> dict[str, Any]:
         raise InterviewError("Paste the candidate's answer first.")
     request = grading.text_request(rating.item.question_version.data, answer_text[:20000])
     grade = grading.grade_request(request)
-    result = {**grade.evidence, "grader": grade.grader, "version": grade.version}
+    result = grade.signed_evidence()
     rating.advisory = result
     rating.save(update_fields=["advisory"])
     return result

@@ -78,7 +78,7 @@ def _grade(question: QuestionContent, text: str) -> dict[str, Any]:
     from mlinterview.scoring import graders
 
     grade = graders.grade(graders.GradeRequest.text(question, text))
-    return {**grade.evidence, "grader": grade.grader, "version": grade.version}
+    return grade.signed_evidence()
 
 
 def answer(user: Any, slug: str, question: QuestionContent, text: str) -> Feedback:
