@@ -13,6 +13,13 @@ reward one choice) and as labelled data for checking the scorer. One file per qu
         grade: 5                       # 0 to 5 in steps of 0.5, as a person grades it
         written_by: bank maintainers   # who wrote the answer (a person, a team, "issue 19")
         covers: [1, 2, 3, 5]           # key points a reader finds covered, numbered from 1
+        contradicts: [4]               # optional: key points the answer states wrongly (swapped, negated)
+        states: [2]                    # optional: the question's misconceptions it states, numbered from 1
+        second_reading:                # optional: a second reader's blind grade (not the writer)
+          by: reader R2
+          grade: 4.5
+          covers: [1, 2, 3]
+        reconciled: optional note on how a disagreement of 2 or more between the readings was settled
         note: optional remark for reviewers, e.g. why the grade is not higher
         text: |
           The answer, as a candidate would give it.
@@ -22,6 +29,9 @@ splitting a question's key points therefore means re-reading its graded answers;
 range are reported, a shifted meaning is not. The loader (:func:`load_graded`, called by
 ``load_bank``) checks everything and reports each problem as a ``ContentError`` naming the file
 and the field, like the question files.
+
+The same schema holds the frozen evaluation split (``content/evaluation/``, see
+:mod:`mlinterview.bank.evaluation`): answers there are never evidence or training data.
 """
 
 from __future__ import annotations
@@ -36,6 +46,7 @@ from pydantic import Field, StrictInt, field_validator
 from mlinterview.bank.schema import Question, Slug, Strict, Text
 
 GRADED_FOLDER = "graded"
+EVALUATION_FOLDER = "evaluation/answers"
 GRADE_MIN = 0
 GRADE_MAX = 5
 GRADE_STEP = 0.5
@@ -58,29 +69,64 @@ Grade = Annotated[float, Field(strict=True, ge=GRADE_MIN, le=GRADE_MAX)]
 KeyPointNumber = Annotated[StrictInt, Field(ge=1)]
 
 
+def _check_steps(grade: float) -> float:
+    if (grade / GRADE_STEP) != round(grade / GRADE_STEP):
+        raise ValueError(f"{grade} is not a multiple of {GRADE_STEP}")
+    return grade
+
+
+def _check_no_repeats(numbers: list[int], what: str) -> list[int]:
+    repeated = sorted({n for n in numbers if numbers.count(n) > 1})
+    if repeated:
+        raise ValueError(f"{what} {repeated[0]} is listed more than once")
+    return numbers
+
+
+class SecondReading(Strict):
+    """A grade given blind by a reader who did not write the answer."""
+
+    by: Text
+    grade: Grade
+    covers: list[KeyPointNumber] = Field(default_factory=list)
+
+    @field_validator("grade")
+    @classmethod
+    def _in_steps(cls, grade: float) -> float:
+        return _check_steps(grade)
+
+    @field_validator("covers")
+    @classmethod
+    def _no_repeats(cls, numbers: list[int]) -> list[int]:
+        return _check_no_repeats(numbers, "key point")
+
+
 class GradedAnswer(Strict):
     id: Slug
     kind: AnswerKind
     grade: Grade
     written_by: Text
     covers: list[KeyPointNumber] = Field(default_factory=list)
+    contradicts: list[KeyPointNumber] = Field(default_factory=list)
+    states: list[KeyPointNumber] = Field(default_factory=list)
+    second_reading: SecondReading | None = None
+    reconciled: Text | None = None
     note: Text | None = None
     text: Text
 
     @field_validator("grade")
     @classmethod
     def _in_steps(cls, grade: float) -> float:
-        if (grade / GRADE_STEP) != round(grade / GRADE_STEP):
-            raise ValueError(f"{grade} is not a multiple of {GRADE_STEP}")
-        return grade
+        return _check_steps(grade)
 
-    @field_validator("covers")
+    @field_validator("covers", "contradicts")
     @classmethod
-    def _no_repeats(cls, covers: list[int]) -> list[int]:
-        repeated = sorted({n for n in covers if covers.count(n) > 1})
-        if repeated:
-            raise ValueError(f"key point {repeated[0]} is listed more than once")
-        return covers
+    def _no_repeats(cls, numbers: list[int]) -> list[int]:
+        return _check_no_repeats(numbers, "key point")
+
+    @field_validator("states")
+    @classmethod
+    def _no_repeated_misconceptions(cls, numbers: list[int]) -> list[int]:
+        return _check_no_repeats(numbers, "misconception")
 
 
 class GradedAnswers(Strict):
@@ -100,8 +146,8 @@ class GradedAnswers(Strict):
         return answers
 
 
-def graded_files(root: Path) -> list[Path]:
-    folder = root / GRADED_FOLDER
+def graded_files(root: Path, folder_name: str = GRADED_FOLDER) -> list[Path]:
+    folder = root / folder_name
     if not folder.is_dir():
         return []
     return sorted(p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
@@ -121,21 +167,32 @@ def cross_check(
         problems.append(("question", f"unknown question {graded.question!r}"))
         return problems
     if path.parent.name != question.set:
+        folder = path.parent.parent.name
         problems.append(
             (
                 "question",
-                f"{graded.question!r} is in set {question.set!r}; the file belongs in "
-                f"{GRADED_FOLDER}/{question.set}/",
+                f"{graded.question!r} is in set {question.set!r}; "
+                f"the file belongs in {folder}/{question.set}/",
             )
         )
-    count = len(question.key_points)
+    points = question.signals.strong if question.signals is not None else question.key_points
+    ranges = {
+        "covers": (len(points), "key point", "key points"),
+        "contradicts": (len(points), "key point", "key points"),
+        "states": (len(question.misconceptions), "misconception", "misconceptions"),
+    }
     for index, answer in enumerate(graded.answers):
-        for position, number in enumerate(answer.covers):
-            if number > count:
-                problems.append(
-                    (
-                        f"answers.{index}.covers.{position}",
-                        f"key point {number} is out of range ({graded.question!r} has {count} key points)",
+        lists = [("covers", answer.covers), ("contradicts", answer.contradicts), ("states", answer.states)]
+        if answer.second_reading is not None:
+            lists.append(("second_reading.covers", answer.second_reading.covers))
+        for name, numbers in lists:
+            count, what, plural = ranges[name.rsplit(".", 1)[-1]]
+            for position, number in enumerate(numbers):
+                if number > count:
+                    problems.append(
+                        (
+                            f"answers.{index}.{name}.{position}",
+                            f"{what} {number} is out of range ({graded.question!r} has {count} {plural})",
+                        )
                     )
-                )
     return problems

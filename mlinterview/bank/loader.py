@@ -17,7 +17,8 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from mlinterview import REPO_DIR
-from mlinterview.bank.graded import GradedAnswers, cross_check, graded_files
+from mlinterview.bank.evaluation import SPLIT_FILE, EvaluationSplit, leaks
+from mlinterview.bank.graded import EVALUATION_FOLDER, GRADED_FOLDER, GradedAnswers, cross_check, graded_files
 from mlinterview.bank.schema import Question, QuestionSet, RoleProfile
 
 QUESTION_SUFFIXES = (".yaml", ".yml")
@@ -71,6 +72,14 @@ class Bank:
     sources: Mapping[str, Path] = field(default_factory=dict)
     # Graded answers by question slug (``content/graded/``; see mlinterview.bank.graded).
     graded: Mapping[str, GradedAnswers] = field(default_factory=dict)
+    # The frozen evaluation split (``content/evaluation/``; see mlinterview.bank.evaluation):
+    # never evidence, never training data.
+    split: EvaluationSplit | None = None
+    evaluation: Mapping[str, GradedAnswers] = field(default_factory=dict)
+
+    @property
+    def held_out(self) -> frozenset[str]:
+        return frozenset(self.split.held_out) if self.split is not None else frozenset()
 
     def get(self, slug: str) -> Question:
         try:
@@ -227,22 +236,50 @@ def load_bank(root: str | Path | None = None) -> Bank:
     if not questions and not errors:
         errors.append(ContentError(_relative(root / "questions", root), "", "no question files"))
     graded = _load_graded(root, questions, unreadable, errors)
+    evaluation = _load_graded(root, questions, unreadable, errors, EVALUATION_FOLDER)
+    split = _load_split(root, errors)
+    if split is not None:
+        shown = _relative(root / SPLIT_FILE, root)
+        errors.extend(
+            ContentError(shown, where, message)
+            for where, message in leaks(split, graded, evaluation, questions)
+        )
     if errors:
         raise BankError(errors)
     assert profile is not None
     ordered = dict(sorted(questions.items(), key=lambda kv: (list(sets).index(kv[1].set), kv[0])))
     return Bank(
-        root=root, sets=sets, questions=ordered, role_profile=profile, sources=sources, graded=graded
+        root=root,
+        sets=sets,
+        questions=ordered,
+        role_profile=profile,
+        sources=sources,
+        graded=graded,
+        split=split,
+        evaluation=evaluation,
     )
 
 
+def _load_split(root: Path, errors: list[ContentError]) -> EvaluationSplit | None:
+    path = root / SPLIT_FILE
+    if not path.is_file():
+        return None
+    shown = _relative(path, root)
+    data = _read_document(path, shown, errors)
+    return None if data is None else _parse(EvaluationSplit, data, shown, errors)
+
+
 def _load_graded(
-    root: Path, questions: Mapping[str, Question], unreadable: set[str], errors: list[ContentError]
+    root: Path,
+    questions: Mapping[str, Question],
+    unreadable: set[str],
+    errors: list[ContentError],
+    folder: str = GRADED_FOLDER,
 ) -> dict[str, GradedAnswers]:
-    """The graded answers under ``root/graded``, checked against the questions they grade."""
+    """The graded answers under ``root/<folder>``, checked against the questions they grade."""
     graded: dict[str, GradedAnswers] = {}
     first_file: dict[str, str] = {}
-    for path in graded_files(root):
+    for path in graded_files(root, folder):
         shown = _relative(path, root)
         data = _read_document(path, shown, errors)
         if data is None:
