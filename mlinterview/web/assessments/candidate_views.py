@@ -16,8 +16,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from mlinterview.web.assessments import grading, services
 from mlinterview.web.assessments import models as m
-from mlinterview.web.assessments import services
 from mlinterview.web.assessments.exercises import public_exercise
 
 
@@ -70,6 +70,9 @@ def landing(request: HttpRequest, invitation: m.Invitation, token: str) -> HttpR
             "token": token,
             "items": version.items.count(),
             "minutes": version.time_limit_minutes + invitation.extra_time_minutes,
+            "second_opinion_host": grading.second_opinion_host()
+            if version.items.filter(kind=m.AssessmentItem.Kind.QUESTION).exists()
+            else None,
         },
     )
 

@@ -8,12 +8,13 @@ text model or touches the sandbox just to render a page.
 
 from __future__ import annotations
 
+import logging
 import threading
 from typing import Any
 
 from mlinterview.bank.schema import Question as QuestionContent
 from mlinterview.scoring import graders
-from mlinterview.scoring.graders import Grade, GradeRequest
+from mlinterview.scoring.graders import Grade, Grader, GradeRequest, GraderError
 from mlinterview.web.assessments import models as m
 
 _setup_lock = threading.Lock()
@@ -29,6 +30,40 @@ def _judge_registered() -> None:
 
             # exercises._get raises AssessmentError for an unknown slug, as judging did before.
             graders.register(JudgeGrader(judge=exercises.get_judge, exercise=exercises._get), primary=True)
+
+
+def llm_grader() -> Grader | None:
+    """The language-model second opinion the environment configures (``MLINTERVIEW_LLM_URL``),
+    registered once per registry; None when unset, or when refused (logged: a hosted endpoint
+    without the opt-in), so that it never blocks scoring."""
+    from mlinterview.scoring import llm
+
+    with _setup_lock:
+        if llm.LLM_SECOND_OPINION in graders.names():
+            return graders.get(llm.LLM_SECOND_OPINION)
+        try:
+            grader = llm.configured()
+        except GraderError as exc:
+            logging.getLogger("mlinterview.scoring").error("second opinion not enabled: %s", exc)
+            return None
+        if grader is not None:
+            graders.register(grader)
+        return grader
+
+
+def second_opinion_graders(item: m.AssessmentItem) -> list[str]:
+    """The graders that give a second opinion on an item's answers (none unless configured)."""
+    if answer_kind(item) != graders.TEXT:
+        return []
+    grader = llm_grader()
+    return [grader.name] if grader is not None else []
+
+
+def second_opinion_host() -> str | None:
+    """Where answers go for a second opinion (the endpoint's host), for the candidate's landing page."""
+    grader = llm_grader()
+    settings = getattr(grader, "settings", None)
+    return None if settings is None else settings.host
 
 
 def text_request(question_data: dict[str, Any], answer: str) -> GradeRequest:
@@ -61,6 +96,8 @@ def grade_request(request: GradeRequest, *, grader: str | None = None) -> Grade:
     """Grade with the named grader, or else the primary grader of the request's kind."""
     if request.kind == graders.CODE:
         _judge_registered()
+    elif grader is not None and grader not in graders.names():
+        llm_grader()  # a worker process registers the configured second opinion on first use
     return graders.grade(request, grader=grader)
 
 

@@ -281,6 +281,7 @@ def attempt_review(request: HttpRequest, pk: int, attempt_id: int) -> HttpRespon
                 "answer": answer,
                 "score": score,
                 "second_opinions": answer.second_opinions,
+                "disagreements": services.disagreements(score, answer.second_opinions),
                 "rubric": rubric,
                 "exercise": exercise,
                 "flags": flags.get(answer.pk, []),

@@ -109,6 +109,8 @@ def submit(attempt: m.Attempt, *, auto: bool = False) -> m.Attempt:
             m.Score.objects.get_or_create(
                 answer=answer, primary=True, defaults={"grader": grading.primary_grader(answer.item)}
             )
+            for name in grading.second_opinion_graders(answer.item):  # advisory, never ranked
+                m.Score.objects.get_or_create(answer=answer, grader=name, defaults={"primary": False})
         audit(None, "attempt.auto_submit" if auto else "attempt.submit", locked)
         transaction.on_commit(lambda: enqueue_scoring(locked))
     attempt.refresh_from_db()

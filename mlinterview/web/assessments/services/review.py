@@ -14,6 +14,20 @@ from mlinterview.web.assessments import models as m
 from mlinterview.web.assessments.audit import audit
 from mlinterview.web.assessments.errors import AssessmentError
 
+DISAGREEMENT = 0.2  # one point of the 0-5 scale on the product's 0..1 scale
+
+
+def disagreements(score: m.Score | None, second_opinions: list[m.Score]) -> set[int]:
+    """The second opinions that differ from the score (as it stands, overrides included) by more
+    than one point of five: a reviewer should read the answer rather than trust either."""
+    if score is None or score.value is None:
+        return set()
+    return {
+        o.pk
+        for o in second_opinions
+        if o.auto_value is not None and abs(o.auto_value - score.value) > DISAGREEMENT
+    }
+
 
 def override_score(score: m.Score, reviewer: Any, value: float, reason: str) -> m.Override:
     """A human's value for the answer, replacing the primary score's for totals and ranking."""
