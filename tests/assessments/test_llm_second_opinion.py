@@ -14,14 +14,9 @@ from mlinterview.scoring import graders, llm
 from mlinterview.web.assessments import models as m
 from mlinterview.web.assessments import services
 from tests.scoring.fake_llm import FakeLLM
+from tests.scoring.test_llm_grader import GOOD
 
 pytestmark = pytest.mark.django_db
-
-GOOD = (
-    "A type I error is a false positive: we reject a true null hypothesis. "
-    "A type II error is a false negative, failing to reject a false null hypothesis. "
-    "Which error is worse depends on the costs of the application, like screening for a disease."
-)
 
 
 @pytest.fixture(scope="module")

@@ -27,32 +27,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 WORD = re.compile(r"[a-z0-9]+")
-SMALL = set(
-    [
-        "the",
-        "a",
-        "an",
-        "and",
-        "or",
-        "of",
-        "to",
-        "in",
-        "on",
-        "for",
-        "with",
-        "by",
-        "is",
-        "are",
-        "be",
-        "it",
-        "its",
-        "this",
-        "that",
-        "as",
-        "at",
-        "from",
-    ]
-)
+_SMALL_WORDS = "the a an and or of to in on for with by is are be it its this that as at from"
+SMALL = set(_SMALL_WORDS.split())
 
 
 def words(text: str) -> set[str]:
