@@ -50,9 +50,13 @@ if [[ $# -eq 0 && -z "${MLINTERVIEW_SKIP_POSTGRES:-}" && -z "${DATABASE_URL:-}" 
   # Browser tests only where behaviour depends on the database: the assessment loop (row locks on
   # autosave and submit, the worker's leases); the panel and practice journeys run on SQLite only.
   say "pytest (PostgreSQL): every test that uses the database, and the assessment loop in the browser"
+  # The RQ tests kill and restart Redis and RQ workers; what they check does not depend on the
+  # database, and they cost about 4 minutes, so they run in the SQLite pass only.
   python -m pytest -p no:cacheprovider \
     tests/assessments tests/interviews tests/practice tests/web tests/workers tests/api \
-    tests/e2e/test_assessment_loop.py
+    tests/e2e/test_assessment_loop.py \
+    --ignore=tests/workers/test_rq.py \
+    --deselect "tests/workers/test_upgrade.py::test_an_rq_job_queued_under_the_old_task_path_is_moved_when_a_worker_starts"
 fi
 
 say "coverage of the SQLite pass (line and branch, subprocesses included; least covered first)"
