@@ -17,6 +17,8 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from mlinterview import REPO_DIR
+from mlinterview.bank.claims import ClaimVariants, claim_files
+from mlinterview.bank.claims import cross_check as check_claims
 from mlinterview.bank.evaluation import SPLIT_FILE, EvaluationSplit, leaks
 from mlinterview.bank.graded import EVALUATION_FOLDER, GRADED_FOLDER, GradedAnswers, cross_check, graded_files
 from mlinterview.bank.schema import Question, QuestionSet, RoleProfile
@@ -76,6 +78,9 @@ class Bank:
     # never evidence, never training data.
     split: EvaluationSplit | None = None
     evaluation: Mapping[str, GradedAnswers] = field(default_factory=dict)
+    # Key points and misconceptions restated and turned around (``content/claims/``; see
+    # mlinterview.bank.claims): training sentences for the scorer's reader.
+    claims: Mapping[str, ClaimVariants] = field(default_factory=dict)
 
     @property
     def held_out(self) -> frozenset[str]:
@@ -244,6 +249,7 @@ def load_bank(root: str | Path | None = None) -> Bank:
             ContentError(shown, where, message)
             for where, message in leaks(split, graded, evaluation, questions)
         )
+    claims = _load_claims(root, questions, unreadable, split, errors)
     if errors:
         raise BankError(errors)
     assert profile is not None
@@ -257,6 +263,7 @@ def load_bank(root: str | Path | None = None) -> Bank:
         graded=graded,
         split=split,
         evaluation=evaluation,
+        claims=claims,
     )
 
 
@@ -300,6 +307,32 @@ def _load_graded(
         if not problems:
             graded[answers.question] = answers
     return graded
+
+
+def _load_claims(
+    root: Path,
+    questions: Mapping[str, Question],
+    unreadable: set[str],
+    split: EvaluationSplit | None,
+    errors: list[ContentError],
+) -> dict[str, ClaimVariants]:
+    """The claim variants under ``root/claims`` (training sentences for the scorer's reader)."""
+    held_out = frozenset(split.held_out) if split is not None else frozenset()
+    found: dict[str, ClaimVariants] = {}
+    for path in claim_files(root):
+        shown = _relative(path, root)
+        data = _read_document(path, shown, errors)
+        variants = None if data is None else _parse(ClaimVariants, data, shown, errors)
+        if variants is None or variants.question in unreadable:
+            continue
+        if variants.question in found:
+            errors.append(ContentError(shown, "question", f"duplicate claims for {variants.question!r}"))
+            continue
+        problems = check_claims(variants, path, questions, held_out)
+        errors.extend(ContentError(shown, where, message) for where, message in problems)
+        if not problems:
+            found[variants.question] = variants
+    return found
 
 
 def _cross_checks(
