@@ -140,3 +140,45 @@ def train(
         raise _fail(str(exc)) from None
     counts = ", ".join(f"{name} {n}" for name, n in model.trained_on["datasets"].items())
     typer.echo(f"wrote {target} (trained on {counts})")
+
+
+@scoring_app.command("train-reader")
+def train_reader(
+    data: Annotated[
+        Path | None, typer.Option("--data", help="The shared datasets folder (default: ../shared/datasets).")
+    ] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", help="Folder for reader.safetensors and reader.json (default: shipped)."),
+    ] = None,
+    epochs: Annotated[int, typer.Option("--epochs", min=1, help="Passes over the training pairs.")] = 2,
+    limit: Annotated[
+        int | None, typer.Option("--limit", min=1, help="Train on this many pairs only (a quick trial).")
+    ] = None,
+    no_semeval: Annotated[
+        bool, typer.Option("--no-semeval", help="Train on the bank's answers only.")
+    ] = False,
+) -> None:
+    """Train the reader on the bank's graded answers (and SemEval-2013 train); seed 13."""
+    from mlinterview.bank import load_bank
+    from mlinterview.scoring import datasets, reader, reader_training
+
+    data = data or datasets.DEFAULT_DATA
+    semeval = None if no_semeval else data / "semeval2013_task7_sra" / "semeval2013_task7_sra.csv"
+    if semeval is not None and not semeval.is_file():
+        raise _fail(
+            f"{semeval} not found: pass --data pointing at the shared datasets folder, or --no-semeval"
+        )
+    folder = out or reader.ARTIFACTS
+    manifest = reader_training.train(
+        load_bank(),
+        semeval,
+        folder / reader.WEIGHTS.name,
+        folder / reader.MANIFEST.name,
+        epochs=epochs,
+        limit=limit,
+        progress=lambda message: typer.echo(message, err=True),
+    )
+    typer.echo(
+        f"development Spearman {manifest['development']['spearman']:.3f} (epoch {manifest['chosen_epoch']})"
+    )

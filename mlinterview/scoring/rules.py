@@ -26,7 +26,6 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 MAX_SCORE = 5.0
-MOST = 0.75
 CONTRADICTION_CAP = 2.0
 CENTRAL_CONTRADICTION_CAP = 1.0
 MISCONCEPTION_CAP = 1.5
@@ -73,7 +72,10 @@ class RuleScore:
         if self.off_topic:
             return "The answer does not address the question asked. It scores 0."
         total = len(self.covered) + len(self.missing) + len(self.contradicted)
-        parts = [f"Covered {len(self.covered)} of {total} key points."]
+        parts = [f"You covered {len(self.covered)} of {total} key points."]
+        partly = sum(1 for v in self.covered if v.verdict == Verdict.partial)
+        if partly:
+            parts.append(f"{partly} of them only in part.")
         parts += [f"Wrong: “{v.quote}” contradicts: {v.point}" for v in self.contradicted]
         parts += [f"Misconception: “{m.quote}”. {m.correction}" for m in self.misconceptions]
         if self.missing:
@@ -105,6 +107,8 @@ def apply(
     off_topic: bool = False,
 ) -> RuleScore:
     """The score of an answer read as ``verdicts`` (one per key point, in rubric order)."""
+    if off_topic:
+        return RuleScore(0.0, [], list(verdicts), [], [], ["It does not address the question."], True)
     unique: list[StatedMisconception] = []
     for stated in misconceptions:
         if all(stated.claim != seen.claim for seen in unique):
@@ -112,8 +116,6 @@ def apply(
     covered = [v for v in verdicts if v.verdict in (Verdict.covered, Verdict.partial)]
     missing = [v for v in verdicts if v.verdict == Verdict.missing]
     contradicted = [v for v in verdicts if v.verdict == Verdict.contradicted]
-    if off_topic:
-        return RuleScore(0.0, [], list(verdicts), [], [], ["It does not address the question."], True)
     caps: list[str] = []
     credit = sum(CREDIT[v.verdict] for v in verdicts)
     if credit == 0:

@@ -1,0 +1,249 @@
+"""The local scorer: the reader's verdicts per key point, scored by the rubric rules.
+
+For each answer: the reader (:mod:`mlinterview.scoring.reader`) judges every key point (or strong
+signal of an open-ended question), every misconception's claim and the question's prompt;
+:mod:`mlinterview.scoring.reading` turns the probabilities into verdicts with the thresholds in
+the reader's manifest; :func:`mlinterview.scoring.rules.apply` computes the score. So the score
+follows the rules written in :mod:`mlinterview.scoring.rules`:
+
+- off topic: 0, and the feedback says the answer does not address the question;
+- no key point covered: at most 1;
+- score ``1 + 4 * coverage`` (a key point covered counts 1, partly covered 1/2), so 4 or more
+  needs at least three quarters of the key points covered;
+- a contradicted key point caps the score at 2 (at 1 when contradicted points are at least as
+  many as covered ones); a stated misconception caps it at 1.5 and is reported once.
+
+An empty answer, filler words only, or a copy of the question scores 0 before the reader is
+asked. Each verdict quotes the candidate's sentence that the reader finds states (or contradicts)
+the claim most clearly.
+
+A rubric's claims are read once per process (a few milliseconds: the reader's lower layers on a
+dozen short sentences), so the first answer to a question costs about what the next one does.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from mlinterview.bank.schema import Question
+from mlinterview.scoring import reader as reader_module
+from mlinterview.scoring import reading, rules, text
+from mlinterview.scoring.engine import RubricScore
+from mlinterview.scoring.reader import CONTRADICTED, ENTAILED, Reader
+
+
+@dataclass
+class ReaderResult(RubricScore):
+    """A :class:`RubricScore` with what the rules add: contradicted points, off topic, caps."""
+
+    contradicted: list[dict[str, Any]] = field(default_factory=list)  # key points stated wrongly
+    off_topic: bool = False
+    caps: list[str] = field(default_factory=list)  # the rules that lowered the score, in words
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            **super().to_dict(),
+            "contradicted": self.contradicted,
+            "off_topic": self.off_topic,
+            "caps": self.caps,
+        }
+
+
+class ReaderScorer:
+    """Thread-safe; ``score`` and ``score_many`` like :class:`mlinterview.scoring.engine.Scorer`."""
+
+    def __init__(self, reader: Reader | None = None) -> None:
+        self._reader = reader
+        self._lock = threading.Lock()
+        self._rubrics: dict[tuple[str, int], reading.RubricReadings] = {}
+
+    @property
+    def reader(self) -> Reader:
+        if self._reader is None:
+            self._reader = reader_module.get_reader()
+        return self._reader
+
+    @property
+    def version(self) -> str:
+        return f"{self.reader.version}+rules-1"
+
+    def rubric(self, question: Question) -> reading.RubricReadings:
+        # Keyed by what is read, so an edited question is read again.
+        read = (question.prompt, *reading.claims_of(question), *(m.claim for m in question.misconceptions))
+        key = (question.slug, hash(read))
+        with self._lock:
+            cached = self._rubrics.get(key)
+        if cached is None:
+            cached = reading.RubricReadings(self.reader, question)
+            with self._lock:
+                self._rubrics[key] = cached
+        return cached
+
+    def score(self, question: Question, answer: str) -> ReaderResult:
+        return self.score_many([(question, answer)])[0]
+
+    def score_many(self, items: Sequence[tuple[Question, str]]) -> list[ReaderResult]:
+        results: list[ReaderResult | None] = [None] * len(items)
+        to_read: list[int] = []
+        for n, (question, answer) in enumerate(items):
+            gate = _gate(question, answer)
+            if gate:
+                results[n] = _gated(question, gate)
+            else:
+                to_read.append(n)
+        if to_read:
+            reader = self.reader
+            answers = reader.read_answers([items[n][1] for n in to_read])
+            rubrics = [self.rubric(items[n][0]) for n in to_read]
+            found = reading.probabilities(reader, rubrics, answers)
+            thresholds = reader.thresholds or reading.DEFAULT_THRESHOLDS
+            for n, probabilities in zip(to_read, found, strict=True):
+                question, answer = items[n]
+                first = reading.verdicts(question, probabilities, thresholds)
+                quotes = self._quotes(question, answer, first)
+                ruled = reading.verdicts(question, probabilities, thresholds, quotes)
+                results[n] = _result(question, ruled, probabilities, thresholds)
+        return [r for r in results if r is not None]
+
+    def _quotes(self, question: Question, answer: str, ruled: rules.RuleScore) -> list[str]:
+        """For each claim with a verdict to show, the answer's sentence that supports it best."""
+        claims = reading.claims_of(question)
+        wanted: dict[int, int] = {}  # claim index (points, then misconceptions) -> label
+        for number, claim in enumerate(claims):
+            for verdict in (*ruled.covered, *ruled.contradicted):
+                if verdict.point == claim:
+                    label = CONTRADICTED if verdict.verdict == rules.Verdict.contradicted else ENTAILED
+                    wanted[number] = label
+        stated = {m.claim for m in ruled.misconceptions}
+        for number, misconception in enumerate(question.misconceptions):
+            if misconception.claim in stated:
+                wanted[len(claims) + number] = ENTAILED
+        quotes = [""] * (len(claims) + len(question.misconceptions))
+        sentences = list(dict.fromkeys(text.sentences(answer))) or [answer.strip()]
+        if not wanted:
+            return quotes
+        if len(sentences) == 1:
+            for index in wanted:
+                quotes[index] = sentences[0]
+            return quotes
+        rubric = self.rubric(question)
+        claim_readings = [*rubric.points, *rubric.misconceptions]
+        sentence_readings = self.reader.read_answers(sentences)
+        pairs = [(claim_readings[i], s) for i in wanted for s in sentence_readings]
+        nli, _ = self.reader.judge(pairs)
+        for row, index in enumerate(wanted):
+            block = nli[row * len(sentences) : (row + 1) * len(sentences), wanted[index]]
+            quotes[index] = sentences[int(np.argmax(block))]
+        return quotes
+
+
+def _gate(question: Question, answer: str) -> str:
+    stripped = answer.strip()
+    if not stripped or not text.content_stems(stripped):
+        return "The answer is empty."
+    if text.is_filler(stripped):
+        return "The answer has no content, only filler words."
+    if text.overlap(stripped, question.prompt) >= 0.8 and text.overlap(question.prompt, stripped) >= 0.8:
+        return "The answer repeats the question instead of answering it."
+    return ""
+
+
+def _gated(question: Question, gate: str) -> ReaderResult:
+    return ReaderResult(
+        slug=question.slug,
+        score=0.0,
+        band=0,
+        key_points=[{"text": c, "covered": False, "evidence": ""} for c in reading.claims_of(question)],
+        misconceptions=[],
+        confidence=0.95,
+        feedback=gate + " It scores 0.",
+        gates=[gate],
+    )
+
+
+def _result(
+    question: Question, ruled: rules.RuleScore, found: reading.Probabilities, thresholds: dict[str, float]
+) -> ReaderResult:
+    by_claim: dict[str, rules.PointVerdict] = {
+        v.point: v for v in (*ruled.covered, *ruled.missing, *ruled.contradicted)
+    }
+    key_points: list[dict[str, Any]] = []
+    for number, claim in enumerate(reading.claims_of(question)):
+        verdict = by_claim.get(claim, rules.PointVerdict(claim, rules.Verdict.missing))
+        key_points.append(
+            {
+                "text": claim,
+                "covered": verdict.verdict in (rules.Verdict.covered, rules.Verdict.partial),
+                "verdict": verdict.verdict.value,
+                "evidence": verdict.quote,
+                "entailed": round(float(found.points[number, ENTAILED]), 3),
+                "contradicted": round(float(found.points[number, CONTRADICTED]), 3),
+            }
+        )
+    misconceptions = [
+        {"text": m.claim, "correction": m.correction, "evidence": m.quote} for m in ruled.misconceptions
+    ]
+    margins = [
+        min(abs(float(found.points[n, ENTAILED]) - thresholds["covered"]) / 0.3, 1.0)
+        for n in range(len(key_points))
+    ] or [0.0]
+    confidence = float(np.clip(0.35 + 0.6 * float(np.mean(margins)), 0.05, 0.95))
+    if question.signals is not None:
+        confidence *= 0.6
+    feedback = ruled.feedback()
+    open_ended = (
+        " This question is open-ended: the score is a rough guide against the signals of a strong answer."
+    )
+    if question.signals is not None and not ruled.off_topic:
+        feedback += open_ended
+    gates = ["The answer does not address the question."] if ruled.off_topic else []
+    return ReaderResult(
+        slug=question.slug,
+        score=ruled.score,
+        band=int(np.floor(ruled.score + 0.5)),
+        key_points=key_points,
+        misconceptions=misconceptions,
+        confidence=round(confidence, 2),
+        feedback=feedback,
+        gates=gates,
+        contradicted=[{"text": v.point, "evidence": v.quote} for v in ruled.contradicted],
+        off_topic=ruled.off_topic,
+        caps=list(ruled.caps),
+    )
+
+
+LOCAL_READER = "local-reader"
+
+
+class ReaderTextGrader:
+    """The reader scorer as a grader of text answers, for the benchmarks (``--grader local-reader``).
+
+    Not in the default registry: until it meets issue 13's bars it scores no candidate; the
+    benchmarks register it to measure it beside the primary grader.
+    """
+
+    name = LOCAL_READER
+    kinds = frozenset({"text"})
+
+    def __init__(self, scorer: ReaderScorer | None = None) -> None:
+        self._scorer = scorer
+
+    @property
+    def version(self) -> str:
+        return reader_module.shipped_version()
+
+    def grade(self, request: Any) -> Any:
+        from mlinterview.scoring.graders import MAX_BAND, Grade, GraderError
+
+        if request.kind != "text" or request.question is None:
+            raise GraderError(f"Grader {self.name!r} grades text answers only.")
+        if self._scorer is None:
+            self._scorer = ReaderScorer()
+        evidence = self._scorer.score(request.question, request.answer).to_dict()
+        value = max(0.0, min(1.0, float(evidence["score"]) / MAX_BAND))
+        return Grade(value=value, evidence=evidence, grader=self.name, version=self._scorer.version)
