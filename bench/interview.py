@@ -113,7 +113,9 @@ def summarise(rows: list[dict[str, Any]]) -> dict[str, Any]:
 
 def main() -> None:
     p = parser(__doc__.splitlines()[0], data=False)
-    p.add_argument("--grader", default=graders.LOCAL_TEXT, help="a registered grader's name")
+    p.add_argument(
+        "--grader", default=graders.LOCAL_TEXT, help="a registered grader's name, or local-reader (issue 13)"
+    )
     p.add_argument("--content", default=None, help="content folder (default: the configured one)")
     p.add_argument("--training", action="store_true", help="score the training answers instead")
     p.add_argument("--url", default=None, help="for llm-second-opinion: the endpoint")
@@ -121,6 +123,10 @@ def main() -> None:
     p.add_argument("--hosted", action="store_true", help="allow an endpoint outside this network")
     p.add_argument("--limit", type=int, default=0, help="score only the first N answers (0: all)")
     args = p.parse_args()
+    if args.grader == "local-reader":
+        from mlinterview.scoring.reader_scorer import ReaderTextGrader
+
+        graders.register(ReaderTextGrader())
     bank = load_bank(args.content or default_content_dir())
     if args.url:
         from mlinterview.scoring import llm

@@ -2,7 +2,9 @@
 
 The published protocol: 12 folds, one per assignment; for each fold the calibration is fitted on
 the other eleven only, then scores the held-out answers; r and RMSE are computed on all 2,273
-answers pooled. The features are the scorer's own (see mlinterview/scoring/features.py).
+answers pooled. The features are the similarity features (mlinterview/scoring/features.py) plus
+the reader's judgements of the answer against the reference answer's sentences (``--no-reader``
+leaves them out; the reader never saw Mohler).
 
     python bench/mohler.py [DATA_DIR] [--out FILE]
 """
@@ -27,11 +29,27 @@ PUBLISHED = [
 
 
 def main() -> None:
-    args = parser(__doc__.splitlines()[0]).parse_args()
+    p = parser(__doc__.splitlines()[0])
+    p.add_argument(
+        "--no-reader", action="store_true", help="similarity features only (the scorer before issue 13)"
+    )
+    args = p.parse_args()
     started = time.perf_counter()
     answers = datasets.mohler(args.data)
     say(f"{len(answers)} answers; computing features")
     x = feature_matrix(Scorer(), answers, progress=say)
+    if not args.no_reader:
+        from mlinterview.scoring.reader import get_reader
+        from mlinterview.scoring.reading import public_features
+
+        say("the reader's judgements of each answer against the reference answer's sentences")
+        reader_x = public_features(
+            get_reader(),
+            [a.rubric.points for a in answers],
+            [a.rubric.question for a in answers],
+            [a.answer for a in answers],
+        )
+        x = np.hstack([x, reader_x])
     y = np.array([a.grade_5 for a in answers])
     groups = np.array([a.group for a in answers])
     predictions = np.zeros(len(y))

@@ -23,6 +23,7 @@ class GradedAnswer:
     answer: str
     grade: float  # on the dataset's scale
     grade_5: float  # rescaled to 0-5
+    label: str = ""  # SemEval's 3-way label (correct, contradictory, incorrect) where it has one
 
 
 def _rubric(key: str, question: str, reference: str) -> Rubric:
@@ -93,6 +94,7 @@ def semeval(root: Path = DEFAULT_DATA, corpus: str = "scientsbank") -> list[Grad
                 row["student_answer"].strip(),
                 grade,
                 grade * 5,
+                row["label_3way"],
             )
         )
     return out
