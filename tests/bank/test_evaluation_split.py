@@ -18,6 +18,7 @@ from tests.bank.test_graded_answers import SLUG, answer, graded_file, write_grad
 # Files that the scorer learns from or uses as evidence. No evaluation answer may appear in them.
 TRAINING_FILES = [
     *sorted((REPO_DIR / "content" / "graded").rglob("*.yaml")),
+    *sorted((REPO_DIR / "content" / "claims").rglob("*.yaml")),
     *sorted(p for p in (REPO_DIR / "mlinterview" / "scoring" / "artifacts").rglob("*") if p.is_file()),
 ]
 
