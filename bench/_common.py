@@ -60,3 +60,31 @@ def write(name: str, results: dict[str, Any], out: Path | None) -> Path:
     path.write_text(json.dumps(results, indent=2) + "\n")
     say(f"results written to {path}")
     return path
+
+
+def add_grader_options(p: argparse.ArgumentParser) -> None:
+    """--grader and the options of the graders a benchmark registers itself (reader, language model)."""
+    from mlinterview.scoring import graders
+
+    p.add_argument(
+        "--grader", default=graders.LOCAL_TEXT, help="a registered grader's name, or local-reader (issue 13)"
+    )
+    p.add_argument("--content", default=None, help="content folder (default: the configured one)")
+    p.add_argument("--url", default=None, help="for llm-second-opinion: the endpoint")
+    p.add_argument("--model", default="default", help="for llm-second-opinion: the model name")
+    p.add_argument("--hosted", action="store_true", help="allow an endpoint outside this network")
+
+
+def register_graders(args: argparse.Namespace) -> None:
+    """Register the reader or the language-model grader when the options ask for them."""
+    from mlinterview.scoring import graders
+
+    if args.grader == "local-reader":
+        from mlinterview.scoring.reader_scorer import ReaderTextGrader
+
+        graders.register(ReaderTextGrader())
+    if args.url:
+        from mlinterview.scoring import llm
+
+        settings = llm.LLMSettings(url=args.url, model=args.model, hosted_ok=args.hosted)
+        graders.register(llm.LLMGrader(settings))

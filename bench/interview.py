@@ -22,7 +22,7 @@ import time
 from collections import defaultdict
 from typing import Any
 
-from _common import parser, say, table, write
+from _common import add_grader_options, parser, register_graders, say, table, write
 
 from mlinterview.bank import load_bank
 from mlinterview.bank.loader import default_content_dir
@@ -113,26 +113,12 @@ def summarise(rows: list[dict[str, Any]]) -> dict[str, Any]:
 
 def main() -> None:
     p = parser(__doc__.splitlines()[0], data=False)
-    p.add_argument(
-        "--grader", default=graders.LOCAL_TEXT, help="a registered grader's name, or local-reader (issue 13)"
-    )
-    p.add_argument("--content", default=None, help="content folder (default: the configured one)")
+    add_grader_options(p)
     p.add_argument("--training", action="store_true", help="score the training answers instead")
-    p.add_argument("--url", default=None, help="for llm-second-opinion: the endpoint")
-    p.add_argument("--model", default="default", help="for llm-second-opinion: the model name")
-    p.add_argument("--hosted", action="store_true", help="allow an endpoint outside this network")
     p.add_argument("--limit", type=int, default=0, help="score only the first N answers (0: all)")
     args = p.parse_args()
-    if args.grader == "local-reader":
-        from mlinterview.scoring.reader_scorer import ReaderTextGrader
-
-        graders.register(ReaderTextGrader())
+    register_graders(args)
     bank = load_bank(args.content or default_content_dir())
-    if args.url:
-        from mlinterview.scoring import llm
-
-        settings = llm.LLMSettings(url=args.url, model=args.model, hosted_ok=args.hosted)
-        graders.register(llm.LLMGrader(settings))
     source = bank.graded if args.training else bank.evaluation
     items = [(slug, answer) for slug, answers in sorted(source.items()) for answer in answers.answers]
     if args.limit:

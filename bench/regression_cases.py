@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from _common import ROOT, parser, say, table, write
+from _common import ROOT, add_grader_options, parser, register_graders, say, table, write
 
 from mlinterview.bank.loader import default_content_dir, load_bank
 from mlinterview.scoring import graders
@@ -126,24 +126,10 @@ def describe(expect: dict[str, Any]) -> str:
 def main() -> None:
     p = parser(__doc__.splitlines()[0], data=False)
     p.add_argument("cases", nargs="?", type=Path, default=DEFAULT_CASES, help="the cases file")
-    p.add_argument(
-        "--grader", default=graders.LOCAL_TEXT, help="a registered grader's name, or local-reader (issue 13)"
-    )
-    p.add_argument("--content", default=None, help="content folder (default: the configured one)")
-    p.add_argument("--url", default=None, help="for llm-second-opinion: the endpoint")
-    p.add_argument("--model", default="default", help="for llm-second-opinion: the model name")
-    p.add_argument("--hosted", action="store_true", help="allow an endpoint outside this network")
+    add_grader_options(p)
     args = p.parse_args()
-    if args.grader == "local-reader":
-        from mlinterview.scoring.reader_scorer import ReaderTextGrader
-
-        graders.register(ReaderTextGrader())
+    register_graders(args)
     bank = load_bank(args.content or default_content_dir())
-    if args.url:
-        from mlinterview.scoring import llm
-
-        settings = llm.LLMSettings(url=args.url, model=args.model, hosted_ok=args.hosted)
-        graders.register(llm.LLMGrader(settings))
     cases = load_cases(args.cases)
     held = sorted({c["question"] for c in cases} & bank.held_out)
     if held:
