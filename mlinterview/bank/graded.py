@@ -175,7 +175,7 @@ def cross_check(
                 f"the file belongs in {folder}/{question.set}/",
             )
         )
-    points = question.signals.strong if question.signals is not None else question.key_points
+    points = question.graded_points
     ranges = {
         "covers": (len(points), "key point", "key points"),
         "contradicts": (len(points), "key point", "key points"),

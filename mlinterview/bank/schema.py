@@ -156,6 +156,11 @@ class Question(Strict):
     def open_ended(self) -> bool:
         return self.signals is not None
 
+    @property
+    def graded_points(self) -> list[str]:
+        """What a graded answer's ``covers`` numbers: the key points, or the strong signals."""
+        return list(self.signals.strong) if self.signals is not None else list(self.key_points)
+
 
 class Skill(Strict):
     slug: Slug

@@ -60,7 +60,6 @@ class Reading:
     """
 
     states: list[Any]  # torch.Tensor, float32
-    ids: list[int]
 
     @property
     def length(self) -> int:
@@ -202,7 +201,7 @@ class Reader:
 
     @property
     def version(self) -> str:
-        return f"reader-{self.manifest['sha256'][:12]}"
+        return _version(self.manifest)
 
     @property
     def thresholds(self) -> dict[str, float]:
@@ -221,6 +220,7 @@ class Reader:
         order = sorted(range(len(texts)), key=lambda n: len(texts[n]))
         by_index: dict[int, Reading] = {}
         depth = len(self.module.answer_upper) if answer else 0
+        first = 1 if answer else 0
         with torch.inference_mode():
             for start in range(0, len(order), batch_size):
                 chosen = order[start : start + batch_size]
@@ -234,10 +234,7 @@ class Reader:
                 states = self.module.read(encoded["input_ids"], encoded["attention_mask"], depth)
                 for row, n in enumerate(chosen):
                     length = int(encoded["attention_mask"][row].sum())
-                    first = 1 if answer else 0
-                    ids = encoded["input_ids"][row, first:length].tolist()
-                    kept = [state[row, first:length].clone() for state in states]
-                    by_index[n] = Reading(kept, ids)
+                    by_index[n] = Reading([state[row, first:length].clone() for state in states])
         return [by_index[n] for n in range(len(texts))]
 
     def judge(
@@ -290,10 +287,16 @@ def collate(pairs: Sequence[tuple[Reading, Reading]]) -> tuple[Any, Any, list[An
     return claims, claim_mask, [states for states, _ in padded], padded[0][1], torch.tensor(index)
 
 
+RULES_VERSION = "rules-1"  # bump when mlinterview.scoring.rules changes what a reading scores
+
+
+def _version(manifest: dict[str, Any]) -> str:
+    return f"reader-{str(manifest['sha256'])[:12]}+{RULES_VERSION}"
+
+
 def shipped_version(manifest_path: Path = MANIFEST) -> str:
     """The shipped reader's version, from its manifest (without loading the model)."""
-    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
-    return f"reader-{manifest['sha256'][:12]}+rules-1"
+    return _version(json.loads(manifest_path.read_text(encoding="utf-8")))
 
 
 _reader: Reader | None = None

@@ -70,11 +70,11 @@ class ReaderScorer:
 
     @property
     def version(self) -> str:
-        return f"{self.reader.version}+rules-1"
+        return self.reader.version
 
     def rubric(self, question: Question) -> reading.RubricReadings:
         # Keyed by what is read, so an edited question is read again.
-        read = (question.prompt, *reading.claims_of(question), *(m.claim for m in question.misconceptions))
+        read = (question.prompt, *question.graded_points, *(m.claim for m in question.misconceptions))
         key = (question.slug, hash(read))
         with self._lock:
             cached = self._rubrics.get(key)
@@ -112,7 +112,7 @@ class ReaderScorer:
 
     def _quotes(self, question: Question, answer: str, ruled: rules.RuleScore) -> list[str]:
         """For each claim with a verdict to show, the answer's sentence that supports it best."""
-        claims = reading.claims_of(question)
+        claims = question.graded_points
         wanted: dict[int, int] = {}  # claim index (points, then misconceptions) -> label
         for number, claim in enumerate(claims):
             for verdict in (*ruled.covered, *ruled.contradicted):
@@ -158,7 +158,7 @@ def _gated(question: Question, gate: str) -> ReaderResult:
         slug=question.slug,
         score=0.0,
         band=0,
-        key_points=[{"text": c, "covered": False, "evidence": ""} for c in reading.claims_of(question)],
+        key_points=[{"text": c, "covered": False, "evidence": ""} for c in question.graded_points],
         misconceptions=[],
         confidence=0.95,
         feedback=gate + " It scores 0.",
@@ -173,7 +173,7 @@ def _result(
         v.point: v for v in (*ruled.covered, *ruled.missing, *ruled.contradicted)
     }
     key_points: list[dict[str, Any]] = []
-    for number, claim in enumerate(reading.claims_of(question)):
+    for number, claim in enumerate(question.graded_points):
         verdict = by_claim.get(claim, rules.PointVerdict(claim, rules.Verdict.missing))
         key_points.append(
             {

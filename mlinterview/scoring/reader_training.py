@@ -59,13 +59,6 @@ class Pair:
     question: str  # the bank question's slug, or the SemEval question id
 
 
-def claims_of(question: Question) -> list[str]:
-    """What ``covers`` numbers: key points, or the strong signals of an open-ended question."""
-    if question.signals is not None:
-        return list(question.signals.strong)
-    return list(question.key_points)
-
-
 def is_dev(slug: str) -> bool:
     digest = hashlib.sha256(f"reader-dev/{SEED}/{slug}".encode()).digest()
     return digest[0] / 256 < DEV_SHARE
@@ -82,7 +75,7 @@ def bank_pairs(bank: Bank) -> list[Pair]:
         if slug in held_out:
             raise ValueError(f"{slug} is held out for evaluation and has training answers")
         question = bank.get(slug)
-        claims = claims_of(question)
+        claims = question.graded_points
         others = [q for s, qs in sorted(by_set.items()) if s != question.set for q in qs]
         for answer in bank.graded[slug].answers:
             for number, claim in enumerate(claims, 1):

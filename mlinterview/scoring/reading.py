@@ -45,12 +45,6 @@ DEFAULT_THRESHOLDS = {
 }
 
 
-def claims_of(question: Question) -> list[str]:
-    if question.signals is not None:
-        return list(question.signals.strong)
-    return list(question.key_points)
-
-
 @dataclass
 class Probabilities:
     """What the reader found in one answer."""
@@ -64,7 +58,7 @@ class RubricReadings:
     """A question's claims read once by the lower layers (cached per process by the caller)."""
 
     def __init__(self, reader: Reader, question: Question) -> None:
-        self.points = reader.read(claims_of(question), MAX_CLAIM_TOKENS)
+        self.points = reader.read(question.graded_points, MAX_CLAIM_TOKENS)
         self.misconceptions = reader.read([m.claim for m in question.misconceptions], MAX_CLAIM_TOKENS)
         self.prompt = reader.read([question.prompt], MAX_CLAIM_TOKENS)[0]
 
@@ -94,11 +88,11 @@ def verdicts(
     question: Question, found: Probabilities, thresholds: dict[str, float], quotes: Sequence[str] = ()
 ) -> rules.RuleScore:
     """The rules' score for one answer read with ``thresholds``."""
-    claims = claims_of(question)
+    claims = question.graded_points
     point_verdicts: list[rules.PointVerdict] = []
     for number, claim in enumerate(claims):
         entailed, contradicted = found.points[number, ENTAILED], found.points[number, CONTRADICTED]
-        quote = quotes[number] if number < len(quotes) else ""
+        quote = _quote(quotes, number)
         if contradicted >= thresholds["contradicted"] and contradicted > entailed:
             verdict = rules.Verdict.contradicted
         elif entailed >= thresholds["covered"]:
