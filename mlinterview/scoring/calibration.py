@@ -23,12 +23,17 @@ ARTIFACT = Path(__file__).resolve().parent / "artifacts" / "calibration.json"
 ALPHA = 100.0  # ridge strength, chosen by leave-one-assignment-out on Mohler (bench/mohler.py)
 
 
-def expand(x: np.ndarray) -> np.ndarray:
-    """Features, their squares and pairwise products (a quadratic model, still linear to fit)."""
+def expand(x: np.ndarray, quadratic: int | None = None) -> np.ndarray:
+    """Features, their squares and pairwise products (a quadratic model, still linear to fit).
+
+    With ``quadratic``, only the first that many columns get squares and products; the columns
+    after them enter as they are (a benchmark's extra judgements, which the quadratic terms would
+    multiply beyond what a few thousand answers can fit).
+    """
     x = np.atleast_2d(x)
-    n = x.shape[1]
+    n = x.shape[1] if quadratic is None else quadratic
     products = [x[:, i] * x[:, j] for i in range(n) for j in range(i, n)]
-    return np.column_stack([x, *products])
+    return np.column_stack([x[:, :n], *products, x[:, n:]])
 
 
 @dataclass
@@ -38,26 +43,27 @@ class Calibration:
     coef: np.ndarray
     intercept: float
     trained_on: dict[str, Any]
+    quadratic: int | None = None  # see expand(); None: every column
 
     def predict(self, x: np.ndarray) -> float:
         return float(self.predict_many(np.atleast_2d(x))[0])
 
     def predict_many(self, x: np.ndarray) -> np.ndarray:
-        z = (expand(x) - self.mean) / self.scale
+        z = (expand(x, self.quadratic) - self.mean) / self.scale
         return np.clip(z @ self.coef + self.intercept, 0.0, 5.0)
 
     def to_json(self) -> str:
-        return json.dumps(
-            {
-                "features": list(FEATURES),
-                "mean": self.mean.tolist(),
-                "scale": self.scale.tolist(),
-                "coef": self.coef.tolist(),
-                "intercept": self.intercept,
-                "trained_on": self.trained_on,
-            },
-            indent=1,
-        )
+        data = {
+            "features": list(FEATURES),
+            "mean": self.mean.tolist(),
+            "scale": self.scale.tolist(),
+            "coef": self.coef.tolist(),
+            "intercept": self.intercept,
+            "trained_on": self.trained_on,
+        }
+        if self.quadratic is not None:
+            data["quadratic"] = self.quadratic
+        return json.dumps(data, indent=1)
 
     def fingerprint(self) -> str:
         """A short hash of the fitted numbers and what they were trained on: retraining changes it."""
@@ -65,11 +71,15 @@ class Calibration:
 
 
 def fit(
-    x: np.ndarray, y: np.ndarray, alpha: float = ALPHA, trained_on: dict[str, Any] | None = None
+    x: np.ndarray,
+    y: np.ndarray,
+    alpha: float = ALPHA,
+    trained_on: dict[str, Any] | None = None,
+    quadratic: int | None = None,
 ) -> Calibration:
     from sklearn.linear_model import Ridge
 
-    expanded = expand(x)
+    expanded = expand(x, quadratic)
     mean = expanded.mean(axis=0)
     scale = expanded.std(axis=0)
     scale[scale == 0] = 1.0
@@ -80,6 +90,7 @@ def fit(
         coef=np.asarray(model.coef_, dtype=float),
         intercept=float(model.intercept_),
         trained_on=trained_on or {},
+        quadratic=quadratic,
     )
 
 
@@ -95,4 +106,5 @@ def load(path: Path = ARTIFACT) -> Calibration:
         coef=np.asarray(data["coef"]),
         intercept=float(data["intercept"]),
         trained_on=data.get("trained_on", {}),
+        quadratic=data.get("quadratic"),
     )

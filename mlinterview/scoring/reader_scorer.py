@@ -102,44 +102,65 @@ class ReaderScorer:
             rubrics = [self.rubric(items[n][0]) for n in to_read]
             found = reading.probabilities(reader, rubrics, answers)
             thresholds = reader.thresholds or reading.DEFAULT_THRESHOLDS
-            for n, probabilities in zip(to_read, found, strict=True):
-                question, answer = items[n]
-                first = reading.verdicts(question, probabilities, thresholds)
-                quotes = self._quotes(question, answer, first)
-                ruled = reading.verdicts(question, probabilities, thresholds, quotes)
+            firsts = [
+                reading.verdicts(items[n][0], probabilities, thresholds)
+                for n, probabilities in zip(to_read, found, strict=True)
+            ]
+            quotes = self._quotes([items[n] for n in to_read], firsts)
+            for n, probabilities, quoted in zip(to_read, found, quotes, strict=True):
+                question = items[n][0]
+                ruled = reading.verdicts(question, probabilities, thresholds, quoted)
                 results[n] = _result(question, ruled, probabilities, thresholds)
         return [r for r in results if r is not None]
 
-    def _quotes(self, question: Question, answer: str, ruled: rules.RuleScore) -> list[str]:
-        """For each claim with a verdict to show, the answer's sentence that supports it best."""
-        claims = question.graded_points
-        wanted: dict[int, int] = {}  # claim index (points, then misconceptions) -> label
-        for number, claim in enumerate(claims):
-            for verdict in (*ruled.covered, *ruled.contradicted):
-                if verdict.point == claim:
-                    label = CONTRADICTED if verdict.verdict == rules.Verdict.contradicted else ENTAILED
-                    wanted[number] = label
-        stated = {m.claim for m in ruled.misconceptions}
-        for number, misconception in enumerate(question.misconceptions):
-            if misconception.claim in stated:
-                wanted[len(claims) + number] = ENTAILED
-        quotes = [""] * (len(claims) + len(question.misconceptions))
-        sentences = list(dict.fromkeys(text.sentences(answer))) or [answer.strip()]
-        if not wanted:
-            return quotes
-        if len(sentences) == 1:
-            for index in wanted:
-                quotes[index] = sentences[0]
-            return quotes
-        rubric = self.rubric(question)
-        claim_readings = [*rubric.points, *rubric.misconceptions]
-        sentence_readings = self.reader.read_answers(sentences)
-        pairs = [(claim_readings[i], s) for i in wanted for s in sentence_readings]
+    def _quotes(
+        self, items: Sequence[tuple[Question, str]], ruled: Sequence[rules.RuleScore]
+    ) -> list[list[str]]:
+        """For each answer, each claim with a verdict to show gets the answer's sentence that
+        supports it best. The sentences of all the answers are read, and judged, in one batch."""
+        out: list[list[str]] = []
+        jobs: list[tuple[int, int, int, list[str]]] = []  # (answer, claim index, label, sentences)
+        for (question, answer), result in zip(items, ruled, strict=True):
+            wanted = _wanted(question, result)
+            quotes = [""] * (len(question.graded_points) + len(question.misconceptions))
+            sentences = list(dict.fromkeys(text.sentences(answer))) or [answer.strip()]
+            for index, label in wanted.items():
+                if len(sentences) == 1:
+                    quotes[index] = sentences[0]
+                else:
+                    jobs.append((len(out), index, label, sentences))
+            out.append(quotes)
+        if not jobs:
+            return out
+        distinct = sorted({s for *_, sentences in jobs for s in sentences})
+        read = dict(zip(distinct, self.reader.read_answers(distinct), strict=True))
+        pairs: list[tuple[reader_module.Reading, reader_module.Reading]] = []
+        for answer_index, index, _, sentences in jobs:
+            rubric = self.rubric(items[answer_index][0])
+            claim = [*rubric.points, *rubric.misconceptions][index]
+            pairs += [(claim, read[s]) for s in sentences]
         nli, _ = self.reader.judge(pairs)
-        for row, index in enumerate(wanted):
-            block = nli[row * len(sentences) : (row + 1) * len(sentences), wanted[index]]
-            quotes[index] = sentences[int(np.argmax(block))]
-        return quotes
+        start = 0
+        for answer_index, index, label, sentences in jobs:
+            block = nli[start : start + len(sentences), label]
+            out[answer_index][index] = sentences[int(np.argmax(block))]
+            start += len(sentences)
+        return out
+
+
+def _wanted(question: Question, ruled: rules.RuleScore) -> dict[int, int]:
+    """Claim index (key points, then misconceptions) -> the label its quote must show."""
+    claims = question.graded_points
+    wanted: dict[int, int] = {}
+    for number, claim in enumerate(claims):
+        for verdict in (*ruled.covered, *ruled.contradicted):
+            if verdict.point == claim:
+                wanted[number] = CONTRADICTED if verdict.verdict == rules.Verdict.contradicted else ENTAILED
+    stated = {m.claim for m in ruled.misconceptions}
+    for number, misconception in enumerate(question.misconceptions):
+        if misconception.claim in stated:
+            wanted[len(claims) + number] = ENTAILED
+    return wanted
 
 
 def _gate(question: Question, answer: str) -> str:

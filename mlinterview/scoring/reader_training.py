@@ -30,6 +30,7 @@ import hashlib
 import json
 import math
 import random
+import re
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -120,6 +121,85 @@ def claim_pairs(bank: Bank) -> list[Pair]:
     return pairs
 
 
+SPLICE_SHARES = (("contradiction", 0.4), ("misconception", 0.3), ("paraphrase", 0.3))
+
+
+def splice(text: str, sentence: str, rng: random.Random) -> str:
+    """``text`` with ``sentence`` inserted between two of its sentences (or at either end)."""
+    parts = [part for part in re.split(r"(?<=[.!?])\s+", text.strip()) if part]
+    parts.insert(rng.randint(0, len(parts)), sentence)
+    return " ".join(parts)
+
+
+def spliced_pairs(bank: Bank) -> list[Pair]:
+    """Claim variants read in context: one sentence of ``content/claims/`` inserted into a graded
+    answer to the same training question, with the label that sentence decides.
+
+    A graded answer says little that is wrong about one key point in isolation; candidates say it
+    in the middle of an answer that is otherwise fine. So each graded answer (not off-topic) gets
+    one copy with one inserted sentence about a key point it neither covers nor contradicts:
+
+    - one of that point's ``contradictions``: the point reads *contradicted* in the copy;
+    - a misconception's ``restated`` form (one the answer does not state): it reads *stated*;
+    - one of the point's ``paraphrases``: the point reads *entailed* (so an inserted sentence is
+      not by itself a sign of a contradiction).
+
+    Besides the changed claim, the copy is judged against one other key point with its graded
+    label, which the inserted sentence does not change.
+    """
+    rng = random.Random(SEED + 1)
+    pairs: list[Pair] = []
+    for slug in sorted(bank.graded):
+        if slug not in bank.claims:
+            continue
+        question = bank.get(slug)
+        if question.signals is not None:
+            continue  # graded answers number the strong signals, claim variants the key points
+        variants = bank.claims[slug]
+        by_point = {entry.point: entry for entry in variants.points}
+        restated = {item.misconception: item.restated for item in variants.misconceptions if item.restated}
+        for answer in bank.graded[slug].answers:
+            if answer.kind.value == "off-topic":
+                continue
+            free = [n for n in sorted(by_point) if n not in answer.covers and n not in answer.contradicts]
+            unstated = [n for n in sorted(restated) if n not in answer.states]
+            modes = [m for m, _ in SPLICE_SHARES if m != "misconception" or unstated]
+            if not free and "misconception" not in modes:
+                continue
+            if not free:
+                modes = ["misconception"]
+            mode = rng.choices(modes, [dict(SPLICE_SHARES)[m] for m in modes])[0]
+            changed: list[tuple[str, int]] = []
+            if mode == "misconception":
+                number = rng.choice(unstated)
+                sentence = rng.choice(restated[number])
+                changed.append((question.misconceptions[number - 1].claim, ENTAILED))
+            else:
+                point = rng.choice(free)
+                entry = by_point[point]
+                if mode == "contradiction":
+                    sentence, label = rng.choice(entry.contradictions), CONTRADICTED
+                else:
+                    sentence, label = rng.choice(entry.paraphrases), ENTAILED
+                changed.append((question.key_points[point - 1], label))
+            text = splice(answer.text, sentence, rng)
+            pairs += [Pair(claim, text, "nli", label, "spliced", slug) for claim, label in changed]
+            untouched = [
+                n
+                for n in range(1, len(question.key_points) + 1)
+                if question.key_points[n - 1] not in {claim for claim, _ in changed}
+            ]
+            if untouched:
+                number = rng.choice(untouched)
+                label = NEITHER
+                if number in answer.covers:
+                    label = ENTAILED
+                elif number in answer.contradicts:
+                    label = CONTRADICTED
+                pairs.append(Pair(question.key_points[number - 1], text, "nli", label, "spliced", slug))
+    return pairs
+
+
 SEMEVAL_LABELS = {"correct": ENTAILED, "contradictory": CONTRADICTED, "incorrect": NEITHER}
 
 
@@ -174,10 +254,10 @@ def train(
     torch.manual_seed(SEED)
     torch.set_num_threads(max(1, torch.get_num_threads()))
 
-    pairs = bank_pairs(bank) + claim_pairs(bank)
+    pairs = bank_pairs(bank) + claim_pairs(bank) + spliced_pairs(bank)
     if semeval_csv is not None:
         pairs += semeval_pairs(semeval_csv)
-    from_bank = ("bank", "claims")
+    from_bank = ("bank", "claims", "spliced")
     train_pairs = [p for p in pairs if not (p.source in from_bank and is_dev(p.question))]
     dev_slugs = sorted({p.question for p in pairs if p.source == "bank" and is_dev(p.question)})
     if limit is not None:

@@ -136,9 +136,14 @@ def objective(
 
     rho = float(spearmanr(scores, grades).statistic) if len(set(scores.tolist())) > 1 else 0.0
     kinds_arr = np.array(kinds)
-    low = np.isin(kinds_arr, LOW_KINDS) & (grades <= 1)
     high = grades >= 4
-    low_share = float((scores[low] <= 1.5).mean()) if low.any() else 1.0
+    # The bar holds within each kind, so each low kind counts the same however many answers it has.
+    shares = [
+        float((scores[(kinds_arr == kind) & (grades <= 1)] <= 1.5).mean())
+        for kind in LOW_KINDS
+        if ((kinds_arr == kind) & (grades <= 1)).any()
+    ]
+    low_share = float(np.mean(shares)) if shares else 1.0
     high_share = float((scores[high] >= 3.5).mean()) if high.any() else 1.0
     flagged_share = float(flagged[high].mean()) if high.any() else 0.0
     value = rho + 0.5 * low_share + 0.5 * high_share - 2.0 * max(0.0, flagged_share - 0.02)

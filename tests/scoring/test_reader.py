@@ -55,12 +55,56 @@ def test_a_reader_whose_weights_do_not_match_the_manifest_is_refused(tmp_path):
 
 
 def test_training_pairs_never_come_from_held_out_questions_or_evaluation_answers(bank):
-    pairs = reader_training.bank_pairs(bank) + reader_training.claim_pairs(bank)
+    pairs = (
+        reader_training.bank_pairs(bank)
+        + reader_training.claim_pairs(bank)
+        + reader_training.spliced_pairs(bank)
+    )
     assert {p.question for p in pairs}.isdisjoint(bank.held_out)
     evaluation_texts = {a.text for answers in bank.evaluation.values() for a in answers.answers}
     assert not evaluation_texts & {p.answer for p in pairs}
     manifest = json.loads(reader.MANIFEST.read_text())
     assert set(manifest["development"]["questions"]).isdisjoint(bank.held_out)
+
+
+def test_a_spliced_answer_is_a_graded_answer_with_one_claim_variant_inserted(bank):
+    pairs = reader_training.spliced_pairs(bank)
+    assert {p.source for p in pairs} == {"spliced"}
+    labels = {p.label for p in pairs}
+    assert labels == {reader.NEITHER, reader.ENTAILED, reader.CONTRADICTED}
+    graded = {(slug, a.text): a for slug, answers in bank.graded.items() for a in answers.answers}
+    checked = 0
+    for pair in pairs[:400]:
+        question = bank.get(pair.question)
+        variants = bank.claims[pair.question]
+        if pair.claim not in question.key_points or pair.label != reader.CONTRADICTED:
+            continue
+        point = question.key_points.index(pair.claim) + 1
+        (entry,) = [e for e in variants.points if e.point == point]
+        inserted = [c for c in entry.contradictions if c in pair.answer]
+        if not inserted:
+            continue  # the untouched point of the copy, contradicted by the graded answer itself
+        original = pair.answer.replace(inserted[0], "", 1)
+        # The graded answer it came from neither covers nor contradicts the point.
+        sources = [
+            a
+            for (slug, t), a in graded.items()
+            if slug == pair.question and " ".join(t.split()) == " ".join(original.split())
+        ]
+        assert len(sources) == 1, pair.answer
+        assert point not in sources[0].covers and point not in sources[0].contradicts
+        checked += 1
+    assert checked >= 10
+
+
+def test_splice_keeps_every_sentence_and_adds_one():
+    import random
+
+    text = "First point. Second point! Third point?"
+    for seed in range(20):
+        out = reader_training.splice(text, "Inserted one.", random.Random(seed))
+        assert out.count("Inserted one.") == 1
+        assert out.replace("Inserted one.", "").split() == text.split()
 
 
 READER_CODE = ("reader.py", "reader_training.py", "reading.py", "reader_scorer.py", "rules.py", "llm.py")
