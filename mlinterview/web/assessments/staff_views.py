@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 from datetime import timedelta
 from typing import Any
 
@@ -13,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from mlinterview.web import csvsafe
 from mlinterview.web.accounts.roles import MANAGE, REVIEW
 from mlinterview.web.assessments import models as m
 from mlinterview.web.assessments import services
@@ -228,7 +228,7 @@ def shortlist(request: HttpRequest, pk: int) -> HttpResponse:
     if request.GET.get("format") == "csv":
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="shortlist-{assessment.pk}.csv"'
-        writer = csv.writer(response)
+        writer = csvsafe.writer(response)  # names and other text are written as text
         writer.writerow(
             ["rank", "candidate", "total_percent", *groups, "pending", "overridden", "auto_submitted"]
         )
