@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib.auth import get_user_model, login
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import UserCreationForm
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
@@ -14,10 +15,28 @@ from mlinterview.web.questions.models import Question, QuestionSet
 MAX_ANSWER = 20_000  # characters
 
 
+# Names an administrator or the site itself would use: refused to everyone, whether or not an
+# account holds them, so that refusing one tells nothing about the staff.
+RESERVED_USERNAMES = frozenset(
+    {"admin", "administrator", "root", "staff", "superuser", "system", "support", "mlinterview"}
+)
+UNAVAILABLE = "That username cannot be used; choose another."
+
+
 class SignupForm(UserCreationForm):
+    """A practice account. A name that cannot be had gets one message whatever the reason (held by
+    staff, by a candidate, or reserved), so the page does not confirm which accounts exist."""
+
     class Meta(UserCreationForm.Meta):
         model = get_user_model()
         fields = ("username",)
+
+    def clean_username(self) -> str:
+        username = self.cleaned_data.get("username", "")
+        taken = self._meta.model.objects.filter(username__iexact=username).exists()
+        if username.casefold() in RESERVED_USERNAMES or taken:
+            raise ValidationError(UNAVAILABLE, code="unavailable")
+        return username
 
 
 def signup(request: HttpRequest) -> HttpResponse:
