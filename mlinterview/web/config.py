@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Mapping
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -147,6 +148,29 @@ def _logging(env: Mapping[str, str]) -> dict[str, Any]:
     }
 
 
+def _login_throttle() -> dict[str, Any]:
+    """django-axes: after a few wrong passwords for one username from one client address, that pair
+    is refused (even with the right password) for a cool-off, on the site's and the admin's sign-in
+    pages alike. The attempts are kept in the database, so this works on SQLite and PostgreSQL and
+    across web processes; a successful sign-in clears the count."""
+    return {
+        "AXES_ENABLED": True,
+        "AXES_HANDLER": "axes.handlers.database.AxesDatabaseHandler",
+        "AXES_FAILURE_LIMIT": 5,
+        "AXES_COOLOFF_TIME": timedelta(minutes=15),
+        "AXES_LOCKOUT_PARAMETERS": [["username", "ip_address"]],
+        "AXES_RESET_ON_SUCCESS": True,
+        # The client address is the connection's own: a forwarded header would let a guesser
+        # pick a new address for every try. Behind a proxy every client shares its address, so
+        # the lock then falls on the username alone, which is stricter, never looser.
+        "AXES_IPWARE_META_PRECEDENCE_ORDER": ("REMOTE_ADDR",),
+        "AXES_LOCKOUT_TEMPLATE": "registration/locked_out.html",
+        "AXES_HTTP_RESPONSE_CODE": 429,
+        # No banner on every start of a command; attempts are still logged.
+        "AXES_VERBOSE": False,
+    }
+
+
 def build_settings(env: Mapping[str, str]) -> dict[str, Any]:
     production = _flag(env, "MLINTERVIEW_PRODUCTION")
     debug = _flag(env, "MLINTERVIEW_DEBUG")
@@ -177,6 +201,7 @@ def build_settings(env: Mapping[str, str]) -> dict[str, Any]:
             "mlinterview.web.practice",
             "mlinterview.web.api",
             "ninja",
+            "axes",
         ],
         "MIDDLEWARE": [
             "django.middleware.security.SecurityMiddleware",
@@ -188,6 +213,8 @@ def build_settings(env: Mapping[str, str]) -> dict[str, Any]:
             "django.contrib.messages.middleware.MessageMiddleware",
             "django.middleware.clickjacking.XFrameOptionsMiddleware",
             "mlinterview.web.middleware.DatabaseUnavailableMiddleware",
+            # Last, as django-axes asks: it turns a refused sign-in into the lockout page.
+            "axes.middleware.AxesMiddleware",
         ],
         "ROOT_URLCONF": "mlinterview.web.urls",
         "WSGI_APPLICATION": "mlinterview.web.wsgi.application",
@@ -210,6 +237,12 @@ def build_settings(env: Mapping[str, str]) -> dict[str, Any]:
         "TASKS": _tasks(env),
         "RQ_QUEUES": _rq_queues(env) if task_backend(env) == "rq" else {},
         "AUTH_USER_MODEL": "accounts.User",
+        # The throttle's backend first: it refuses a locked-out username and address before any
+        # password is checked.
+        "AUTHENTICATION_BACKENDS": [
+            "axes.backends.AxesStandaloneBackend",
+            "django.contrib.auth.backends.ModelBackend",
+        ],
         "AUTH_PASSWORD_VALIDATORS": [
             {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
             {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -237,6 +270,7 @@ def build_settings(env: Mapping[str, str]) -> dict[str, Any]:
         "SECURE_CONTENT_TYPE_NOSNIFF": True,
         "SECURE_REFERRER_POLICY": "same-origin",
         "LOGGING": _logging(env),
+        **_login_throttle(),
     }
     if production:
         settings.update(_production(env, hosts))

@@ -43,7 +43,9 @@ def signup(request: HttpRequest) -> HttpResponse:
     form = SignupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         user = form.save()
-        login(request, user)
+        # Several authentication backends are configured (the login throttle's first), so name
+        # the one that holds passwords.
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         return redirect("practice-home")
     return render(request, "practice/signup.html", {"form": form})
 
