@@ -15,6 +15,7 @@ from typing import Any
 
 from mlinterview import PACKAGE_DIR, REPO_DIR
 from mlinterview.web.assessments.jobs.queues import TASK_QUEUES
+from mlinterview.web.private_files import private_directory
 
 LOCAL_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
 TRUE = {"1", "true", "yes", "on"}
@@ -49,7 +50,7 @@ def _secret_key(env: Mapping[str, str], data_dir: Path, production: bool) -> str
     key_file = data_dir / "secret_key"
     if key_file.is_file():
         return key_file.read_text().strip()
-    data_dir.mkdir(parents=True, exist_ok=True)
+    private_directory(data_dir)
     key = secrets.token_urlsafe(50)
     key_file.touch(mode=0o600)
     key_file.write_text(key)
@@ -62,6 +63,8 @@ def _databases(env: Mapping[str, str], data_dir: Path) -> dict[str, Any]:
         import dj_database_url
 
         return {"default": dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)}
+    # SQLite makes the database file but not its folder: the folder is made here, private.
+    private_directory(data_dir)
     return {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
