@@ -16,6 +16,7 @@ sys.path.insert(0, str(ROOT))
 from mlinterview.scoring.datasets import DEFAULT_DATA  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results"
+LOCAL_SIMILARITY = "local-similarity"
 
 
 def parser(description: str, data: bool = True) -> argparse.ArgumentParser:
@@ -67,7 +68,10 @@ def add_grader_options(p: argparse.ArgumentParser) -> None:
     from mlinterview.scoring import graders
 
     p.add_argument(
-        "--grader", default=graders.LOCAL_TEXT, help="a registered grader's name, or local-reader (issue 13)"
+        "--grader",
+        default=graders.LOCAL_TEXT,
+        help=f"a registered grader's name (the reader: {graders.LOCAL_TEXT}), or {LOCAL_SIMILARITY} "
+        "(the similarity scorer, the default before issue 13)",
     )
     p.add_argument("--content", default=None, help="content folder (default: the configured one)")
     p.add_argument("--url", default=None, help="for llm-second-opinion: the endpoint")
@@ -76,13 +80,11 @@ def add_grader_options(p: argparse.ArgumentParser) -> None:
 
 
 def register_graders(args: argparse.Namespace) -> None:
-    """Register the reader or the language-model grader when the options ask for them."""
+    """Register the similarity scorer or the language-model grader when the options ask for them."""
     from mlinterview.scoring import graders
 
-    if args.grader == "local-reader":
-        from mlinterview.scoring.reader_scorer import ReaderTextGrader
-
-        graders.register(ReaderTextGrader())
+    if args.grader == LOCAL_SIMILARITY:
+        graders.register(graders.similarity_grader(LOCAL_SIMILARITY))
     if args.url:
         from mlinterview.scoring import llm
 

@@ -10,7 +10,7 @@ read for the first time when its answer arrives:
 - batched: a fresh scorer scores all answers in batches of ``--batch`` (different questions in
   each batch), answers per second, median of ``--repeats`` runs.
 
-    python bench/scoring_speed.py [--scorer default|reader] [--batch 32] [--repeats 3] [--out FILE]
+    python bench/scoring_speed.py [--scorer reader|similarity] [--batch 32] [--repeats 3] [--out FILE]
 """
 
 from __future__ import annotations
@@ -29,11 +29,14 @@ BAR = {"p95_ms_unseen": 1000.0, "answers_per_second": 10.0}
 COLD = """
 import time; t = time.perf_counter()
 from mlinterview.bank import load_bank
-from mlinterview.scoring import get_scorer
+from mlinterview.scoring import {getter}
 bank = load_bank(); q = next(iter(bank))
-get_scorer().score(q, "A first answer to warm up the model.")
+{getter}().score(q, "A first answer to warm up the model.")
 print(time.perf_counter() - t)
 """
+
+
+GETTERS = {"reader": "get_scorer", "similarity": "Scorer"}
 
 
 def one_answer_per_question() -> list[tuple[object, str]]:
@@ -51,13 +54,13 @@ def one_answer_per_question() -> list[tuple[object, str]]:
 
 def fresh_scorer(kind: str):
     """A scorer that has read no rubric yet (the encoder or reader weights are shared)."""
-    if kind == "reader":
-        from mlinterview.scoring.reader_scorer import ReaderScorer
+    if kind == "similarity":
+        from mlinterview.scoring.engine import Scorer
 
-        return ReaderScorer()
-    from mlinterview.scoring.engine import Scorer
+        return Scorer()
+    from mlinterview.scoring.reader_scorer import ReaderScorer
 
-    return Scorer()
+    return ReaderScorer()
 
 
 def main() -> None:
@@ -65,12 +68,15 @@ def main() -> None:
     p.add_argument("--batch", type=int, default=32)
     p.add_argument("--repeats", type=int, default=3)
     p.add_argument(
-        "--scorer", choices=["default", "reader"], default="default", help="reader: issue 13's reader scorer"
+        "--scorer",
+        choices=["reader", "similarity"],
+        default="reader",
+        help="reader: the default scorer; similarity: the default before issue 13",
     )
     args = p.parse_args()
     cold = []
     for _ in range(args.repeats):
-        command = [sys.executable, "-c", COLD]
+        command = [sys.executable, "-c", COLD.format(getter=GETTERS[args.scorer])]
         run = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, check=True)
         cold.append(float(run.stdout.strip().splitlines()[-1]))
     say(f"cold start median {statistics.median(cold):.2f}s")

@@ -43,6 +43,9 @@ def _read_batch(path: Path, bank: Bank) -> list[dict[str, Any]]:
     return items
 
 
+MARKS = {"covered": "✓", "partial": "◐", "missing": "·", "contradicted": "✗"}  # a key point's verdict
+
+
 def _print_result(result: dict[str, Any]) -> None:
     typer.secho(
         f"{result['slug']}: {result['score']:.2f} / 5 (band {result['band']}, "
@@ -50,9 +53,9 @@ def _print_result(result: dict[str, Any]) -> None:
         bold=True,
     )
     for point in result["key_points"]:
-        mark = "✓" if point["covered"] else "·"
+        mark = MARKS.get(point.get("verdict", ""), "✓" if point["covered"] else "·")
         typer.echo(textwrap.fill(point["text"], 100, initial_indent=f"  {mark} ", subsequent_indent="    "))
-        if point["covered"]:
+        if point["evidence"]:
             typer.echo(
                 textwrap.fill(
                     f"“{point['evidence']}”", 100, initial_indent="      ", subsequent_indent="      "

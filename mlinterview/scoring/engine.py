@@ -320,8 +320,10 @@ _shared: Scorer | None = None
 _shared_lock = threading.Lock()
 
 
-def get_scorer() -> Scorer:
-    """The process-wide scorer (model loaded on first use, then shared)."""
+def get_similarity_scorer() -> Scorer:
+    """The process-wide similarity scorer (the default before the reader; the public benchmarks
+    still compute its features). Candidates' answers are scored by
+    :func:`mlinterview.scoring.get_scorer`, the reader."""
     global _shared
     if _shared is None:
         with _shared_lock:

@@ -179,26 +179,43 @@ class Registry:
         return f"There is no grader named {name!r}; registered: {known}."
 
 
+class TextScorer(Protocol):
+    @property
+    def version(self) -> str: ...
+
+    def score(self, question: Question, answer: str) -> Any: ...
+
+
 class LocalTextGrader:
-    """The rubric scorer (``mlinterview.scoring.engine``) as a grader of text answers.
+    """A local scorer of text answers as a grader: by default the reader
+    (:mod:`mlinterview.scoring.reader_scorer`), the primary grader of text.
 
     Its value is the scorer's 0-5 score divided by 5 (clamped to 0..1) and its evidence the
-    scorer's result as a dict. The version names the calibration and the encoder, so it changes
-    when the model does. The scorer (and its encoder) is made on the first grade, not before.
+    scorer's result as a dict. The version names the reader's weights, their thresholds and the
+    rules, so it changes when any of them does. The scorer (and its model) is made on the first
+    grade, not before. The benchmarks register the similarity scorer under another name to
+    measure it beside the reader.
     """
 
-    name = LOCAL_TEXT
     kinds = frozenset({TEXT})
 
-    def __init__(self, scorer: Callable[[], engine.Scorer] = engine.get_scorer) -> None:
-        self._scorer = scorer
+    def __init__(
+        self,
+        scorer: Callable[[], TextScorer] | None = None,
+        *,
+        name: str = LOCAL_TEXT,
+        shipped_version: Callable[[], str] | None = None,
+    ) -> None:
+        self.name = name
+        self._scorer = scorer or _reader_scorer
+        self._shipped_version = shipped_version or _reader_version
         self._version: str | None = None
 
     @property
     def version(self) -> str:
-        """The version of the last grade, or else of the shipped calibration (read, not the encoder)."""
+        """The version of the last grade, or else of the shipped model (read, not loaded)."""
         if self._version is None:
-            self._version = engine.scorer_version(calibration.load())
+            self._version = self._shipped_version()
         return self._version
 
     def grade(self, request: GradeRequest) -> Grade:
@@ -210,6 +227,27 @@ class LocalTextGrader:
         self._version = version
         value = max(0.0, min(1.0, float(evidence["score"]) / MAX_BAND))
         return Grade(value=value, evidence=evidence, grader=self.name, version=version)
+
+
+def _reader_scorer() -> TextScorer:
+    from mlinterview.scoring.reader_scorer import get_scorer
+
+    return get_scorer()
+
+
+def _reader_version() -> str:
+    from mlinterview.scoring.reader import shipped_version
+
+    return shipped_version()
+
+
+def similarity_grader(name: str = "local-similarity") -> LocalTextGrader:
+    """The similarity scorer (the default before issue 13) as a grader, for the benchmarks."""
+    return LocalTextGrader(
+        engine.get_similarity_scorer,
+        name=name,
+        shipped_version=lambda: engine.scorer_version(calibration.load()),
+    )
 
 
 def default_registry(graders: Iterable[tuple[Grader, bool]] = ()) -> Registry:

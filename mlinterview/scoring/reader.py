@@ -291,7 +291,12 @@ RULES_VERSION = "rules-1"  # bump when mlinterview.scoring.rules changes what a 
 
 
 def _version(manifest: dict[str, Any]) -> str:
-    return f"reader-{str(manifest['sha256'])[:12]}+{RULES_VERSION}"
+    """Names the weights, the thresholds that turn them into verdicts, and the rules' version."""
+    thresholds = json.dumps(manifest.get("thresholds", {}), sort_keys=True).encode()
+    return (
+        f"reader-{str(manifest['sha256'])[:12]}"
+        f"+thresholds-{hashlib.sha256(thresholds).hexdigest()[:6]}+{RULES_VERSION}"
+    )
 
 
 def shipped_version(manifest_path: Path = MANIFEST) -> str:

@@ -179,7 +179,17 @@ def _gated(question: Question, gate: str) -> ReaderResult:
         slug=question.slug,
         score=0.0,
         band=0,
-        key_points=[{"text": c, "covered": False, "evidence": ""} for c in question.graded_points],
+        key_points=[
+            {
+                "text": c,
+                "covered": False,
+                "verdict": "missing",
+                "evidence": "",
+                "entailed": 0.0,
+                "contradicted": 0.0,
+            }
+            for c in question.graded_points
+        ],
         misconceptions=[],
         confidence=0.95,
         feedback=gate + " It scores 0.",
@@ -238,33 +248,15 @@ def _result(
     )
 
 
-LOCAL_READER = "local-reader"
+_shared: ReaderScorer | None = None
+_shared_lock = threading.Lock()
 
 
-class ReaderTextGrader:
-    """The reader scorer as a grader of text answers, for the benchmarks (``--grader local-reader``).
-
-    Not in the default registry: until it meets issue 13's bars it scores no candidate; the
-    benchmarks register it to measure it beside the primary grader.
-    """
-
-    name = LOCAL_READER
-    kinds = frozenset({"text"})
-
-    def __init__(self, scorer: ReaderScorer | None = None) -> None:
-        self._scorer = scorer
-
-    @property
-    def version(self) -> str:
-        return reader_module.shipped_version()
-
-    def grade(self, request: Any) -> Any:
-        from mlinterview.scoring.graders import MAX_BAND, Grade, GraderError
-
-        if request.kind != "text" or request.question is None:
-            raise GraderError(f"Grader {self.name!r} grades text answers only.")
-        if self._scorer is None:
-            self._scorer = ReaderScorer()
-        evidence = self._scorer.score(request.question, request.answer).to_dict()
-        value = max(0.0, min(1.0, float(evidence["score"]) / MAX_BAND))
-        return Grade(value=value, evidence=evidence, grader=self.name, version=self._scorer.version)
+def get_scorer() -> ReaderScorer:
+    """The process-wide scorer of text answers (the reader loads on first use, then is shared)."""
+    global _shared
+    if _shared is None:
+        with _shared_lock:
+            if _shared is None:
+                _shared = ReaderScorer()
+    return _shared

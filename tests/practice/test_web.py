@@ -20,10 +20,13 @@ from mlinterview.web.questions.importer import import_bank
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 GOOD = (
-    "A loss function measures how wrong one prediction is, and training minimises the average loss over "
-    "the data, the cost or objective. For regression we use squared error or absolute error, for "
-    "classification cross-entropy, the log loss. Gradient methods need the loss to be differentiable, "
-    "and the loss we train on can differ from the metric we report, such as accuracy."
+    "A loss function takes one prediction and the true value and returns a number saying how far off "
+    "the prediction was, and training tunes the parameters so that this number gets small. Averaged "
+    "over the whole training set, usually with a regularisation penalty added, it is called the cost or "
+    "the objective. For regression people use mean squared error, which punishes outliers hard, or mean "
+    "absolute error; for classification they use cross-entropy, also called log loss. Because we train "
+    "with gradients, the loss has to be differentiable. That is also why we often train on one loss and "
+    "report a different metric such as accuracy, which has no useful gradient."
 )
 
 
@@ -76,7 +79,9 @@ def test_answer_feedback_and_schedule(candidate, travel):
     covered = [p for p in result["key_points"] if p["covered"]]
     assert covered, result
     for point in result["key_points"]:
-        mark = "✓ covered" if point["covered"] else "✗ missed"
+        mark = {"covered": "✓ covered", "partial": "◐ partly covered", "contradicted": "✗ contradicted"}.get(
+            point["verdict"], "✗ missed"
+        )
         assert f"{mark}: {escape(point['text'])}" in html
     for point in covered:
         assert f"<q>{escape(point['evidence'])}</q>" in html and point["evidence"] in GOOD

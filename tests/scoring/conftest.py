@@ -20,5 +20,12 @@ def scorer():
     return get_scorer()
 
 
+@pytest.fixture(scope="session")
+def similarity():
+    from mlinterview.scoring.engine import get_similarity_scorer
+
+    return get_similarity_scorer()
+
+
 def written_answers() -> dict[str, dict[str, str]]:
     return yaml.safe_load((HERE / "answers.yaml").read_text())

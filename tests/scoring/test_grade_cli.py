@@ -23,7 +23,18 @@ def test_grade_json_has_the_documented_fields(bank, scorer):
     result = run("grade", "loss-function", "--answer", answer, "--json")
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
-    assert set(data) == {"slug", "score", "band", "key_points", "misconceptions", "confidence", "feedback"}
+    assert set(data) == {
+        "slug",
+        "score",
+        "band",
+        "key_points",
+        "misconceptions",
+        "confidence",
+        "feedback",
+        "contradicted",
+        "off_topic",
+        "caps",
+    }
     assert data["slug"] == "loss-function" and data["score"] >= 3
     # Exactly what the scorer says about this answer, nothing lost or added on the way out.
     assert data == scorer.score(bank.get("loss-function"), answer).to_dict()
@@ -34,25 +45,50 @@ def flat(text: str) -> str:
 
 
 def test_grade_text_output_shows_evidence_and_misconceptions(bank, scorer):
-    answer = ANSWERS["support-vector-machine"]["swapped"]
-    result = run("grade", "support-vector-machine", "--answer", answer)
+    answer = ANSWERS["artificial-neural-network"]["swapped"]
+    result = run("grade", "artificial-neural-network", "--answer", answer)
     assert result.exit_code == 0, result.output
-    expected = scorer.score(bank.get("support-vector-machine"), answer)
+    expected = scorer.score(bank.get("artificial-neural-network"), answer)
     lines = result.stdout.splitlines()
     assert lines[0] == (
-        f"support-vector-machine: {expected.score:.2f} / 5 (band {expected.band}, "
+        f"artificial-neural-network: {expected.score:.2f} / 5 (band {expected.band}, "
         f"confidence {expected.confidence:.2f})"
     )
     out = flat(result.stdout)
-    assert expected.misconceptions, "the swapped answer states misconceptions"
+    assert expected.misconceptions or expected.contradicted, "the swapped answer says something wrong"
     for wrong in expected.misconceptions:
         assert f"✗ misconception: {wrong['text']} correction: {wrong['correction']}" in out
+    marks = {"covered": "✓", "partial": "◐", "missing": "·", "contradicted": "✗"}
     for point in expected.key_points:
-        mark = "✓" if point["covered"] else "·"
+        mark = marks[point["verdict"]]
         assert f"{mark} {flat(point['text'])}" in out
-        if point["covered"]:
+        if point["evidence"]:
             assert f"{mark} {flat(point['text'])} “{flat(point['evidence'])}”" in out
     assert out.endswith(flat(expected.feedback))
+
+
+def test_the_text_output_prints_each_misconception_with_its_correction(bank, capsys):
+    import numpy as np
+
+    from mlinterview.cli.scoring import _print_result
+    from mlinterview.scoring import reading
+    from mlinterview.scoring.reader_scorer import _result
+
+    question = bank.get("loss-function")
+    said = "Mean squared error is more robust to outliers than mean absolute error."
+    number = next(n for n, m in enumerate(question.misconceptions) if "robust" in m.claim)
+    stated = np.zeros((len(question.misconceptions), 3))
+    stated[:, 0] = 1.0
+    stated[number] = [0.0, 1.0, 0.0]
+    found = reading.Probabilities(np.array([[1.0, 0.0, 0.0]] * len(question.key_points)), stated, 0.9)
+    quotes = [""] * (len(question.key_points) + len(question.misconceptions))
+    quotes[len(question.key_points) + number] = said
+    ruled = reading.verdicts(question, found, reading.DEFAULT_THRESHOLDS, quotes)
+    _print_result(_result(question, ruled, found, reading.DEFAULT_THRESHOLDS).to_dict())
+    out = flat(capsys.readouterr().out).replace("- ", "-")  # textwrap may break a line at a hyphen
+    wrong = question.misconceptions[number]
+    assert f"✗ misconception: {wrong.claim} correction: {wrong.correction}" in out
+    assert f"Misconception: “{said}”. {wrong.correction}" in out
 
 
 def test_answer_file_and_stdin(tmp_path):

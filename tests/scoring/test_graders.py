@@ -24,6 +24,7 @@ from mlinterview.scoring.graders import (
     LocalTextGrader,
     Registry,
 )
+from mlinterview.scoring.reader import RULES_VERSION, shipped_version
 
 
 @dataclass
@@ -203,7 +204,13 @@ def test_the_local_grader_refuses_code(question):
         grader.grade(GradeRequest.code("roc-auc", "def f(): pass"))
 
 
-def test_the_local_version_names_the_calibration_and_changes_with_it():
+def test_the_local_version_names_the_shipped_reader_without_loading_it():
+    grader = LocalTextGrader(scorer=lambda: pytest.fail("the version must not load the scorer"))
+    assert grader.version == shipped_version()
+    assert grader.version.startswith("reader-") and grader.version.endswith(f"+{RULES_VERSION}")
+
+
+def test_the_similarity_version_names_the_calibration_and_changes_with_it():
     shipped = calibration.load()
     retrained = replace(shipped, coef=shipped.coef + 1e-6)
     more_data = replace(shipped, trained_on={**shipped.trained_on, "datasets": {"more": 1}})
@@ -213,8 +220,8 @@ def test_the_local_version_names_the_calibration_and_changes_with_it():
     assert scorer_version(shipped).startswith(f"calibration-{shipped.fingerprint()}+encoder-")
     assert scorer_version(replace(shipped, coef=np.array(shipped.coef))) == scorer_version(shipped)
     # Before grading, the version is read from the shipped calibration without making a scorer.
-    grader = LocalTextGrader(scorer=lambda: pytest.fail("the version must not load the scorer"))
-    assert grader.version == scorer_version(shipped)
+    grader = graders.similarity_grader()
+    assert grader.name == "local-similarity" and grader.version == scorer_version(shipped)
 
 
 def test_the_registered_local_grader_is_the_scorer_as_it_was(fresh, scorer, question):
@@ -224,7 +231,7 @@ def test_the_registered_local_grader_is_the_scorer_as_it_was(fresh, scorer, ques
     assert grade.evidence == expected
     assert grade.value == pytest.approx(min(1.0, max(0.0, expected["score"] / 5))) and grade.value > 0.5
     assert (grade.grader, grade.version) == ("local-text", scorer.version)
-    assert graders.primary_for("text").version == scorer.version == scorer_version(calibration.load())
+    assert graders.primary_for("text").version == scorer.version == shipped_version()
 
 
 def test_importing_the_seam_loads_no_model():
