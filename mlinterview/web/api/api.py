@@ -352,7 +352,7 @@ def shortlist(request: HttpRequest, assessment_id: int) -> list[ShortlistRowOut]
 
 def _attempt(attempt_id: int) -> m.Attempt:
     return get_object_or_404(
-        m.Attempt.objects.select_related("invitation__candidate"), pk=attempt_id, submitted_at__isnull=False
+        services.reviewable_attempts().select_related("invitation__candidate"), pk=attempt_id
     )
 
 
@@ -397,7 +397,7 @@ def commit_review(request: HttpRequest, attempt_id: int) -> AttemptOut:
 def override(request: HttpRequest, score_id: int, body: OverrideIn) -> Status[OverrideOut]:
     """Set a score (0 to 1) with a reason; kept in the audit trail."""
     _require(request, REVIEW)
-    score = get_object_or_404(m.Score, pk=score_id, answer__attempt__submitted_at__isnull=False)
+    score = get_object_or_404(services.reviewable_scores(), pk=score_id)
     row = services.override_score(score, request.user, body.value, body.reason)
     return Status(
         201,

@@ -261,7 +261,9 @@ def _pct(value: float | None) -> str:
 @reviewer
 def attempt_review(request: HttpRequest, pk: int, attempt_id: int) -> HttpResponse:
     attempt = get_object_or_404(
-        m.Attempt.objects.select_related("invitation__candidate", "invitation__version__assessment"),
+        services.reviewable_attempts().select_related(
+            "invitation__candidate", "invitation__version__assessment"
+        ),
         pk=attempt_id,
         invitation__version__assessment_id=pk,
     )
@@ -306,7 +308,7 @@ def attempt_review(request: HttpRequest, pk: int, attempt_id: int) -> HttpRespon
 @require_POST
 @reviewer
 def override(request: HttpRequest, pk: int, attempt_id: int, score_id: int) -> HttpResponse:
-    score = get_object_or_404(m.Score, pk=score_id, answer__attempt_id=attempt_id)
+    score = get_object_or_404(services.reviewable_scores(), pk=score_id, answer__attempt_id=attempt_id)
     try:
         value = float(request.POST.get("value", "")) / 100.0
     except ValueError:
@@ -322,7 +324,7 @@ def override(request: HttpRequest, pk: int, attempt_id: int, score_id: int) -> H
 @require_POST
 @reviewer
 def retry(request: HttpRequest, pk: int, attempt_id: int, score_id: int) -> HttpResponse:
-    score = get_object_or_404(m.Score, pk=score_id, answer__attempt_id=attempt_id)
+    score = get_object_or_404(services.reviewable_scores(), pk=score_id, answer__attempt_id=attempt_id)
     try:
         services.retry_score(score, request.user)
     except services.AssessmentError as exc:
@@ -352,7 +354,9 @@ def jobs(request: HttpRequest) -> HttpResponse:
 @require_POST
 @reviewer
 def commit(request: HttpRequest, pk: int, attempt_id: int) -> HttpResponse:
-    attempt = get_object_or_404(m.Attempt, pk=attempt_id, invitation__version__assessment_id=pk)
+    attempt = get_object_or_404(
+        services.reviewable_attempts(), pk=attempt_id, invitation__version__assessment_id=pk
+    )
     services.commit_review(attempt, request.user)
     return redirect("attempt-review", pk=pk, attempt_id=attempt_id)
 
@@ -371,7 +375,9 @@ def report_pdf(request: HttpRequest, pk: int, attempt_id: int) -> HttpResponse:
     from mlinterview.web.assessments.reports import candidate_report_pdf
 
     attempt = get_object_or_404(
-        m.Attempt.objects.select_related("invitation__candidate", "invitation__version__assessment"),
+        services.reviewable_attempts().select_related(
+            "invitation__candidate", "invitation__version__assessment"
+        ),
         pk=attempt_id,
         invitation__version__assessment_id=pk,
     )

@@ -64,6 +64,8 @@ from mlinterview.web.assessments.services.review import (
     item_group,
     may_see_identity,
     override_score,
+    reviewable_attempts,
+    reviewable_scores,
     shortlist,
 )
 from mlinterview.web.assessments.services.text import storable
@@ -112,6 +114,8 @@ __all__ = [
     "resolve_token",
     "retry_all_failed",
     "retry_score",
+    "reviewable_attempts",
+    "reviewable_scores",
     "run_scoring",
     "run_trial",
     "scoring_lease",

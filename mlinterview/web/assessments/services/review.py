@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from mlinterview.web.assessments import models as m
@@ -15,6 +16,17 @@ from mlinterview.web.assessments.audit import audit
 from mlinterview.web.assessments.errors import AssessmentError
 
 DISAGREEMENT = 0.2  # one point of the 0-5 scale on the product's 0..1 scale
+
+
+def reviewable_attempts() -> QuerySet[m.Attempt]:
+    """The attempts staff may open: submitted ones only. While the candidate is still answering,
+    the staff pages and the API both answer 404, as if the attempt did not exist yet."""
+    return m.Attempt.objects.filter(submitted_at__isnull=False)
+
+
+def reviewable_scores() -> QuerySet[m.Score]:
+    """The scores staff may read or change: those of submitted attempts (see ``reviewable_attempts``)."""
+    return m.Score.objects.filter(answer__attempt__submitted_at__isnull=False)
 
 
 def disagreements(score: m.Score | None, second_opinions: list[m.Score]) -> set[int]:
