@@ -84,6 +84,10 @@ def test_independent_scoring_and_debrief(app: App, browser, shot) -> None:
         "iris: No. “Reasoned well about trade-offs”",
         "ivan: Strong yes. “Reasoned well about trade-offs”",
     ]
-    ivan.goto(f"{app.url}/interviews/calibration/")
-    shot(ivan, "12-calibration")
-    assert "Krippendorff" in ivan.content()
+    # Calibration compares the interviewers: a recruiter reads it, the interviewers may not.
+    assert ivan.goto(f"{app.url}/interviews/calibration/").status == 403
+    rita = browser.new_context().new_page()
+    sign_in(rita, app, "rita")
+    rita.goto(f"{app.url}/interviews/calibration/")
+    shot(rita, "12-calibration")
+    assert "Krippendorff" in rita.content()

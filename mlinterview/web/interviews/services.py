@@ -6,10 +6,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 
 from mlinterview import charts
-from mlinterview.web.accounts.roles import REVIEW
+from mlinterview.web.accounts.roles import MANAGE, REVIEW
 from mlinterview.web.interviews import models as m
 from mlinterview.web.questions.models import Question
 
@@ -175,14 +176,38 @@ class Calibration:
     chart_png: str  # base64
 
 
+def may_see_calibration(user: Any) -> bool:
+    """Calibration compares interviewers with each other: for those who manage assessments
+    (recruiters and administrators), not for the interviewers being compared."""
+    return bool(user.is_active and user.has_perm(MANAGE))
+
+
+def fully_scored_interviews() -> QuerySet[m.Interview]:
+    """Interviews with a panel in which every member has submitted a scorecard."""
+    seats = m.Interview.panel.through.objects
+    submitted = m.Scorecard.objects.filter(
+        interview=OuterRef("interview"), interviewer=OuterRef("user"), submitted_at__isnull=False
+    )
+    waiting = seats.filter(interview=OuterRef("pk")).filter(~Exists(submitted))
+    return m.Interview.objects.filter(Exists(seats.filter(interview=OuterRef("pk")))).exclude(Exists(waiting))
+
+
 def calibration() -> Calibration:
+    """Leniency and agreement over interviews whose whole panel has submitted.
+
+    An interview still being scored never enters the figures: a member's leniency there is a
+    function of the others' ratings, so the figures would show them to whoever has not yet
+    committed their own.
+    """
     import krippendorff
     import numpy as np
 
     ratings = list(
-        m.Rating.objects.filter(scorecard__submitted_at__isnull=False, value__isnull=False).select_related(
-            "scorecard__interviewer"
-        )
+        m.Rating.objects.filter(
+            scorecard__interview__in=fully_scored_interviews(),
+            scorecard__submitted_at__isnull=False,
+            value__isnull=False,
+        ).select_related("scorecard__interviewer")
     )
     by_item: dict[int, list[m.Rating]] = {}
     for rating in ratings:

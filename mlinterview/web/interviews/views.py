@@ -5,6 +5,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required, permission_required
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -56,6 +57,7 @@ def interview_list(request: HttpRequest) -> HttpResponse:
             "users": _panel_choices(),
             "levels": Question.Level.choices,
             "sets": QuestionSet.objects.all(),
+            "may_calibrate": services.may_see_calibration(request.user),
         },
     )
 
@@ -140,6 +142,8 @@ def debrief(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@interviewer
+@login_required
 def calibration(request: HttpRequest) -> HttpResponse:
+    if not services.may_see_calibration(request.user):
+        raise PermissionDenied("Panel calibration is for those who manage assessments.")
     return render(request, "interviews/calibration.html", {"c": services.calibration()})
