@@ -68,11 +68,9 @@ def setup(
     _prepare(content, admin_username)
 
 
-def _gunicorn(host: str, port: int, processes: int) -> None:
-    """Serve with gunicorn (threaded workers); static files come from whitenoise."""
-    from gunicorn.app.wsgiapp import WSGIApplication
-
-    argv = [
+def gunicorn_argv(host: str, port: int, processes: int) -> list[str]:
+    """The command line ``mlinterview serve`` gives gunicorn."""
+    return [
         "gunicorn",
         "mlinterview.web.wsgi:application",
         "--bind", f"{host}:{port}",
@@ -82,10 +80,17 @@ def _gunicorn(host: str, port: int, processes: int) -> None:
         "--timeout", "60",
         "--graceful-timeout", "20",
         "--access-logfile", "-",
+        "--logger-class", "mlinterview.web.gunicorn_logging.RedactingLogger",
     ]  # fmt: skip
+
+
+def _gunicorn(host: str, port: int, processes: int) -> None:
+    """Serve with gunicorn (threaded workers); static files come from whitenoise."""
     import sys
 
-    saved, sys.argv = sys.argv, argv
+    from gunicorn.app.wsgiapp import WSGIApplication
+
+    saved, sys.argv = sys.argv, gunicorn_argv(host, port, processes)
     try:
         WSGIApplication("%(prog)s [OPTIONS] [APP_MODULE]").run()
     finally:

@@ -263,9 +263,7 @@ def build_settings(env: Mapping[str, str]) -> dict[str, Any]:
         "STATIC_URL": "static/",
         "STATIC_ROOT": data_dir / "static",
         "STATICFILES_DIRS": [PACKAGE_DIR / "static"],
-        "EMAIL_BACKEND": env.get(
-            "MLINTERVIEW_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
-        ),
+        "EMAIL_BACKEND": env.get("MLINTERVIEW_EMAIL_BACKEND", "mlinterview.web.mail.RedactingConsoleBackend"),
         "DEFAULT_FROM_EMAIL": env.get("MLINTERVIEW_FROM_EMAIL", "mlinterview <no-reply@localhost>"),
         "SESSION_COOKIE_HTTPONLY": True,
         "CSRF_COOKIE_HTTPONLY": False,
