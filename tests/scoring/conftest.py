@@ -6,6 +6,11 @@ import yaml
 from mlinterview.bank import load_bank
 
 HERE = Path(__file__).resolve().parent
+# What the default scorer's result holds (ReaderResult.to_dict): `mlinterview grade --json` prints it.
+RESULT_FIELDS = frozenset(
+    ("slug", "score", "band", "key_points", "misconceptions", "confidence", "feedback")
+    + ("contradicted", "off_topic", "caps")
+)
 
 
 @pytest.fixture(scope="session")

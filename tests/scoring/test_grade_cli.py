@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from mlinterview.cli import app
-from tests.scoring.conftest import written_answers
+from tests.scoring.conftest import RESULT_FIELDS, written_answers
 
 runner = CliRunner()
 ANSWERS = written_answers()
@@ -23,18 +23,7 @@ def test_grade_json_has_the_documented_fields(bank, scorer):
     result = run("grade", "loss-function", "--answer", answer, "--json")
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
-    assert set(data) == {
-        "slug",
-        "score",
-        "band",
-        "key_points",
-        "misconceptions",
-        "confidence",
-        "feedback",
-        "contradicted",
-        "off_topic",
-        "caps",
-    }
+    assert set(data) == RESULT_FIELDS
     assert data["slug"] == "loss-function" and data["score"] >= 3
     # Exactly what the scorer says about this answer, nothing lost or added on the way out.
     assert data == scorer.score(bank.get("loss-function"), answer).to_dict()

@@ -5,13 +5,14 @@ and on the quoted regression cases (``test_regression_cases.py``). These tests h
 score follows and the evidence it shows, on answers written for them (``answers.yaml``).
 """
 
+import copy
 import subprocess
 import sys
 
 import pytest
 
 from mlinterview.scoring import rules
-from tests.scoring.conftest import written_answers
+from tests.scoring.conftest import RESULT_FIELDS, written_answers
 
 ANSWERS = written_answers()
 KINDS = ("strong", "partial", "swapped")
@@ -113,7 +114,10 @@ def test_a_polite_non_answer_covers_nothing(bank, scorer):
     assert not any(p["covered"] for p in result.key_points) and result.score <= 1.0
 
 
-def test_empty_copy_and_filler_score_zero_and_say_why(bank, scorer):
+@pytest.mark.parametrize("which", ["scorer", "similarity"])
+def test_empty_copy_and_filler_score_zero_and_say_why(bank, request, which):
+    # Both scorers (the similarity one still computes the public benchmarks' features) gate alike.
+    scorer = request.getfixturevalue(which)
     question = bank.get("support-vector-machine")
     for answer, reason in [
         ("", "The answer is empty."),
@@ -141,7 +145,9 @@ def test_a_bag_of_keywords_scores_low(bank, scorer):
     assert scorer.score(question, bag).score <= 1.5
 
 
-def test_length_alone_does_not_buy_score(bank, scorer):
+@pytest.mark.parametrize("which", ["scorer", "similarity"])
+def test_length_alone_does_not_buy_score(bank, request, which):
+    scorer = request.getfixturevalue(which)
     question = bank.get("loss-function")
     partial = ANSWERS["loss-function"]["partial"]
     base = scorer.score(question, partial).score
@@ -166,7 +172,7 @@ def test_an_answer_to_another_question_scores_zero_and_says_so(bank, scorer):
 def test_batch_equals_single(bank, scorer, results):
     for (question, answer), together in results:
         alone = scorer.score(question, answer)
-        a, b = alone.to_dict(), together.to_dict()
+        a, b = copy.deepcopy(alone.to_dict()), copy.deepcopy(together.to_dict())  # compared by popping
         assert a.pop("score") == pytest.approx(b.pop("score"), abs=0.011)
         assert a.pop("confidence") == pytest.approx(b.pop("confidence"), abs=0.011)
         for point_a, point_b in zip(a.pop("key_points"), b.pop("key_points"), strict=True):
@@ -179,15 +185,7 @@ def test_batch_equals_single(bank, scorer, results):
 def test_result_fields_and_ranges(results):
     for (question, _), result in results:
         data = result.to_dict()
-        assert set(data) >= {
-            "slug",
-            "score",
-            "band",
-            "key_points",
-            "misconceptions",
-            "confidence",
-            "feedback",
-        }
+        assert set(data) == RESULT_FIELDS
         assert data["slug"] == question.slug
         assert 0 <= data["score"] <= 5 and data["band"] == int(data["score"] + 0.5)
         assert 0 < data["confidence"] <= 1
