@@ -39,7 +39,8 @@ mypy $(ls -d mlinterview/bank mlinterview/kits mlinterview/practice mlinterview/
 say "content validation"
 mlinterview bank validate
 say "pytest (SQLite, the embedded default)"
-python -m coverage run -m pytest -p no:cacheprovider "$@"
+# The 25 slowest tests are listed at the end, so a slower CI run says where the time went.
+python -m coverage run -m pytest -p no:cacheprovider --durations=25 "$@"
 
 # The parts that touch the database again, on a real PostgreSQL server started on loopback
 # (skipped when arguments select particular tests; set MLINTERVIEW_SKIP_POSTGRES=1 to skip).

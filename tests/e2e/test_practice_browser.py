@@ -17,10 +17,14 @@ pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
 ANSWERS = {
     "loss-function": (
-        "A loss function says how wrong one prediction is, and training minimises the loss averaged "
-        "over the data, which is the cost or objective. Regression uses squared or absolute error, "
-        "classification uses cross-entropy. Gradient descent needs a differentiable loss, so we "
-        "often train on one loss and report a different metric such as accuracy."
+        "A loss function takes one prediction and the true value and returns a number saying how far "
+        "off the prediction was, and training tunes the parameters so that this number gets small. "
+        "Averaged over the whole training set, usually with a regularisation penalty added, it is called "
+        "the cost or the objective. For regression people use mean squared error, which punishes "
+        "outliers hard, or mean absolute error; for classification they use cross-entropy, also called "
+        "log loss. Because we train with gradients, the loss has to be differentiable. That is also why "
+        "we often train on one loss and report a different metric such as accuracy, which has no useful "
+        "gradient."
     ),
     "support-vector-machine": "It is a kind of model that draws a line.",
     "type-1-vs-type-2-errors": "I am not sure, maybe something about errors.",
