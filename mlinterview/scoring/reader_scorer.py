@@ -134,11 +134,13 @@ class ReaderScorer:
             return out
         distinct = sorted({s for *_, sentences in jobs for s in sentences})
         read = dict(zip(distinct, self.reader.read_answers(distinct), strict=True))
+        claims: dict[int, list[reader_module.Reading]] = {}  # answer -> its rubric's claims, read
         pairs: list[tuple[reader_module.Reading, reader_module.Reading]] = []
         for answer_index, index, _, sentences in jobs:
-            rubric = self.rubric(items[answer_index][0])
-            claim = [*rubric.points, *rubric.misconceptions][index]
-            pairs += [(claim, read[s]) for s in sentences]
+            if answer_index not in claims:
+                rubric = self.rubric(items[answer_index][0])
+                claims[answer_index] = [*rubric.points, *rubric.misconceptions]
+            pairs += [(claims[answer_index][index], read[s]) for s in sentences]
         nli, _ = self.reader.judge(pairs)
         start = 0
         for answer_index, index, label, sentences in jobs:

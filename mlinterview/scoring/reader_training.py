@@ -40,6 +40,7 @@ from typing import Any
 
 import numpy as np
 
+from mlinterview.bank.graded import GradedAnswer
 from mlinterview.bank.loader import Bank
 from mlinterview.bank.schema import Question
 from mlinterview.scoring import reader as reader_module
@@ -65,6 +66,15 @@ def is_dev(slug: str) -> bool:
     return digest[0] / 256 < DEV_SHARE
 
 
+def graded_label(answer: GradedAnswer, number: int) -> int:
+    """The label a grader gave key point ``number`` (from 1) in a graded answer."""
+    if number in answer.covers:
+        return ENTAILED
+    if number in answer.contradicts:
+        return CONTRADICTED
+    return NEITHER
+
+
 def bank_pairs(bank: Bank) -> list[Pair]:
     rng = random.Random(SEED)
     held_out = bank.held_out
@@ -80,12 +90,7 @@ def bank_pairs(bank: Bank) -> list[Pair]:
         others = [q for s, qs in sorted(by_set.items()) if s != question.set for q in qs]
         for answer in bank.graded[slug].answers:
             for number, claim in enumerate(claims, 1):
-                label = NEITHER
-                if number in answer.covers:
-                    label = ENTAILED
-                elif number in answer.contradicts:
-                    label = CONTRADICTED
-                pairs.append(Pair(claim, answer.text, "nli", label, "bank", slug))
+                pairs.append(Pair(claim, answer.text, "nli", graded_label(answer, number), "bank", slug))
             for number, misconception in enumerate(question.misconceptions, 1):
                 label = ENTAILED if number in answer.states else NEITHER
                 pairs.append(Pair(misconception.claim, answer.text, "nli", label, "bank", slug))
@@ -191,11 +196,7 @@ def spliced_pairs(bank: Bank) -> list[Pair]:
             ]
             if untouched:
                 number = rng.choice(untouched)
-                label = NEITHER
-                if number in answer.covers:
-                    label = ENTAILED
-                elif number in answer.contradicts:
-                    label = CONTRADICTED
+                label = graded_label(answer, number)
                 pairs.append(Pair(question.key_points[number - 1], text, "nli", label, "spliced", slug))
     return pairs
 
