@@ -63,6 +63,9 @@ class AnswerKind(StrEnum):
     off_topic = "off-topic"  # answers a different question
     keyword_list = "keyword-list"  # the right terms with no explanation
     rambling = "rambling"  # long, padded, with the substance buried or missing
+    terse = "terse"  # one or two short sentences that state the core idea correctly
+    vague = "vague"  # on the subject, but nothing in it can be checked against a key point
+    non_answer = "non-answer"  # declines or stalls ("I would have to look that up")
 
 
 Grade = Annotated[float, Field(strict=True, ge=GRADE_MIN, le=GRADE_MAX)]

@@ -111,6 +111,9 @@ def test_every_kind_is_accepted(content_copy):
         "off-topic",
         "keyword-list",
         "rambling",
+        "terse",
+        "vague",
+        "non-answer",
     ]
     write_graded(content_copy, graded_file(*(answer(id=f"a-{kind}", kind=kind) for kind in kinds)))
     assert [a.kind.value for a in load_bank(content_copy).graded[SLUG].answers] == kinds
@@ -184,6 +187,7 @@ def test_bad_kind_names_the_allowed_kinds(content_copy):
     assert (file, field) == (SHOWN, "answers.0.kind")
     assert message.startswith("Input should be 'strong', 'partial', 'plain-words'")
     assert "'rambling'" in message
+    assert "'non-answer'" in message
 
 
 @pytest.mark.parametrize(
