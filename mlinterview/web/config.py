@@ -245,6 +245,9 @@ def build_settings(env: Mapping[str, str]) -> dict[str, Any]:
         "AUTHENTICATION_BACKENDS": [
             "axes.backends.AxesStandaloneBackend",
             "django.contrib.auth.backends.ModelBackend",
+            # Object permissions (which assessment, attempt or interview): the rules in
+            # assessments/access.py and interviews/access.py, registered with django-rules.
+            "rules.permissions.ObjectPermissionBackend",
         ],
         "AUTH_PASSWORD_VALIDATORS": [
             {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
