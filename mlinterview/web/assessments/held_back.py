@@ -2,15 +2,25 @@
 
 from __future__ import annotations
 
+from django.db.models import Q
 from django.utils import timezone
 
 from mlinterview.web.assessments.models import AssessmentItem, Invitation
 
 
 def held_back_slugs() -> set[str]:
-    """Questions in an assessment that candidates can still take are not offered for practice."""
-    open_versions = Invitation.objects.filter(
-        submitted_at__isnull=True, expires_at__gt=timezone.now()
-    ).values("version")
+    """Questions in an assessment that a candidate can still take are not offered for practice.
+
+    A candidate can still take it through an invitation not yet used and not expired, or through
+    an attempt started and not yet submitted: a started attempt runs to its own deadline (and is
+    only closed when submitted) whatever the invitation's expiry, so the expiry alone cannot
+    release the question.
+    """
+    can_still_answer = Q(submitted_at__isnull=True) & (
+        Q(expires_at__gt=timezone.now())
+        | Q(started_at__isnull=False)
+        | Q(attempt__isnull=False, attempt__submitted_at__isnull=True)
+    )
+    open_versions = Invitation.objects.filter(can_still_answer).values("version")
     items = AssessmentItem.objects.filter(version__in=open_versions, question_version__isnull=False)
     return set(items.values_list("question_version__question__slug", flat=True))
