@@ -19,6 +19,7 @@ from ninja.responses import Status
 from ninja.security import HttpBearer
 
 from mlinterview.web.accounts.roles import MANAGE, REVIEW
+from mlinterview.web.api.docs_access import docs_access
 from mlinterview.web.api.models import ApiToken
 from mlinterview.web.assessments import models as m
 from mlinterview.web.assessments import services
@@ -40,6 +41,7 @@ api = NinjaAPI(
     description="Assessments, invitations, attempts, results and overrides. Scores are advisory.",
     auth=StaffToken(),
     urls_namespace="api",
+    docs_decorator=docs_access,
 )
 
 

@@ -5,3 +5,6 @@ class ApiConfig(AppConfig):
     name = "mlinterview.web.api"
     label = "api"
     verbose_name = "REST API"
+
+    def ready(self) -> None:
+        from mlinterview.web.api import docs_access  # noqa: F401  (registers the deploy check)
