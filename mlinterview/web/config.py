@@ -143,9 +143,32 @@ def _logging(env: Mapping[str, str]) -> dict[str, Any]:
         "formatters": {
             "json": {"()": "mlinterview.web.logs.JsonFormatter"},
             "text": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
+            "server": {
+                "()": "django.utils.log.ServerFormatter",
+                "format": "[{server_time}] {message}",
+                "style": "{",
+            },
         },
+        # Invitation tokens are masked in whatever reaches a handler (see logs.RedactTokens).
+        "filters": {"redact_tokens": {"()": "mlinterview.web.logs.RedactTokens"}},
         "handlers": {
-            "console": {"class": "logging.StreamHandler", "formatter": "json" if json_logs else "text"}
+            "console": {
+                "class": "logging.StreamHandler",
+                "formatter": "json" if json_logs else "text",
+                "filters": ["redact_tokens"],
+            },
+            "server": {
+                "class": "logging.StreamHandler",
+                "formatter": "json" if json_logs else "server",
+                "filters": ["redact_tokens"],
+            },
+        },
+        "loggers": {
+            # Django's defaults give these loggers handlers of their own, which would print past
+            # the filter: Django's records go to the root's handler, and the development server's
+            # request log to one like Django's, both filtered.
+            "django": {"handlers": [], "level": "INFO", "propagate": True},
+            "django.server": {"handlers": ["server"], "level": "INFO", "propagate": False},
         },
         "root": {"handlers": ["console"], "level": env.get("MLINTERVIEW_LOG_LEVEL", "INFO")},
     }
