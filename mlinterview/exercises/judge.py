@@ -23,6 +23,10 @@ HARNESS = (HERE / "harness.py").read_text()
 CODEC = (HERE / "codec.py").read_text()
 MAX_SOURCE = 100_000
 CASE_SECONDS = 2.0
+# Wall-clock seconds solution.py may take to load (its top-level code and imports; numpy and pandas
+# load in well under a second). Without this budget a ``time.sleep`` at the top of the file held
+# the sandbox, and a worker, for the run's whole wall-clock limit (issue 14, finding 3).
+IMPORT_SECONDS = 5.0
 
 
 @dataclass
@@ -54,8 +58,9 @@ class JudgeResult:
 class Judge:
     """Runs solutions in a sandbox (``mlinterview.sandbox.Sandbox``), thread-safe."""
 
-    def __init__(self, sandbox: Any) -> None:
+    def __init__(self, sandbox: Any, *, import_seconds: float = IMPORT_SECONDS) -> None:
         self.sandbox = sandbox
+        self.import_seconds = import_seconds
         self._expected_lock = threading.Lock()
         self._expected: dict[tuple[str, str], tuple[bool, Any, str]] = {}
 
@@ -87,6 +92,7 @@ class Judge:
         spec = {
             "function": exercise.function,
             "case_seconds": CASE_SECONDS,
+            "import_seconds": self.import_seconds,
             "cases": [{"id": str(i), "args": [codec.encode(a) for a in c.args]} for i, c in enumerate(cases)],
         }
         limits = Limits(
@@ -136,6 +142,14 @@ class Judge:
             unreadable = self._all_failed(exercise, cases, max_points, "ok", "The results could not be read.")
             unreadable.sandboxed, unreadable.timings = run.sandboxed, timings
             return unreadable
+        if "import_timeout" in results:
+            message = (
+                f"Your code took longer than {self.import_seconds:g} s to load: the code at the top "
+                "level of the file runs when it is loaded, so keep slow work inside the function."
+            )
+            failed = self._all_failed(exercise, cases, max_points, Verdict.time_limit.value, message)
+            failed.sandboxed, failed.timings = run.sandboxed, timings
+            return failed
         if "import_error" in results:
             message = f"Your code could not be loaded: {results['import_error']}"
             failed = self._all_failed(exercise, cases, max_points, "ok", message)
