@@ -234,7 +234,8 @@ def build_settings(env: Mapping[str, str]) -> dict[str, Any]:
         "MLINTERVIEW_DATA_DIR": data_dir,
         "MLINTERVIEW_CONTENT_DIR": Path(content_dir),
         "INSTALLED_APPS": [
-            "django.contrib.admin",
+            # django.contrib.admin, with the two-factor admin site as admin.site.
+            "mlinterview.web.accounts.admin_apps.ProjectAdminConfig",
             "django.contrib.auth",
             "django.contrib.contenttypes",
             "django.contrib.sessions",
@@ -243,6 +244,8 @@ def build_settings(env: Mapping[str, str]) -> dict[str, Any]:
             "django.contrib.staticfiles",
             "django_tasks",
             "django_tasks_db",
+            "django_otp",
+            "django_otp.plugins.otp_totp",
             *(["django_rq", "django_tasks_rq"] if task_backend(env) == "rq" else []),
             "mlinterview.web.accounts",
             "mlinterview.web.questions",
@@ -262,6 +265,8 @@ def build_settings(env: Mapping[str, str]) -> dict[str, Any]:
             "django.middleware.common.CommonMiddleware",
             "django.middleware.csrf.CsrfViewMiddleware",
             "django.contrib.auth.middleware.AuthenticationMiddleware",
+            "django_otp.middleware.OTPMiddleware",
+            "mlinterview.web.accounts.middleware.SecondFactorMiddleware",
             "django.contrib.messages.middleware.MessageMiddleware",
             "django.middleware.clickjacking.XFrameOptionsMiddleware",
             "mlinterview.web.middleware.DatabaseUnavailableMiddleware",
@@ -280,6 +285,7 @@ def build_settings(env: Mapping[str, str]) -> dict[str, Any]:
                         "django.template.context_processors.request",
                         "django.contrib.auth.context_processors.auth",
                         "django.contrib.messages.context_processors.messages",
+                        "mlinterview.web.accounts.context_processors.registration",
                     ]
                 },
             }
@@ -289,6 +295,12 @@ def build_settings(env: Mapping[str, str]) -> dict[str, Any]:
         "TASKS": _tasks(env),
         "RQ_QUEUES": _rq_queues(env) if task_backend(env) == "rq" else {},
         "AUTH_USER_MODEL": "accounts.User",
+        # Visitors may create practice accounts unless MLINTERVIEW_SIGNUP=off.
+        "MLINTERVIEW_SIGNUP_OPEN": _flag(env, "MLINTERVIEW_SIGNUP", True),
+        # Two-factor sign-in (django-otp, TOTP): any account with a device gives its code; with
+        # MLINTERVIEW_REQUIRE_STAFF_2FA=on, staff must set one up before anything else.
+        "MLINTERVIEW_REQUIRE_STAFF_2FA": _flag(env, "MLINTERVIEW_REQUIRE_STAFF_2FA"),
+        "OTP_TOTP_ISSUER": env.get("MLINTERVIEW_OTP_ISSUER", "mlinterview"),
         # The throttle's backend first: it refuses a locked-out username and address before any
         # password is checked.
         "AUTHENTICATION_BACKENDS": [

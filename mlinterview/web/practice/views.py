@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
+from mlinterview.web.accounts.registration import signup_open
 from mlinterview.web.practice import services
 from mlinterview.web.questions.models import Question, QuestionSet
 
@@ -40,6 +41,9 @@ class SignupForm(UserCreationForm):
 
 
 def signup(request: HttpRequest) -> HttpResponse:
+    if not signup_open():
+        # The administrator closed self-registration (MLINTERVIEW_SIGNUP=off).
+        return render(request, "practice/signup_closed.html", status=404)
     form = SignupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         user = form.save()

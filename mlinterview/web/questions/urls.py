@@ -9,6 +9,5 @@ urlpatterns = [
     path("bank/<slug:slug>/", views.question_detail, name="question-detail"),
     path("role/", views.role_profile, name="role-profile"),
     path("coverage/", views.coverage, name="coverage"),
-    path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(next_page="home"), name="logout"),
 ]
