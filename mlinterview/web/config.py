@@ -174,6 +174,33 @@ def _logging(env: Mapping[str, str]) -> dict[str, Any]:
     }
 
 
+def _email(env: Mapping[str, str]) -> dict[str, Any]:
+    """Where mail (invitations, password-reset links) goes: the console, tokens masked, unless an
+    SMTP server is named (``MLINTERVIEW_SMTP_HOST``) or a backend is chosen outright."""
+    host = env.get("MLINTERVIEW_SMTP_HOST", "").strip()
+    default = (
+        "django.core.mail.backends.smtp.EmailBackend"
+        if host
+        else "mlinterview.web.mail.RedactingConsoleBackend"
+    )
+    settings: dict[str, Any] = {
+        "EMAIL_BACKEND": env.get("MLINTERVIEW_EMAIL_BACKEND", default),
+        "DEFAULT_FROM_EMAIL": env.get("MLINTERVIEW_FROM_EMAIL", "mlinterview <no-reply@localhost>"),
+    }
+    if host:
+        settings.update(
+            {
+                "EMAIL_HOST": host,
+                "EMAIL_PORT": int(env.get("MLINTERVIEW_SMTP_PORT", "587")),
+                "EMAIL_HOST_USER": env.get("MLINTERVIEW_SMTP_USER", ""),
+                "EMAIL_HOST_PASSWORD": env.get("MLINTERVIEW_SMTP_PASSWORD", ""),
+                "EMAIL_USE_TLS": _flag(env, "MLINTERVIEW_SMTP_TLS", True),
+                "EMAIL_TIMEOUT": 20,
+            }
+        )
+    return settings
+
+
 def _login_throttle() -> dict[str, Any]:
     """django-axes: after a few wrong passwords for one username from one client address, that pair
     is refused (even with the right password) for a cool-off, on the site's and the admin's sign-in
@@ -329,8 +356,7 @@ def build_settings(env: Mapping[str, str]) -> dict[str, Any]:
         "STATIC_URL": "static/",
         "STATIC_ROOT": data_dir / "static",
         "STATICFILES_DIRS": [PACKAGE_DIR / "static"],
-        "EMAIL_BACKEND": env.get("MLINTERVIEW_EMAIL_BACKEND", "mlinterview.web.mail.RedactingConsoleBackend"),
-        "DEFAULT_FROM_EMAIL": env.get("MLINTERVIEW_FROM_EMAIL", "mlinterview <no-reply@localhost>"),
+        **_email(env),
         "SESSION_COOKIE_HTTPONLY": True,
         "CSRF_COOKIE_HTTPONLY": False,
         "X_FRAME_OPTIONS": "DENY",

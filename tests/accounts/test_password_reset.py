@@ -99,3 +99,25 @@ def test_the_reset_token_stays_out_of_the_access_log(capsys):
     line = capsys.readouterr().out + capsys.readouterr().err
     assert "cz3k2a" not in line
     logging.getLogger("gunicorn.access").handlers.clear()
+
+
+def test_production_mail_goes_out_by_smtp_when_a_server_is_named():
+    """Reset links (and invitations) need a real mail server in production: naming one switches the
+    backend from the development console to Django's SMTP backend."""
+    from mlinterview.web.config import build_settings
+
+    assert build_settings({})["EMAIL_BACKEND"] == "mlinterview.web.mail.RedactingConsoleBackend"
+    smtp = build_settings(
+        {
+            "MLINTERVIEW_SMTP_HOST": "mail.example.com",
+            "MLINTERVIEW_SMTP_PORT": "587",
+            "MLINTERVIEW_SMTP_USER": "mlinterview",
+            "MLINTERVIEW_SMTP_PASSWORD": "s3cret",
+        }
+    )
+    assert smtp["EMAIL_BACKEND"] == "django.core.mail.backends.smtp.EmailBackend"
+    assert (smtp["EMAIL_HOST"], smtp["EMAIL_PORT"]) == ("mail.example.com", 587)
+    assert (smtp["EMAIL_HOST_USER"], smtp["EMAIL_HOST_PASSWORD"]) == ("mlinterview", "s3cret")
+    assert smtp["EMAIL_USE_TLS"] is True  # STARTTLS unless turned off
+    explicit = build_settings({"MLINTERVIEW_SMTP_HOST": "x", "MLINTERVIEW_EMAIL_BACKEND": "a.B"})
+    assert explicit["EMAIL_BACKEND"] == "a.B"
