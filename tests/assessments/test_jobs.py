@@ -286,14 +286,12 @@ def test_each_job_joins_its_queue_with_the_priority_task_queues_gives(
         (SCORE_TASK, "scoring", [written.pk], None),
         (JUDGE_TASK, "judging", [code.pk], None),
     ]
-    # Priorities follow TASK_QUEUES: trial runs first, then scoring, then the judging of code.
+    # Scoring first; trial runs and the judging of code share one priority (issue 14, finding 3),
+    # so neither starves the other: they are taken in the order they were queued.
     priority = {j["queue"]: j["priority"] for j in jobs}
-    assert sorted(priority, key=priority.__getitem__, reverse=True) == [
-        q for q in TASK_QUEUES if q in priority
-    ]
-    assert priority["trials"] > priority["scoring"] > priority["judging"]
+    assert priority["scoring"] > priority["trials"] == priority["judging"]
     # What the database worker takes first, when all three wait.
-    assert [r.queue_name for r in DBTaskResult.objects.ready()] == ["trials", "scoring", "judging"]
+    assert [r.queue_name for r in DBTaskResult.objects.ready()] == ["scoring", "trials", "judging"]
     # Submitting leased every score until the job is due to have run.
     for score in (written, code):
         assert score.status == m.Score.Status.PENDING
@@ -527,8 +525,8 @@ def keep_signal_handlers() -> Iterator[None]:
             signal.signal(sig, handler)
 
 
-def _two_candidates_with_recording_graders(recruiter, monkeypatch):
-    """An assessment with an exercise and a question, two candidates started on it, and graders
+def _three_candidates_with_recording_graders(recruiter, monkeypatch):
+    """An assessment with an exercise and a question, three candidates started on it, and graders
     that only record, in order, what the worker asked them to do."""
     from mlinterview.web.assessments import exercises
 
@@ -546,35 +544,50 @@ def _two_candidates_with_recording_graders(recruiter, monkeypatch):
     services.publish(assessment.latest, recruiter)
     first = services.start_attempt(services.invite(assessment.latest, "Al", "al@example.com", recruiter)[0])
     second = services.start_attempt(services.invite(assessment.latest, "Bo", "bo@example.com", recruiter)[0])
-    return order, assessment, first, second
+    third = services.start_attempt(services.invite(assessment.latest, "Cy", "cy@example.com", recruiter)[0])
+    return order, assessment, first, second, third
+
+
+def _trial_submit_trial(assessment, first, second, third) -> list[m.TrialRun]:
+    """A trial run of the second candidate, the first candidate's submission (the judging of the
+    code, then the scoring of the written answer), then a trial run of the third candidate: what
+    a loop of trial runs looks like to a worker when someone submits in the middle of it."""
+    exercise = assessment.latest.items.get(kind="exercise")
+    early = services.request_trial_run(second, exercise.pk, "def roc_auc(y, s):\n    return 0.5\n")
+    services.submit(first)
+    late = services.request_trial_run(third, exercise.pk, "def roc_auc(y, s):\n    return 0.5\n")
+    return [early, late]
+
+
+# Scoring first; then trial runs and judging in turn, so the trial run queued after the
+# submission waits for the submitted code (the old order, trial runs first, gave
+# ["trial", "trial", "question", "exercise"]: a loop of trial runs starved scoring for ever).
+FAIR_ORDER = ["question", "trial", "exercise", "trial"]
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_the_worker_takes_trial_runs_then_scoring_then_judging(
+def test_the_worker_scores_first_then_takes_trial_runs_and_judging_in_turn(
     transactional_db, bank, recruiter, queue, keep_signal_handlers, monkeypatch
 ):
-    """`mlinterview worker --batch` in this process, on the database backend, with jobs queued in
-    the reverse of the order it should take them. The graders only record what they were asked,
-    in which order: the real scorer and sandbox are tested in tests/scoring, tests/sandbox and
-    tests/e2e, and this test is about the worker's choice of the next job.
+    """`mlinterview worker --batch` in this process, on the database backend. The graders only
+    record what they were asked, in which order: the real scorer and sandbox are tested in
+    tests/scoring, tests/sandbox and tests/e2e (and the whole loop with worker processes in
+    tests/workers/test_trial_fairness.py); this test is about the worker's choice of the next job.
     """
     from mlinterview.cli.web import worker
 
-    order, assessment, first, second = _two_candidates_with_recording_graders(recruiter, monkeypatch)
-    # A transactional test: each on_commit enqueue happens at commit, as in production. The first
-    # candidate's code is queued for judging before their written answer, then the second
-    # candidate asks for a trial run.
-    services.submit(first)
-    exercise = assessment.latest.items.get(kind="exercise")
-    run = services.request_trial_run(second, exercise.pk, "def roc_auc(y, s):\n    return 0.5\n")
-    assert [j["queue"] for j in _jobs()] == ["judging", "scoring", "trials"]
+    order, assessment, first, second, third = _three_candidates_with_recording_graders(recruiter, monkeypatch)
+    # A transactional test: each on_commit enqueue happens at commit, as in production.
+    runs = _trial_submit_trial(assessment, first, second, third)
+    assert [j["queue"] for j in _jobs()] == ["trials", "judging", "scoring", "trials"]
 
     worker(queues="*", reconcile_every=10.0, batch=True, nice=0)
-    assert order == ["trial", "question", "exercise"]
-    assert [j["status"] for j in _jobs()] == ["SUCCESSFUL"] * 3
+    assert order == FAIR_ORDER
+    assert [j["status"] for j in _jobs()] == ["SUCCESSFUL"] * 4
     assert {s.status for s in m.Score.objects.filter(answer__attempt=first)} == {m.Score.Status.DONE}
-    run.refresh_from_db()
-    assert run.status == m.TrialRun.Status.DONE
+    for run in runs:
+        run.refresh_from_db()
+        assert run.status == m.TrialRun.Status.DONE
 
 
 @pytest.fixture
@@ -615,34 +628,33 @@ def redis_socket() -> Iterator[str]:
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_the_rq_worker_serves_its_queues_in_task_queues_order(
+def test_the_rq_worker_scores_first_then_takes_trial_runs_and_judging_in_turn(
     transactional_db, bank, recruiter, settings, redis_socket, keep_signal_handlers, monkeypatch
 ):
-    """`mlinterview worker --queues judging,scoring,trials --batch` on RQ, in this process, with
-    jobs queued in the reverse of the order it should take them: whatever order the queues are
-    given in, trial runs come first, then scoring, then judging. The graders only record the
-    order (the real scorer and sandbox are tested elsewhere; tests/workers runs RQ in processes).
+    """`mlinterview worker --queues judging,scoring,trials --batch` on RQ, in this process:
+    whatever order the queues are given in, scoring comes first, then trial runs and judging
+    take turns. The graders only record the order (the real scorer and sandbox are tested
+    elsewhere; tests/workers runs RQ in processes).
     """
     from mlinterview.cli.web import worker
 
     settings.INSTALLED_APPS = [*settings.INSTALLED_APPS, "django_rq", "django_tasks_rq"]
     settings.TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": TASK_QUEUES}}
     settings.RQ_QUEUES = {name: {"URL": f"unix://{redis_socket}"} for name in TASK_QUEUES}
-    order, assessment, first, second = _two_candidates_with_recording_graders(recruiter, monkeypatch)
-    services.submit(first)  # queues the judging of the code, then the scoring of the written answer
-    exercise = assessment.latest.items.get(kind="exercise")
-    run = services.request_trial_run(second, exercise.pk, "def roc_auc(y, s):\n    return 0.5\n")
+    order, assessment, first, second, third = _three_candidates_with_recording_graders(recruiter, monkeypatch)
+    runs = _trial_submit_trial(assessment, first, second, third)
     import django_rq
 
     assert {name: django_rq.get_queue(name).count for name in ("trials", "scoring", "judging")} == {
-        "trials": 1,
+        "trials": 2,
         "scoring": 1,
         "judging": 1,
     }
 
     worker(queues="judging,scoring,trials", reconcile_every=10.0, batch=True, nice=0)
-    assert order == ["trial", "question", "exercise"]
+    assert order == FAIR_ORDER
     assert {s.status for s in m.Score.objects.filter(answer__attempt=first)} == {m.Score.Status.DONE}
-    run.refresh_from_db()
-    assert run.status == m.TrialRun.Status.DONE
+    for run in runs:
+        run.refresh_from_db()
+        assert run.status == m.TrialRun.Status.DONE
     assert all(django_rq.get_queue(name).count == 0 for name in TASK_QUEUES)

@@ -148,7 +148,7 @@ def enqueue_trial(run_id: int) -> None:
     """Queue a trial run; if the queue cannot be reached, the run ends at once with a message
     (the code is saved either way)."""
     try:
-        enqueue(trial_run_task, run_id)  # its queue comes first (TASK_QUEUES)
+        enqueue(trial_run_task, run_id)  # shares the worker with judging (queues.py)
     except Exception:
         logging.getLogger("mlinterview.queue").exception("could not queue trial run %s", run_id)
         m.TrialRun.objects.filter(pk=run_id, status=m.TrialRun.Status.PENDING).update(

@@ -1,5 +1,6 @@
 """The worker loop: recovery of lost work in a thread beside the backend's own worker, which
-serves the queues in TASK_QUEUES order (``mlinterview worker`` calls ``run``).
+shares itself fairly between the queues (scoring first, then trial runs and judging in turn; see
+``queues.py``; ``mlinterview worker`` calls ``run``).
 
 Django must be set up before this module is imported.
 """
@@ -48,8 +49,9 @@ def run(queues: str = "*", *, reconcile_every: float = 10.0, batch: bool = False
     queue_names = [q.strip() for q in queues.replace(":", ",").split(",") if q.strip()]
     try:
         if settings.TASKS["default"]["BACKEND"] == "django_tasks_rq.RQBackend":
-            # Queues are served in TASK_QUEUES order whatever the order given: a judging flood
-            # cannot starve scoring (nor can it when separate workers serve each queue).
+            # Queues are looked at in TASK_QUEUES order whatever the order given, scoring first,
+            # and the others take turns (FairSimpleWorker): neither a judging flood nor a loop of
+            # trial runs can starve the rest (nor can it when separate workers serve each queue).
             names = TASK_QUEUES if queues == "*" else queue_names
             unknown = sorted(set(names) - set(TASK_QUEUES))
             if unknown:
@@ -59,17 +61,19 @@ def run(queues: str = "*", *, reconcile_every: float = 10.0, batch: bool = False
             moved = repoint_rq_jobs(order)
             if moved:
                 print(f"re-queued {moved} job(s) stored under a former task path", flush=True)
-            # SimpleWorker runs jobs in this process: the text model is loaded once and stays
+            # A SimpleWorker runs jobs in this process: the text model is loaded once and stays
             # warm, instead of RQ's default fork per job (which reloads it for every answer).
             call_command(
                 "rqworker",
                 *order,
                 job_class="django_tasks_rq.Job",
-                worker_class="rq.SimpleWorker",
+                worker_class="mlinterview.web.assessments.jobs.rq_worker.FairSimpleWorker",
                 with_scheduler=True,
                 burst=batch,
             )
         else:
+            # Jobs carry their queue's priority (queues.QUEUE_PRIORITY): scoring first, then
+            # trial runs and judging in the order they were queued.
             call_command(
                 "db_worker",
                 queue_name=",".join(queue_names) or "*",
