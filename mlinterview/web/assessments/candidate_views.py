@@ -178,6 +178,11 @@ def run_code(request: HttpRequest, invitation: m.Invitation, token: str) -> Http
         return JsonResponse({"error": "Malformed run request."}, status=400)
     try:
         run = services.request_trial_run(attempt, item_id, source)
+    except services.TrialRunRefused as exc:  # too soon after the last run, or the runs used up
+        refused = JsonResponse({"error": str(exc), "retry_after": exc.retry_after}, status=429)
+        if exc.retry_after is not None:
+            refused["Retry-After"] = str(exc.retry_after)
+        return refused
     except services.AssessmentError as exc:
         return JsonResponse({"error": str(exc)}, status=409)
     view = services.trial_run_view(run)

@@ -69,6 +69,7 @@ from mlinterview.web.assessments.services.review import (
     shortlist,
 )
 from mlinterview.web.assessments.services.text import storable
+from mlinterview.web.assessments.services.trial_limits import TrialRunRefused
 
 __all__ = [
     "DEFAULT_EXPIRY",
@@ -83,6 +84,7 @@ __all__ = [
     "ItemSpec",
     "JobHealth",
     "ShortlistRow",
+    "TrialRunRefused",
     "add_item",
     "assessment_shortlist",
     "attempt_of",

@@ -15,6 +15,7 @@ from mlinterview.web.assessments.audit import audit
 from mlinterview.web.assessments.errors import AssessmentError
 from mlinterview.web.assessments.jobs.tasks import TRIAL_RUN_UNAVAILABLE, enqueue_scoring, enqueue_trial
 from mlinterview.web.assessments.services.text import storable
+from mlinterview.web.assessments.services.trial_limits import check_trial_allowed
 
 # A save reaching the server this long after the deadline still counts (network delay); only then
 # does the deadline close the attempt. One figure for both, or a link opened a few seconds late
@@ -130,7 +131,10 @@ def submit_overdue_attempts() -> int:
 
 
 def request_trial_run(attempt: m.Attempt, item_id: int, source: str) -> m.TrialRun:
-    """Save the code, then queue a run on the public examples (or return the one still in flight)."""
+    """Save the code, then queue a run on the public examples (or return the one still in flight).
+
+    Raises ``TrialRunRefused`` (the code is saved all the same) when the attempt's cooldown has
+    not passed or the exercise's runs are used up (``services/trial_limits.py``)."""
     item = attempt.invitation.version.items.filter(pk=item_id, kind=m.AssessmentItem.Kind.EXERCISE).first()
     if item is None:
         raise AssessmentError("That item is not a coding exercise of this assessment.")
@@ -144,6 +148,7 @@ def request_trial_run(attempt: m.Attempt, item_id: int, source: str) -> m.TrialR
         ).first()
         if in_flight is not None:
             return in_flight
+        check_trial_allowed(attempt, item, timezone.now())  # the cooldown and the cap per exercise
         run = m.TrialRun.objects.create(attempt=attempt, item=item, source=source)
         transaction.on_commit(lambda: enqueue_trial(run.pk))
     return run

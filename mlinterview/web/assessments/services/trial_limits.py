@@ -1,0 +1,69 @@
+"""How many trial runs a candidate may ask for, and how often (issue 14, finding 3).
+
+Every trial run takes a worker for up to its time limit, so an attempt gets one run in flight at a
+time (``request_trial_run`` returns the one still in flight), a cooldown between the end of one
+run and the next, and a cap of runs per coding exercise. Both figures are settings:
+
+- ``MLINTERVIEW_TRIAL_COOLDOWN_SECONDS`` (default 5): seconds after a run of the attempt ends (or,
+  for one still unfinished, since it was asked for) before the next one is accepted;
+- ``MLINTERVIEW_TRIAL_RUNS_PER_ITEM`` (default 40): runs per exercise per attempt.
+
+A refusal is a ``TrialRunRefused``, whose ``retry_after`` tells the page when to try again (None
+when waiting does not help).
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import datetime
+
+from django.conf import settings
+from django.db.models import Max
+from django.db.models.functions import Coalesce
+
+from mlinterview.web.assessments import models as m
+from mlinterview.web.assessments.errors import AssessmentError
+
+DEFAULT_COOLDOWN_SECONDS = 5.0
+DEFAULT_RUNS_PER_ITEM = 40
+
+
+class TrialRunRefused(AssessmentError):
+    """A trial run asked for too soon or too often. ``retry_after``: whole seconds to wait, or
+    None when the cap is reached."""
+
+    def __init__(self, message: str, retry_after: int | None) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+def cooldown_seconds() -> float:
+    return float(getattr(settings, "MLINTERVIEW_TRIAL_COOLDOWN_SECONDS", DEFAULT_COOLDOWN_SECONDS))
+
+
+def runs_per_item() -> int:
+    return int(getattr(settings, "MLINTERVIEW_TRIAL_RUNS_PER_ITEM", DEFAULT_RUNS_PER_ITEM))
+
+
+def check_trial_allowed(attempt: m.Attempt, item: m.AssessmentItem, now: datetime) -> None:
+    """Raise ``TrialRunRefused`` unless the attempt may queue a new run of ``item`` now. The
+    caller holds the attempt's row lock, so two requests cannot both pass."""
+    runs = m.TrialRun.objects.filter(attempt=attempt)
+    cap = runs_per_item()
+    if runs.filter(item=item).count() >= cap:
+        raise TrialRunRefused(
+            f"You have used all {cap} runs on the examples for this exercise. Your code is saved and "
+            "is judged on every test after you submit.",
+            retry_after=None,
+        )
+    last = runs.aggregate(at=Max(Coalesce("finished_at", "created_at")))["at"]
+    if last is None:
+        return
+    wait = cooldown_seconds() - (now - last).total_seconds()
+    if wait > 0:
+        seconds = max(1, math.ceil(wait))
+        raise TrialRunRefused(
+            f"Runs are limited to one every few seconds; your code is saved. Try again in {seconds} "
+            f"second{'s' if seconds != 1 else ''}.",
+            retry_after=seconds,
+        )
