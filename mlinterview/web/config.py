@@ -349,6 +349,9 @@ def build_settings(env: Mapping[str, str]) -> dict[str, Any]:
         # The API's docs and OpenAPI schema: signed-in staff only unless this opens them to anyone.
         "MLINTERVIEW_PUBLIC_API_DOCS": _flag(env, "MLINTERVIEW_PUBLIC_API_DOCS"),
         "MLINTERVIEW_SCORING_LEASE_SECONDS": int(env.get("MLINTERVIEW_SCORING_LEASE_SECONDS", "600")),
+        # Trial runs per attempt (assessments/services/trial_limits.py; docs/deployment.md).
+        "MLINTERVIEW_TRIAL_COOLDOWN_SECONDS": float(env.get("MLINTERVIEW_TRIAL_COOLDOWN_SECONDS", "5")),
+        "MLINTERVIEW_TRIAL_RUNS_PER_ITEM": int(env.get("MLINTERVIEW_TRIAL_RUNS_PER_ITEM", "40")),
         "LANGUAGE_CODE": "en",
         "TIME_ZONE": env.get("MLINTERVIEW_TIME_ZONE", "UTC"),
         "USE_I18N": True,
