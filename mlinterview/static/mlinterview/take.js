@@ -90,12 +90,23 @@
     const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
     run.addEventListener("click", async () => {
       run.disabled = true;
+      // A refusal (HTTP 429) says when to try again (retry_after, in seconds), or that the runs of
+      // this exercise are used up (retry_after null): the button stays off accordingly.
+      let again = 0;
+      let spent = false;
       out.hidden = false;
       out.textContent = "Saving and queueing your code…";
       try {
         const response = await post(form.dataset.runUrl, { item: item, content: box.value });
         let data = await response.json();
-        if (!response.ok) { out.textContent = data.error || "Could not run the code."; return; }
+        if (!response.ok) {
+          out.textContent = data.error || "Could not run the code.";
+          if (response.status === 429) {
+            again = data.retry_after || 0;
+            spent = data.retry_after === null;
+          }
+          return;
+        }
         lastSaved = box.value;
         // A worker runs the code in the sandbox; ask how it went until it is done (the server
         // gives up on a run that no worker picked up, so this loop ends).
@@ -112,7 +123,8 @@
       } catch (e) {
         out.textContent = "Could not reach the server. Your code is saved when the connection is back.";
       } finally {
-        run.disabled = false;
+        if (again > 0) setTimeout(() => { run.disabled = false; }, again * 1000);
+        else if (!spent) run.disabled = false;
       }
     });
   }
