@@ -202,3 +202,32 @@ def test_when_required_staff_without_a_device_are_sent_to_enrol(client, django_u
     assert client.post(ENROL, {"otp_token": code_for(device)}).status_code == 302
     assert client.get(STAFF_PAGE).status_code == 200
     assert client.get(ADMIN_PAGE).status_code == 200
+
+
+def test_the_setup_page_shows_a_qr_code_of_the_setup_link_only_while_setting_up(client, django_user_model):
+    from io import BytesIO
+
+    import segno
+
+    from mlinterview.web.accounts.views import QR_SCALE
+
+    user = django_user_model.objects.create_user("qrstaff", password=PASSWORD, is_staff=True)
+    assert _sign_in(client, SITE, "qrstaff").status_code == 302
+    page = client.get(ENROL).content.decode()
+    assert f'src="{ENROL}qr.svg"' in page
+    device = TOTPDevice.objects.get(user=user)
+    image = client.get(f"{ENROL}qr.svg")
+    assert image.status_code == 200 and image["Content-Type"] == "image/svg+xml"
+    assert "no-store" in image["Cache-Control"]
+    expected = BytesIO()
+    segno.make(device.config_url).save(expected, kind="svg", scale=QR_SCALE)
+    assert image.content == expected.getvalue()
+
+    assert client.post(ENROL, {"otp_token": code_for(device)}).status_code == 302
+    # Once it is on, the key is not shown again, as a picture or otherwise.
+    assert client.get(f"{ENROL}qr.svg").status_code == 404
+    assert two_factor_secret_absent(client.get(ENROL).content.decode(), device)
+
+
+def two_factor_secret_absent(page: str, device: TOTPDevice) -> bool:
+    return base64.b32encode(device.bin_key).decode().rstrip("=") not in page and "otpauth://" not in page

@@ -15,7 +15,7 @@ from django.urls import reverse
 from mlinterview.web.accounts import two_factor
 
 # Pages a staff member who must still set up a device may open.
-_ENROL_EXEMPT = ("two-factor", "logout")
+_ENROL_EXEMPT = ("two-factor", "two-factor-qr", "logout")
 
 
 class SecondFactorMiddleware:

@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+from io import BytesIO
+
+import segno
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 
 from mlinterview.web.accounts import two_factor
 from mlinterview.web.accounts.forms import SignInForm
+
+QR_SCALE = 5  # pixels per module of the setup QR code
 
 sign_in = auth_views.LoginView.as_view(authentication_form=SignInForm)
 
@@ -39,7 +45,21 @@ def _next(request: HttpRequest) -> str:
     return str(reverse_lazy("two-factor"))
 
 
+@login_required
+@never_cache
+def two_factor_qr(request: HttpRequest) -> HttpResponse:
+    """The setup link of the device being set up, as a QR code for a phone's camera (SVG). Never
+    once the device is on: the key is shown only while setting up."""
+    if not two_factor.is_staff_member(request.user) or two_factor.confirmed_device(request.user):
+        raise Http404("Nothing to set up.")
+    image = BytesIO()
+    # Drawn large enough to scan off a screen (an SVG without a viewBox would not scale up).
+    segno.make(two_factor.pending_device(request.user).config_url).save(image, kind="svg", scale=QR_SCALE)
+    return HttpResponse(image.getvalue(), content_type="image/svg+xml")
+
+
 @sensitive_post_parameters("otp_token")
+@never_cache
 @login_required
 def two_factor_setup(request: HttpRequest) -> HttpResponse:
     """Set up an authenticator app (staff only): the key is shown as an otpauth:// link and as text;
