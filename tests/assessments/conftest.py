@@ -5,16 +5,16 @@ from __future__ import annotations
 import pytest
 from django.contrib.auth.models import Group
 
-from mlinterview.bank import load_bank
 from mlinterview.web.assessments import services
 from mlinterview.web.questions.importer import import_bank
+from tests.shipped import shipped_bank
 
 QUESTIONS = ["type-1-vs-type-2-errors", "support-vector-machine", "loss-function"]
 
 
 @pytest.fixture
 def bank(db):
-    bank = load_bank()
+    bank = shipped_bank()
     import_bank(bank)
     return bank
 
@@ -36,8 +36,11 @@ def interviewer(db, django_user_model):
 
 
 @pytest.fixture
-def published(bank, recruiter):
+def published(bank, recruiter, interviewer):
+    """Rita's published screen; Ivan is assigned to review it (an interviewer sees only the
+    assessments they are assigned to)."""
     assessment = services.create_assessment("Screen", recruiter, time_limit_minutes=30)
+    services.assign_reviewers(assessment, [interviewer], recruiter)
     version = assessment.latest
     services.set_items(version, [services.ItemSpec("question", slug) for slug in QUESTIONS], recruiter)
     services.publish(version, recruiter)

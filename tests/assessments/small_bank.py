@@ -5,13 +5,14 @@ from __future__ import annotations
 import dataclasses
 import functools
 
-from mlinterview.bank import Bank, load_bank
+from mlinterview.bank import Bank
 from mlinterview.web.questions.importer import import_bank
+from tests.shipped import shipped_bank
 
 
 @functools.cache
 def small_bank(slugs: tuple[str, ...]) -> Bank:
-    full = load_bank()  # read once per set of slugs: the bank is frozen, and import_bank only reads it
+    full = shipped_bank()  # the bank is frozen, and import_bank only reads it
     return dataclasses.replace(full, questions={slug: full.questions[slug] for slug in slugs})
 
 

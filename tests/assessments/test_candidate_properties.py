@@ -12,9 +12,11 @@ import itertools
 import json
 import re
 from dataclasses import dataclass
+from datetime import timedelta
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -243,6 +245,10 @@ def _stored(attempt: m.Attempt) -> m.Answer:
 def test_any_answer_up_to_the_limit_is_stored_and_read_back_exactly(recruiter, text):
     attempt, item_id, _ = _fresh_attempt(recruiter)
     services.autosave(attempt, item_id, "first draft")
+    # The first draft's revision window ends (as if its few seconds had passed).
+    m.AnswerRevision.objects.filter(answer__attempt=attempt).update(
+        saved_at=timezone.now() - timedelta(minutes=1)
+    )
     services.autosave(attempt, item_id, text)
     answer = _stored(attempt)
     kept = _storable(text)

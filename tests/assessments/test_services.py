@@ -84,12 +84,16 @@ def test_start_is_idempotent_and_deadline_includes_extra_time(published, recruit
     assert first.answers.count() == 3
 
 
-def test_autosave_keeps_every_revision(invited):
+def test_autosave_keeps_the_text_of_each_revision_window(invited):
     invitation, _ = invited
     attempt = services.start_attempt(invitation)
     item = attempt.answers.first().item
     services.autosave(attempt, item.pk, "first draft")
     services.autosave(attempt, item.pk, "first draft")  # unchanged: no new revision
+    # The first draft's window of a few seconds ends (as if that long had passed).
+    m.AnswerRevision.objects.filter(answer__attempt=attempt).update(
+        saved_at=timezone.now() - timedelta(minutes=1)
+    )
     answer = services.autosave(attempt, item.pk, "second draft")
     assert answer.revision == 2 and answer.content == "second draft"
     assert list(answer.revisions.values_list("content", flat=True)) == ["first draft", "second draft"]

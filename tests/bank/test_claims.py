@@ -7,15 +7,15 @@ from pathlib import Path
 import pytest
 import yaml
 
-from mlinterview import REPO_DIR
 from mlinterview.bank import BankError, load_bank
+from tests.shipped import shipped_bank
 
 SLUG = "type-1-vs-type-2-errors"
 
 
 @pytest.fixture(scope="module")
 def bank():
-    return load_bank(REPO_DIR / "content")
+    return shipped_bank()
 
 
 def write_claims(root: Path, data: dict, folder: str = "fundamentals") -> Path:

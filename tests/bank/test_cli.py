@@ -10,8 +10,8 @@ import sys
 import pytest
 from typer.testing import CliRunner
 
-from mlinterview.bank import load_bank
 from mlinterview.cli import app
+from tests.shipped import shipped_bank
 
 runner = CliRunner()
 
@@ -56,10 +56,13 @@ def test_validate_missing_path():
 def test_show_json_is_complete_for_every_shipped_question():
     from mlinterview.cli.bank import question_record
 
-    bank = load_bank()
-    # Through the command for the first question of every set (each call loads the whole bank),
-    # and through the same record function for every question.
-    through_cli = {next(q.slug for q in bank if q.set == s) for s in bank.sets}
+    bank = shipped_bank()
+    # Through the command for one question with key points and one open-ended question (each call
+    # loads the whole bank, two seconds), and through the same record function for every question.
+    through_cli = {
+        next(q.slug for q in bank if bank.sets[q.set].open_ended is open_ended)
+        for open_ended in (False, True)
+    }
     for slug in bank.questions:
         if slug in through_cli:
             result = run("bank", "show", slug, "--json")
@@ -110,7 +113,7 @@ def test_search_json_ranks_type_errors_first():
 
 def test_list_filters():
     everything = json.loads(run("bank", "list", "--json").stdout)
-    assert len(everything) == len(load_bank())
+    assert len(everything) == len(shipped_bank())
     coding = json.loads(run("bank", "list", "--set", "coding", "--json").stdout)
     assert coding and all(q["set"] == "coding" for q in coding)
     juniors = json.loads(run("bank", "list", "--level", "junior", "--json").stdout)
@@ -155,7 +158,7 @@ def test_shipped_bank_meets_its_size_set_and_level_policy():
     from mlinterview.bank.quality import load_policy
 
     stats = json.loads(run("bank", "stats", "--json").output)
-    policy = load_policy(load_bank().root)
+    policy = load_policy(shipped_bank().root)
     assert policy.min_set_size >= 15 and policy.level_tolerance <= 0.05
     assert stats["total"] >= 431
     assert min(stats["by_set"].values()) >= policy.min_set_size, stats["by_set"]

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from mlinterview.bank import load_bank
 from mlinterview.bank.schema import word_count
+from tests.shipped import shipped_bank
 
 CORE = {
     "fundamentals": {
@@ -51,7 +51,7 @@ CORE = {
 
 
 def test_the_31_core_questions_are_there_in_their_sets():
-    bank = load_bank()
+    bank = shipped_bank()
     for set_slug, slugs in CORE.items():
         present = {q.slug for q in bank.filter(set=set_slug)}
         assert slugs <= present, (set_slug, slugs - present)
@@ -59,7 +59,7 @@ def test_the_31_core_questions_are_there_in_their_sets():
 
 
 def test_technical_questions_meet_the_rubric_minimums():
-    for question in load_bank():
+    for question in shipped_bank():
         if question.open_ended:
             assert question.signals and len(question.signals.strong) >= 3
             continue
@@ -70,20 +70,20 @@ def test_technical_questions_meet_the_rubric_minimums():
 
 
 def test_open_ended_only_in_open_sets():
-    bank = load_bank()
+    bank = shipped_bank()
     for question in bank:
         assert question.open_ended == bank.sets[question.set].open_ended, question.slug
 
 
 def test_key_points_are_standalone_sentences():
-    for question in load_bank():
+    for question in shipped_bank():
         for point in question.key_points:
             assert point[0].isupper() and point.endswith("."), (question.slug, point)
             assert point.split()[0].lower() not in {"it", "this", "they", "these"}, (question.slug, point)
 
 
 def test_misconceptions_differ_from_key_points():
-    for question in load_bank():
+    for question in shipped_bank():
         points = {p.casefold() for p in question.key_points}
         for m in question.misconceptions:
             assert m.claim.casefold() not in points, (question.slug, m.claim)
@@ -91,7 +91,7 @@ def test_misconceptions_differ_from_key_points():
 
 
 def test_every_question_had_an_independent_review():
-    for question in load_bank():
+    for question in shipped_bank():
         assert question.reviewed is not None, question.slug
         assert question.reviewed.by.startswith("independent review"), (question.slug, question.reviewed.by)
         assert len(question.reviewed.checked) >= 20, question.slug

@@ -24,6 +24,7 @@ from mlinterview.bank.quality import QualityPolicy, bundled_key_points, check_ba
 from mlinterview.bank.schema import Question
 from mlinterview.cli import app
 from tests.conftest import CONTENT
+from tests.shipped import shipped_bank
 
 EXEMPLAR_FILE = "content/questions/fundamentals/type-1-vs-type-2-errors.yaml"
 
@@ -302,6 +303,6 @@ def test_the_shipped_policy_makes_a_bundled_key_point_an_error():
 
 def test_no_shipped_key_point_bundles_four_items_without_a_count():
     """The shipped bank passes the gate (issue 19 fixed 76 such key points); the list names any new one."""
-    bank = load_bank()
+    bank = shipped_bank()
     found = [str(error) for question in bank for error in bundled_key_points(question, question.slug)]
     assert found == []

@@ -14,6 +14,7 @@ from mlinterview import REPO_DIR
 from mlinterview.bank import BankError, load_bank
 from mlinterview.bank.evaluation import choose_held_out, folded, stratum_shares
 from tests.bank.test_graded_answers import SLUG, answer, graded_file, write_graded
+from tests.shipped import shipped_bank
 
 # Files that the scorer learns from or uses as evidence. No evaluation answer may appear in them.
 TRAINING_FILES = [
@@ -25,7 +26,7 @@ TRAINING_FILES = [
 
 @pytest.fixture(scope="module")
 def bank():
-    return load_bank(REPO_DIR / "content")
+    return shipped_bank()
 
 
 def write_split(root: Path, held_out: list[str]) -> None:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from mlinterview.bank import load_bank
 from mlinterview.bank.search import SearchIndex, stem, tokenize
+from tests.shipped import shipped_bank
 
 
 @pytest.fixture(scope="module")
 def index() -> SearchIndex:
-    return SearchIndex(load_bank())
+    return SearchIndex(shipped_bank())
 
 
 # Everyday phrasings for the core questions.

@@ -11,6 +11,7 @@ import pytest
 from mlinterview import REPO_DIR
 from mlinterview.bank import load_bank
 from tests.bank.test_graded_answers import SLUG, answer, graded_file, write_graded
+from tests.shipped import shipped_bank
 
 spec = importlib.util.spec_from_file_location("second_reading", REPO_DIR / "scripts" / "second_reading.py")
 assert spec is not None and spec.loader is not None
@@ -20,7 +21,7 @@ spec.loader.exec_module(second_reading)
 
 @pytest.fixture(scope="module")
 def bank():
-    return load_bank(REPO_DIR / "content")
+    return shipped_bank()
 
 
 def every_answer(bank):

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from tests.e2e.conftest import App, sign_in
+from tests.shipped import shipped_bank
 
 pytestmark = pytest.mark.slow
 
@@ -54,9 +55,8 @@ def _attempt_of(app: App, email: str) -> tuple[int, int]:
 def _expected_items(app: App, attempt_id: int) -> list[tuple[str, str, float, bool, float]]:
     """Per item in position order: (title, topic, score 0..1, overridden?, weight), read from the
     database and the bank independently of the report code."""
-    from mlinterview.bank import load_bank
 
-    questions = load_bank().questions
+    questions = shipped_bank().questions
     conn = app.db()
     try:
         rows = conn.execute(

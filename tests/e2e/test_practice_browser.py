@@ -9,9 +9,9 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from mlinterview.bank import load_bank
 from mlinterview.web.practice import clock
 from mlinterview.web.questions.importer import import_bank
+from tests.shipped import shipped_bank
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
@@ -32,7 +32,7 @@ ANSWERS = {
 
 
 def test_practise_three_questions_and_come_back_on_schedule(live_server, browser, monkeypatch, shot) -> None:
-    import_bank(load_bank())
+    import_bank(shipped_bank())
     start = timezone.now()
     shift = {"days": 0.0}
     monkeypatch.setattr(clock, "now", lambda: start + timedelta(days=shift["days"]))

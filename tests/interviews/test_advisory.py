@@ -9,20 +9,20 @@ from django.contrib.auth.models import Group
 from django.test import Client
 from django.utils.html import escape
 
-from mlinterview.bank import load_bank
 from mlinterview.bank.schema import Question as QuestionContent
 from mlinterview.scoring import get_scorer, graders
 from mlinterview.scoring.reader import shipped_version
 from mlinterview.web.interviews import models as im
 from mlinterview.web.interviews import services
 from mlinterview.web.questions.importer import import_bank
+from tests.shipped import shipped_bank
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def panel(django_user_model):
-    import_bank(load_bank())
+    import_bank(shipped_bank())
     users = {}
     for name in ("ivan", "iris", "otto"):
         user = django_user_model.objects.create_user(name, password="pw-for-tests-only", is_staff=True)

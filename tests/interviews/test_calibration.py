@@ -13,10 +13,10 @@ from django.contrib.auth.models import Group
 from django.test import Client
 from django.urls import reverse
 
-from mlinterview.bank import load_bank
 from mlinterview.web.accounts import roles
 from mlinterview.web.interviews import services
 from mlinterview.web.questions.importer import import_bank
+from tests.shipped import shipped_bank
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +30,7 @@ def _user(model, name, role=None, **extra):
 
 @pytest.fixture
 def people(django_user_model):
-    import_bank(load_bank())
+    import_bank(shipped_bank())
     return {
         "ivan": _user(django_user_model, "ivan", roles.INTERVIEWER),
         "iris": _user(django_user_model, "iris", roles.INTERVIEWER),

@@ -5,16 +5,16 @@ from __future__ import annotations
 import pytest
 from django.contrib.auth.models import Group
 
-from mlinterview.bank import load_bank
 from mlinterview.web.interviews import services
 from mlinterview.web.questions.importer import import_bank
+from tests.shipped import shipped_bank
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def panel(django_user_model):
-    import_bank(load_bank())
+    import_bank(shipped_bank())
     users = []
     for name in ("ivan", "iris", "otto"):
         user = django_user_model.objects.create_user(name, password="pw-for-tests-only", is_staff=True)

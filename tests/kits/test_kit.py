@@ -12,15 +12,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from mlinterview.bank import Level, load_bank
+from mlinterview.bank import Level
 from mlinterview.bank.selection import CORE_SETS, NEIGHBOURS
 from mlinterview.cli import app
 from mlinterview.kits import build_kit, to_html, to_markdown
+from tests.shipped import shipped_bank
 
 
 @pytest.fixture(scope="module")
 def bank():
-    return load_bank()
+    return shipped_bank()
 
 
 def test_mid_45_seed_1_is_balanced_and_fits(bank):

@@ -13,7 +13,8 @@ import sys
 SCRIPT = """
 from mlinterview.bank import Level, load_bank
 from mlinterview.bank.selection import SelectionRequest, select_questions
-bank = load_bank()
+from tests.shipped import shipped_bank
+bank = shipped_bank()
 for level in Level:
     for seed in (1, 2, 7):
         picked = select_questions(bank, SelectionRequest(level=level, minutes=60, seed=seed))

@@ -6,15 +6,15 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from mlinterview.bank import load_bank
 from mlinterview.practice import Deck, LocalDeckFile, next_questions, rating_for
+from tests.shipped import shipped_bank
 
 T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
 
 @pytest.fixture(scope="module")
 def bank():
-    return load_bank()
+    return shipped_bank()
 
 
 def test_score_to_rating():

@@ -8,6 +8,8 @@ import sys
 
 import pytest
 
+from tests.shipped import shipped_bank
+
 pytestmark = pytest.mark.slow
 
 ANSWERS = (
@@ -30,9 +32,8 @@ def run(args: list[str], stdin: str, tmp_path) -> subprocess.CompletedProcess[st
 
 
 def test_terminal_practice_round_trip(tmp_path):
-    from mlinterview.bank import load_bank
 
-    bank = load_bank()
+    bank = shipped_bank()
     pool = bank.filter(set="algorithms", level="junior")
     done = run(["--set", "algorithms", "--level", "junior", "--count", "3"], ANSWERS, tmp_path)
     assert done.returncode == 0, done.stderr

@@ -11,11 +11,11 @@ from io import BytesIO
 import pytest
 from django.utils import timezone
 
-from mlinterview.bank import load_bank
 from mlinterview.web.assessments import services as assessment_services
 from mlinterview.web.practice import clock
 from mlinterview.web.practice.models import PracticeAnswer, PracticeDeck
 from mlinterview.web.questions.importer import import_bank
+from tests.shipped import shipped_bank
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
@@ -32,7 +32,7 @@ GOOD = (
 
 @pytest.fixture
 def candidate(client, db):
-    import_bank(load_bank())
+    import_bank(shipped_bank())
     response = client.post(
         "/signup/",
         {"username": "cand", "password1": "a-long-pass-phrase-42", "password2": "a-long-pass-phrase-42"},
@@ -63,7 +63,7 @@ def test_answer_feedback_and_schedule(candidate, travel):
     page = candidate.get("/practice/q/loss-function/").content.decode()
     from mlinterview.web.questions.templatetags.markdown_tags import render_markdown
 
-    rendered = str(render_markdown(load_bank().get("loss-function").reference_answer))
+    rendered = str(render_markdown(shipped_bank().get("loss-function").reference_answer))
     reference = rendered.split("</p>")[0]  # the first rendered paragraph
     assert reference not in page  # the reference answer only comes after an attempt
     html = candidate.post("/practice/q/loss-function/", {"answer": GOOD}).content.decode()
@@ -75,7 +75,7 @@ def test_answer_feedback_and_schedule(candidate, travel):
     # Graded through the seam: the primary text grader's result, naming the grader and its version.
     assert result["grader"] == "local-text" and result["version"]
     assert f'<strong id="score">{saved.score:.1f}</strong> / 5' in html
-    assert [p["text"] for p in result["key_points"]] == load_bank().get("loss-function").key_points
+    assert [p["text"] for p in result["key_points"]] == shipped_bank().get("loss-function").key_points
     covered = [p for p in result["key_points"] if p["covered"]]
     assert covered, result
     for point in result["key_points"]:
@@ -136,7 +136,7 @@ def test_progress_and_anki_export(candidate, tmp_path):
     with sqlite3.connect(collection) as db:
         [(fields,)] = db.execute("SELECT flds FROM notes").fetchall()
     front, back = fields.split("\x1f")
-    question = load_bank().get("loss-function")
+    question = shipped_bank().get("loss-function")
     assert front.startswith(f"<b>{question.title}</b><br>")
     assert all(f"<li>{point}</li>" in back for point in question.key_points)
 

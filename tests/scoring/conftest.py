@@ -3,7 +3,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from mlinterview.bank import load_bank
+from tests.shipped import shipped_bank
 
 HERE = Path(__file__).resolve().parent
 # What the default scorer's result holds (ReaderResult.to_dict): `mlinterview grade --json` prints it.
@@ -15,7 +15,7 @@ RESULT_FIELDS = frozenset(
 
 @pytest.fixture(scope="session")
 def bank():
-    return load_bank()
+    return shipped_bank()
 
 
 @pytest.fixture(scope="session")

@@ -10,16 +10,16 @@ import numpy as np
 import pytest
 
 from mlinterview import REPO_DIR
-from mlinterview.bank import load_bank
 from mlinterview.scoring import reader, reader_training, reading, rules
 from mlinterview.scoring.reader_scorer import ReaderScorer
+from tests.shipped import shipped_bank
 
 SCORING = REPO_DIR / "mlinterview" / "scoring"
 
 
 @pytest.fixture(scope="module")
 def bank():
-    return load_bank(REPO_DIR / "content")
+    return shipped_bank()
 
 
 @pytest.fixture(scope="module")

@@ -9,12 +9,13 @@ from mlinterview.bank import load_bank
 from mlinterview.cli import app
 from mlinterview.web.questions.importer import import_bank
 from mlinterview.web.questions.models import Question, QuestionSet, QuestionVersion, RoleProfile
+from tests.shipped import shipped_bank
 
 pytestmark = pytest.mark.django_db
 
 
 def test_first_import_creates_everything():
-    bank = load_bank()
+    bank = shipped_bank()
     report = import_bank(bank)
     assert sorted(report.created) == sorted(bank.questions)
     assert Question.objects.count() == len(bank)
@@ -27,14 +28,14 @@ def test_first_import_creates_everything():
 
 
 def test_second_import_changes_nothing():
-    bank = load_bank()
+    bank = shipped_bank()
     import_bank(bank)
     before = {
         "questions": list(Question.objects.values_list("id", "slug", "current_version_id", "updated_at")),
         "versions": QuestionVersion.objects.count(),
         "profiles": RoleProfile.objects.count(),
     }
-    report = import_bank(load_bank())
+    report = import_bank(shipped_bank())
     assert not report.changed
     assert sorted(report.unchanged) == sorted(bank.questions)
     after = {

@@ -8,15 +8,15 @@ import pytest
 from django.test import Client, override_settings
 from django.urls import reverse
 
-from mlinterview.bank import load_bank
 from mlinterview.web.questions.importer import import_bank
+from tests.shipped import shipped_bank
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def bank():
-    bank = load_bank()
+    bank = shipped_bank()
     import_bank(bank)
     return bank
 

@@ -77,6 +77,7 @@ def import_bank(bank: Bank) -> ImportReport:
     report.sets = len(set_rows)
 
     existing = {q.slug: q for q in models.Question.objects.select_related("current_version")}
+    new: list[tuple[models.Question, str, dict[str, Any], str]] = []
     for slug, content in bank.questions.items():
         data = question_data(content)
         digest = content_hash(data)
@@ -91,8 +92,7 @@ def import_bank(bank: Bank) -> ImportReport:
             "retired": False,
         }
         if row is None:
-            row = models.Question.objects.create(slug=slug, **fields)
-            _add_version(row, 1, digest, data, source)
+            new.append((models.Question(slug=slug, **fields), digest, data, source))
             report.created.append(slug)
             continue
         current = row.current_version
@@ -111,6 +111,8 @@ def import_bank(bank: Bank) -> ImportReport:
         number = (current.number if current else 0) + 1
         _add_version(row, number, digest, data, source)
         report.updated.append(slug)
+
+    _create_all(new)
 
     gone = [slug for slug, row in existing.items() if slug not in bank.questions and not row.retired]
     models.Question.objects.filter(slug__in=gone).update(retired=True)
@@ -131,3 +133,18 @@ def _add_version(row: models.Question, number: int, digest: str, data: dict[str,
     )
     row.current_version = version
     row.save(update_fields=["current_version"])
+
+
+def _create_all(new: list[tuple[models.Question, str, dict[str, Any], str]]) -> None:
+    """Questions that were not in the database yet, each with its first version, in three bulk
+    statements rather than three per question (a first import of the whole bank took seconds)."""
+    if not new:
+        return
+    questions = models.Question.objects.bulk_create([row for row, *_ in new])
+    versions = models.QuestionVersion.objects.bulk_create(
+        models.QuestionVersion(question=row, number=1, content_hash=digest, data=data, source_path=source)
+        for row, (_, digest, data, source) in zip(questions, new, strict=True)
+    )
+    for row, version in zip(questions, versions, strict=True):
+        row.current_version = version
+    models.Question.objects.bulk_update(questions, ["current_version"])
