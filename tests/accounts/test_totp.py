@@ -231,3 +231,27 @@ def test_the_setup_page_shows_a_qr_code_of_the_setup_link_only_while_setting_up(
 
 def two_factor_secret_absent(page: str, device: TOTPDevice) -> bool:
     return base64.b32encode(device.bin_key).decode().rstrip("=") not in page and "otpauth://" not in page
+
+
+def test_the_current_code_turns_it_off_again(client, boss):
+    device = _device(boss)
+    assert _sign_in(client, SITE, "boss", code=code_for(device)).status_code == 302
+    page = client.get(ENROL).content.decode()
+    assert "Turn off two-factor sign-in" in page and two_factor_secret_absent(page, device)
+    client.post(ENROL, {"action": "turn-off", "otp_token": wrong_code_for(device)})
+    assert TOTPDevice.objects.filter(user=boss, confirmed=True).exists()
+    device.refresh_from_db()
+    device.throttle_reset()
+    assert (
+        client.post(ENROL, {"action": "turn-off", "otp_token": code_for(device, offset_steps=1)}).status_code
+        == 302
+    )
+    assert not TOTPDevice.objects.filter(user=boss).exists()
+    client.logout()
+    assert _sign_in(client, SITE, "boss").status_code == 302
+
+
+def test_an_administrator_sees_and_can_remove_devices_in_the_admin(client, boss):
+    assert _sign_in(client, ADMIN, "boss", code=code_for(_device(boss))).status_code == 302
+    listing = client.get("/admin/otp_totp/totpdevice/")
+    assert listing.status_code == 200 and "phone" in listing.content.decode()
