@@ -124,3 +124,13 @@ def test_the_candidate_page_is_told_when_it_may_try_again(limits, code_attempt):
     body = refused.json()
     assert body["retry_after"] == 3 and refused["Retry-After"] == "3"
     assert "3 seconds" in body["error"]
+
+
+def test_a_run_that_never_reached_a_worker_holds_nothing_back(limits, code_attempt):
+    attempt, _, item, _ = code_attempt
+    for _ in range(3):  # expired in the queue: failed, never started
+        run = services.request_trial_run(attempt, item.pk, SOURCE)
+        m.TrialRun.objects.filter(pk=run.pk).update(
+            status=m.TrialRun.Status.FAILED, finished_at=timezone.now()
+        )
+    assert services.request_trial_run(attempt, item.pk, SOURCE).status == m.TrialRun.Status.PENDING

@@ -5,7 +5,7 @@ time (``request_trial_run`` returns the one still in flight), a cooldown between
 run and the next, and a cap of runs per coding exercise. Both figures are settings:
 
 - ``MLINTERVIEW_TRIAL_COOLDOWN_SECONDS`` (default 5): seconds after a run of the attempt ends (or,
-  for one still unfinished, since it was asked for) before the next one is accepted;
+  for one left unfinished, since it started or was asked for) before the next one is accepted;
 - ``MLINTERVIEW_TRIAL_RUNS_PER_ITEM`` (default 40): runs per exercise per attempt.
 
 A refusal is a ``TrialRunRefused``, whose ``retry_after`` tells the page when to try again (None
@@ -48,7 +48,11 @@ def runs_per_item() -> int:
 def check_trial_allowed(attempt: m.Attempt, item: m.AssessmentItem, now: datetime) -> None:
     """Raise ``TrialRunRefused`` unless the attempt may queue a new run of ``item`` now. The
     caller holds the attempt's row lock, so two requests cannot both pass."""
-    runs = m.TrialRun.objects.filter(attempt=attempt)
+    # A run that never reached a worker (it waited too long, or the queue was down) took no
+    # worker's time: it counts for neither the cap nor the cooldown.
+    runs = m.TrialRun.objects.filter(attempt=attempt).exclude(
+        status=m.TrialRun.Status.FAILED, started_at__isnull=True
+    )
     cap = runs_per_item()
     if runs.filter(item=item).count() >= cap:
         raise TrialRunRefused(
@@ -56,7 +60,7 @@ def check_trial_allowed(attempt: m.Attempt, item: m.AssessmentItem, now: datetim
             "is judged on every test after you submit.",
             retry_after=None,
         )
-    last = runs.aggregate(at=Max(Coalesce("finished_at", "created_at")))["at"]
+    last = runs.aggregate(at=Max(Coalesce("finished_at", "started_at", "created_at")))["at"]
     if last is None:
         return
     wait = cooldown_seconds() - (now - last).total_seconds()
