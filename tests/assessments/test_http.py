@@ -195,6 +195,7 @@ def test_api_requires_staff_token_and_follows_the_rules(client, recruiter, inter
         HTTP_AUTHORIZATION=f"Bearer {weak_key}",
     )
     assert forbidden.status_code == 403
+    client.force_login(recruiter)  # the docs are for signed-in staff (tests/api/test_api_docs.py)
     assert client.get("/api/docs").status_code == 200
     assert "/api/assessments" in client.get("/api/openapi.json").json()["paths"]
 
