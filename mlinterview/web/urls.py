@@ -9,6 +9,7 @@ admin.site.site_title = "mlinterview"
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", api.urls),
+    path("api-keys/", include("mlinterview.web.api.urls")),
     path("", include("mlinterview.web.accounts.urls")),
     path("", include("mlinterview.web.assessments.urls")),
     path("", include("mlinterview.web.interviews.urls")),

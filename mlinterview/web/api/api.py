@@ -21,15 +21,31 @@ from ninja.security import HttpBearer
 from mlinterview.web.accounts.roles import MANAGE, REVIEW
 from mlinterview.web.api.docs_access import docs_access
 from mlinterview.web.api.models import ApiToken
+from mlinterview.web.api.scopes import SCOPES
 from mlinterview.web.assessments import models as m
 from mlinterview.web.assessments import services
 
 
-class StaffToken(HttpBearer):
+class ScopedKey(HttpBearer):
+    """A live API key of an active staff account that carries ``scope``. A key without that scope
+    is refused (403) before the operation reads or changes anything; the operation then still
+    checks its owner's permissions. ``None``, the API's default, refuses every key, so an operation
+    that forgets to name its scope cannot be called at all."""
+
+    def __init__(self, scope: str | None) -> None:
+        super().__init__()
+        if scope is not None and scope not in SCOPES:
+            raise ValueError(f"unknown API scope {scope!r}")
+        self.scope = scope
+
     def authenticate(self, request: HttpRequest, token: str) -> Any:
         found = ApiToken.lookup(token)
         if found is None or not found.user.is_staff:
             return None
+        if self.scope is None:
+            raise HttpError(403, "This operation names no API key scope, so no key may call it.")
+        if not found.allows(self.scope):
+            raise HttpError(403, f"This API key lacks the scope {self.scope}.")
         ApiToken.objects.filter(pk=found.pk).update(last_used_at=timezone.now())
         request.user = found.user
         return found.user
@@ -39,7 +55,7 @@ api = NinjaAPI(
     title="mlinterview API",
     version="1",
     description="Assessments, invitations, attempts, results and overrides. Scores are advisory.",
-    auth=StaffToken(),
+    auth=ScopedKey(None),
     urls_namespace="api",
     docs_decorator=docs_access,
 )
@@ -233,26 +249,40 @@ def _score_out(score: m.Score) -> ScoreOut:
 # --- assessments --------------------------------------------------------------------------
 
 
-@api.get("/assessments", response=list[AssessmentOut], tags=["assessments"])
+@api.get(
+    "/assessments", response=list[AssessmentOut], tags=["assessments"], auth=ScopedKey("assessments:read")
+)
 def list_assessments(request: HttpRequest) -> list[AssessmentOut]:
     _require(request, MANAGE)
     return [_assessment_out(a) for a in m.Assessment.objects.all()]
 
 
-@api.post("/assessments", response={201: AssessmentOut}, tags=["assessments"])
+@api.post(
+    "/assessments", response={201: AssessmentOut}, tags=["assessments"], auth=ScopedKey("assessments:write")
+)
 def create_assessment(request: HttpRequest, body: AssessmentIn) -> Status[AssessmentOut]:
     _require(request, MANAGE)
     assessment = services.create_assessment(body.title, request.user, body.time_limit_minutes)
     return Status(201, _assessment_out(assessment))
 
 
-@api.get("/assessments/{assessment_id}", response=AssessmentOut, tags=["assessments"])
+@api.get(
+    "/assessments/{assessment_id}",
+    response=AssessmentOut,
+    tags=["assessments"],
+    auth=ScopedKey("assessments:read"),
+)
 def get_assessment(request: HttpRequest, assessment_id: int) -> AssessmentOut:
     _require(request, MANAGE)
     return _assessment_out(get_object_or_404(m.Assessment, pk=assessment_id))
 
 
-@api.put("/assessments/{assessment_id}/items", response=AssessmentOut, tags=["assessments"])
+@api.put(
+    "/assessments/{assessment_id}/items",
+    response=AssessmentOut,
+    tags=["assessments"],
+    auth=ScopedKey("assessments:write"),
+)
 def set_items(request: HttpRequest, assessment_id: int, items: list[ItemIn]) -> AssessmentOut:
     """Replace the items of the draft (a published assessment gets a new draft version)."""
     _require(request, MANAGE)
@@ -262,7 +292,12 @@ def set_items(request: HttpRequest, assessment_id: int, items: list[ItemIn]) -> 
     return _assessment_out(assessment)
 
 
-@api.post("/assessments/{assessment_id}/generate", response=AssessmentOut, tags=["assessments"])
+@api.post(
+    "/assessments/{assessment_id}/generate",
+    response=AssessmentOut,
+    tags=["assessments"],
+    auth=ScopedKey("assessments:write"),
+)
 def generate(request: HttpRequest, assessment_id: int, body: GenerateIn) -> AssessmentOut:
     _require(request, MANAGE)
     assessment = get_object_or_404(m.Assessment, pk=assessment_id)
@@ -278,7 +313,12 @@ def generate(request: HttpRequest, assessment_id: int, body: GenerateIn) -> Asse
     return _assessment_out(assessment)
 
 
-@api.post("/assessments/{assessment_id}/publish", response=AssessmentOut, tags=["assessments"])
+@api.post(
+    "/assessments/{assessment_id}/publish",
+    response=AssessmentOut,
+    tags=["assessments"],
+    auth=ScopedKey("assessments:write"),
+)
 def publish(request: HttpRequest, assessment_id: int) -> AssessmentOut:
     _require(request, MANAGE)
     assessment = get_object_or_404(m.Assessment, pk=assessment_id)
@@ -291,7 +331,12 @@ def publish(request: HttpRequest, assessment_id: int) -> AssessmentOut:
 # --- invitations --------------------------------------------------------------------------
 
 
-@api.get("/assessments/{assessment_id}/invitations", response=list[InvitationOut], tags=["invitations"])
+@api.get(
+    "/assessments/{assessment_id}/invitations",
+    response=list[InvitationOut],
+    tags=["invitations"],
+    auth=ScopedKey("invitations:read"),
+)
 def list_invitations(request: HttpRequest, assessment_id: int) -> list[InvitationOut]:
     _require(request, MANAGE)
     rows = m.Invitation.objects.filter(version__assessment_id=assessment_id).select_related(
@@ -300,7 +345,12 @@ def list_invitations(request: HttpRequest, assessment_id: int) -> list[Invitatio
     return [_invitation_out(i) for i in rows]
 
 
-@api.post("/assessments/{assessment_id}/invitations", response={201: InvitationOut}, tags=["invitations"])
+@api.post(
+    "/assessments/{assessment_id}/invitations",
+    response={201: InvitationOut},
+    tags=["invitations"],
+    auth=ScopedKey("invitations:write"),
+)
 def create_invitation(request: HttpRequest, assessment_id: int, body: InviteIn) -> Status[InvitationOut]:
     """Invite a candidate to the published version; the response carries the link, once."""
     from django.urls import reverse
@@ -328,7 +378,12 @@ def create_invitation(request: HttpRequest, assessment_id: int, body: InviteIn) 
 # --- results ------------------------------------------------------------------------------
 
 
-@api.get("/assessments/{assessment_id}/shortlist", response=list[ShortlistRowOut], tags=["results"])
+@api.get(
+    "/assessments/{assessment_id}/shortlist",
+    response=list[ShortlistRowOut],
+    tags=["results"],
+    auth=ScopedKey("results:read"),
+)
 def shortlist(request: HttpRequest, assessment_id: int) -> list[ShortlistRowOut]:
     """Candidates ranked by total (advisory), anonymised unless you have committed your review."""
     _require(request, REVIEW)
@@ -358,7 +413,7 @@ def _attempt(attempt_id: int) -> m.Attempt:
     )
 
 
-@api.get("/attempts/{attempt_id}", response=AttemptOut, tags=["results"])
+@api.get("/attempts/{attempt_id}", response=AttemptOut, tags=["results"], auth=ScopedKey("results:read"))
 def get_attempt(request: HttpRequest, attempt_id: int) -> AttemptOut:
     _require(request, REVIEW)
     attempt = _attempt(attempt_id)
@@ -387,7 +442,9 @@ def get_attempt(request: HttpRequest, attempt_id: int) -> AttemptOut:
     )
 
 
-@api.post("/attempts/{attempt_id}/commit", response=AttemptOut, tags=["results"])
+@api.post(
+    "/attempts/{attempt_id}/commit", response=AttemptOut, tags=["results"], auth=ScopedKey("results:review")
+)
 def commit_review(request: HttpRequest, attempt_id: int) -> AttemptOut:
     """Record that you have finished scoring this attempt; the candidate's name is then shown."""
     _require(request, REVIEW)
@@ -395,7 +452,12 @@ def commit_review(request: HttpRequest, attempt_id: int) -> AttemptOut:
     return get_attempt(request, attempt_id)
 
 
-@api.post("/scores/{score_id}/override", response={201: OverrideOut}, tags=["overrides"])
+@api.post(
+    "/scores/{score_id}/override",
+    response={201: OverrideOut},
+    tags=["overrides"],
+    auth=ScopedKey("scores:override"),
+)
 def override(request: HttpRequest, score_id: int, body: OverrideIn) -> Status[OverrideOut]:
     """Set a score (0 to 1) with a reason; kept in the audit trail."""
     _require(request, REVIEW)
@@ -414,7 +476,9 @@ def override(request: HttpRequest, score_id: int, body: OverrideIn) -> Status[Ov
     )
 
 
-@api.post("/scores/{score_id}/retry", response=ScoreOut, tags=["overrides"])
+@api.post(
+    "/scores/{score_id}/retry", response=ScoreOut, tags=["overrides"], auth=ScopedKey("scores:override")
+)
 def retry(request: HttpRequest, score_id: int) -> ScoreOut | None:
     _require(request, REVIEW)
     score = get_object_or_404(m.Score, pk=score_id)
@@ -423,9 +487,27 @@ def retry(request: HttpRequest, score_id: int) -> ScoreOut | None:
     return _score_out(score)
 
 
-@api.delete("/candidates/{candidate_id}", response={204: None}, tags=["candidates"])
+@api.delete(
+    "/candidates/{candidate_id}",
+    response={204: None},
+    tags=["candidates"],
+    auth=ScopedKey("candidates:delete"),
+)
 def delete_candidate(request: HttpRequest, candidate_id: int) -> Status[None]:
     """Remove the candidate's personal data everywhere; answers stay, anonymised."""
     _require(request, MANAGE)
     services.delete_candidate(get_object_or_404(m.Candidate, pk=candidate_id), request.user)
     return Status(204, None)
+
+
+def _document_scopes() -> None:
+    """Name each operation's scope in the schema (``x-scope``) and in its description."""
+    for view in api.default_router.path_operations.values():
+        for operation in view.operations:
+            scope = next(a.scope for a in operation.auth_callbacks if isinstance(a, ScopedKey))
+            operation.openapi_extra = {**(operation.openapi_extra or {}), "x-scope": scope}
+            note = f"API key scope: `{scope}`."
+            operation.description = f"{operation.description}\n\n{note}" if operation.description else note
+
+
+_document_scopes()
