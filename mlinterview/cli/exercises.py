@@ -98,20 +98,39 @@ def judge(
 @exercises_app.command("list")
 def list_exercises(
     as_json: Annotated[bool, typer.Option("--json", help="Print as JSON.")] = False,
+    kind: Annotated[
+        str | None,
+        typer.Option(
+            "--kind", help="Only this kind: from-scratch, pytorch, data-wrangling, algorithms, modelling."
+        ),
+    ] = None,
+    skill: Annotated[
+        str | None, typer.Option("--skill", help="Only exercises giving evidence of this core skill.")
+    ] = None,
 ) -> None:
     """List the exercises in the content folder."""
     from mlinterview.exercises import ExerciseError, load_exercises
+    from mlinterview.exercises.model import ExerciseKind
 
+    kinds = [k.value for k in ExerciseKind]
+    if kind is not None and kind not in kinds:
+        raise _fail(f"unknown kind {kind!r}; kinds are: {', '.join(kinds)}")
     try:
         items = load_exercises()
     except ExerciseError as exc:
         raise _fail(str(exc)) from None
+    if skill is not None and not any(skill in e.skills for e in items):
+        known = sorted({s for e in items for s in e.skills})
+        raise _fail(f"no exercise has the skill {skill!r}; skills in use: {', '.join(known)}")
+    items = [e for e in items if (kind is None or e.kind == kind) and (skill is None or skill in e.skills)]
     if as_json:
         rows = [
             {
                 "slug": e.slug,
                 "title": e.title,
                 "level": e.level.value,
+                "kind": e.kind.value,
+                "skills": e.skills,
                 "minutes": e.minutes,
                 "tags": e.meta.tags,
             }
@@ -120,7 +139,7 @@ def list_exercises(
         _emit_json(rows)
         return
     for e in items:
-        typer.echo(f"{e.slug:28} {e.level.value:7} {e.minutes:3} min  {e.title}")
+        typer.echo(f"{e.slug:28} {e.kind.value:14} {e.level.value:7} {e.minutes:3} min  {e.title}")
 
 
 @exercises_app.command("show")

@@ -12,6 +12,7 @@ import importlib.util
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -52,12 +53,25 @@ class Case:
         return cls(name=name, args=args, **options)
 
 
+class ExerciseKind(StrEnum):
+    """The part of an ML engineer's coding work an exercise samples."""
+
+    from_scratch = "from-scratch"  # an ML method written with NumPy alone
+    pytorch = "pytorch"  # a building block or a training step in PyTorch
+    data_wrangling = "data-wrangling"  # pandas, SQL and splits that keep the data honest
+    algorithms = "algorithms"  # the data structures and algorithms ML code leans on
+    modelling = "modelling"  # fit and predict on a dataset, judged on a hidden split
+
+
 class ExerciseMeta(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     slug: Slug
     title: Text
     level: Level
+    kind: ExerciseKind
+    # Core skills of the role profile (content/role-profile.yaml) the exercise gives evidence of.
+    skills: list[Slug] = Field(min_length=1)
     minutes: int = Field(ge=3, le=60)
     tags: list[Slug] = Field(min_length=1)
     function: Text
@@ -100,6 +114,14 @@ class Exercise:
     @property
     def minutes(self) -> int:
         return self.meta.minutes
+
+    @property
+    def kind(self) -> ExerciseKind:
+        return self.meta.kind
+
+    @property
+    def skills(self) -> list[str]:
+        return list(self.meta.skills)
 
     @property
     def function(self) -> str:
@@ -215,11 +237,34 @@ def load_exercises(root: str | Path | None = None) -> list[Exercise]:
     if not root.is_dir():
         return []
     exercises, problems = [], []
+    known_skills = core_skills(root.parent)
     for folder in sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))):
         try:
-            exercises.append(load_exercise(folder))
+            exercise = load_exercise(folder)
         except ExerciseError as exc:
             problems.extend(exc.problems)
+            continue
+        exercises.append(exercise)
+        if known_skills is not None:
+            problems.extend(
+                (
+                    str(folder / "exercise.yaml"),
+                    "skills",
+                    f"{skill!r} is not a core skill of the role profile",
+                )
+                for skill in exercise.skills
+                if skill not in known_skills
+            )
     if problems:
         raise ExerciseError(problems)
     return exercises
+
+
+def core_skills(content_root: Path) -> frozenset[str] | None:
+    """The slugs of the role profile's core skills, or None when the content has no role profile
+    (a folder of exercises on its own)."""
+    path = content_root / "role-profile.yaml"
+    if not path.is_file():
+        return None
+    data = yaml.safe_load(path.read_text()) or {}
+    return frozenset(skill["slug"] for skill in data.get("core_skills", []))
