@@ -61,6 +61,10 @@ class Pair:
     question: str  # the bank question's slug, or the SemEval question id
 
 
+NOT_ADDRESSING = ("off-topic", "non-answer")
+"""Kinds of graded answer that do not address their own question (the relevance head's 0)."""
+
+
 def is_dev(slug: str) -> bool:
     digest = hashlib.sha256(f"reader-dev/{SEED}/{slug}".encode()).digest()
     return digest[0] / 256 < DEV_SHARE
@@ -94,7 +98,7 @@ def bank_pairs(bank: Bank) -> list[Pair]:
             for number, misconception in enumerate(question.misconceptions, 1):
                 label = ENTAILED if number in answer.states else NEITHER
                 pairs.append(Pair(misconception.claim, answer.text, "nli", label, "bank", slug))
-            relevant = 0 if answer.kind.value == "off-topic" else 1
+            relevant = 0 if answer.kind.value in NOT_ADDRESSING else 1
             pairs.append(Pair(question.prompt, answer.text, "relevance", relevant, "bank", slug))
             other = rng.choice(others)
             pairs.append(Pair(other.prompt, answer.text, "relevance", 0, "bank", slug))

@@ -67,6 +67,16 @@ def test_training_pairs_never_come_from_held_out_questions_or_evaluation_answers
     assert set(manifest["development"]["questions"]).isdisjoint(bank.held_out)
 
 
+def test_answers_that_decline_or_answer_another_question_are_not_relevant_to_their_own(bank):
+    kinds = {(slug, a.text): a.kind.value for slug, answers in bank.graded.items() for a in answers.answers}
+    labels: dict[str, set[int]] = {}
+    for p in reader_training.bank_pairs(bank):
+        if p.task == "relevance" and p.claim == bank.get(p.question).prompt:
+            labels.setdefault(kinds[(p.question, p.answer)], set()).add(p.label)
+    assert labels["off-topic"] == labels["non-answer"] == {0}
+    assert labels["strong"] == labels["terse"] == labels["vague"] == {1}
+
+
 def test_a_spliced_answer_is_a_graded_answer_with_one_claim_variant_inserted(bank):
     pairs = reader_training.spliced_pairs(bank)
     assert {p.source for p in pairs} == {"spliced"}
