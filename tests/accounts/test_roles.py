@@ -24,22 +24,34 @@ def test_the_migrated_groups_are_exactly_the_roles_with_their_permissions():
 
 
 def test_the_permission_names_exist_after_migrate():
-    for full in (roles.MANAGE, roles.REVIEW):
+    for full in (roles.MANAGE, roles.REVIEW, roles.OVERRIDE, roles.ALL_TEAMS):
         app_label, codename = full.split(".")
         assert Permission.objects.filter(content_type__app_label=app_label, codename=codename).count() == 1
 
 
 @pytest.mark.parametrize(
-    ("role", "may_manage"), [(roles.ADMIN, True), (roles.RECRUITER, True), (roles.INTERVIEWER, False)]
+    ("role", "may_manage", "may_override", "all_teams"),
+    [
+        (roles.ADMIN, True, True, True),
+        (roles.RECRUITER, True, True, False),
+        (roles.INTERVIEWER, False, False, False),
+    ],
 )
-def test_each_role_grants_what_the_views_check(django_user_model, role, may_manage):
+def test_each_role_grants_what_the_views_check(django_user_model, role, may_manage, may_override, all_teams):
     user = django_user_model.objects.create_user(f"someone-{role}", password="pw-for-tests-only")
     user.groups.add(Group.objects.get(name=role))
     user = django_user_model.objects.get(pk=user.pk)  # a fresh object: permissions are cached
     assert user.has_perm(roles.REVIEW)
     assert user.has_perm(roles.MANAGE) is may_manage
+    assert user.has_perm(roles.OVERRIDE) is may_override
+    assert user.has_perm(roles.ALL_TEAMS) is all_teams
 
 
-def test_the_roles_migration_spells_the_same_names():
-    migration = importlib.import_module("mlinterview.web.assessments.migrations.0002_roles")
-    assert {name: tuple(codenames) for name, codenames in migration.ROLES.items()} == roles.ROLES
+def test_the_roles_migrations_spell_the_same_names():
+    """0002 made the groups; 0007 (teams) gave them the permissions added since: the latest copy
+    is what ``roles.ROLES`` says, and each earlier one only a part of it."""
+    first = importlib.import_module("mlinterview.web.assessments.migrations.0002_roles")
+    latest = importlib.import_module("mlinterview.web.assessments.migrations.0007_default_team")
+    assert {name: tuple(codenames) for name, codenames in latest.ROLES.items()} == roles.ROLES
+    for name, codenames in first.ROLES.items():
+        assert set(codenames) <= set(roles.ROLES[name]), name

@@ -12,11 +12,15 @@ PERMISSIONS_APP = "assessments"
 
 # Codenames, as stored in auth_permission.codename.
 MANAGE_ASSESSMENTS = "manage_assessments"  # build and publish assessments, invite candidates
-REVIEW_ATTEMPTS = "review_attempts"  # review attempts, override scores, sit on interview panels
+REVIEW_ATTEMPTS = "review_attempts"  # review attempts, sit on interview panels
+OVERRIDE_SCORES = "override_scores"  # change an automatic score (with a reason)
+ALL_TEAMS_CODENAME = "access_all_teams"  # see and act on every team's assessments and interviews
 
 # The same permissions as ``user.has_perm`` and ``permission_required`` spell them.
 MANAGE = f"{PERMISSIONS_APP}.{MANAGE_ASSESSMENTS}"
 REVIEW = f"{PERMISSIONS_APP}.{REVIEW_ATTEMPTS}"
+OVERRIDE = f"{PERMISSIONS_APP}.{OVERRIDE_SCORES}"
+ALL_TEAMS = f"{PERMISSIONS_APP}.{ALL_TEAMS_CODENAME}"
 
 # Group names.
 ADMIN = "admin"
@@ -24,8 +28,12 @@ RECRUITER = "recruiter"
 INTERVIEWER = "interviewer"
 
 ROLES: dict[str, tuple[str, ...]] = {
-    ADMIN: (MANAGE_ASSESSMENTS, REVIEW_ATTEMPTS),
-    RECRUITER: (MANAGE_ASSESSMENTS, REVIEW_ATTEMPTS),
+    ADMIN: (MANAGE_ASSESSMENTS, REVIEW_ATTEMPTS, OVERRIDE_SCORES, ALL_TEAMS_CODENAME),
+    RECRUITER: (MANAGE_ASSESSMENTS, REVIEW_ATTEMPTS, OVERRIDE_SCORES),
     INTERVIEWER: (REVIEW_ATTEMPTS,),
 }
-"""Each role (group name) with the codenames its group holds."""
+"""Each role (group name) with the codenames its group holds.
+
+What a role may do says nothing of *which* assessments: that is the team's business (a user's
+memberships in ``accounts.models.Team``, and the rules in ``assessments/access.py``). Only ``admin``
+sees every team's."""

@@ -13,3 +13,5 @@ class AssessmentsConfig(AppConfig):
         from mlinterview.web.assessments.services import submit_overdue_attempts
 
         add_sweep("submitted", submit_overdue_attempts)
+        # Registers the object permissions (django-rules) the pages and the API check.
+        import mlinterview.web.assessments.access  # noqa: F401

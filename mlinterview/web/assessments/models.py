@@ -25,6 +25,7 @@ from django.db import models
 from django.utils import timezone
 
 from mlinterview.web.accounts import roles
+from mlinterview.web.accounts.models import Team
 from mlinterview.web.questions.models import QuestionVersion
 
 
@@ -34,12 +35,32 @@ class Assessment(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # Who may see it (assessments/access.py): the owning team's recruiters and hiring managers,
+    # its owner, the reviewers assigned to it, and administrators.
+    team = models.ForeignKey(
+        Team, on_delete=models.PROTECT, null=True, blank=True, related_name="assessments"
+    )
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="owned_assessments",
+    )
+    reviewers = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="assigned_assessments",
+        help_text="Interviewers assigned to review this assessment's attempts.",
+    )
 
     class Meta:
         ordering = ["-created_at"]
         permissions = [
             (roles.MANAGE_ASSESSMENTS, "Build and publish assessments, invite candidates"),
-            (roles.REVIEW_ATTEMPTS, "Review attempts and override scores"),
+            (roles.REVIEW_ATTEMPTS, "Review attempts"),
+            (roles.OVERRIDE_SCORES, "Override automatic scores"),
+            (roles.ALL_TEAMS_CODENAME, "See and act on every team's assessments and interviews"),
         ]
 
     def __str__(self) -> str:

@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from mlinterview.web.accounts.models import Team
 from mlinterview.web.questions.models import QuestionVersion
 
 
@@ -19,6 +20,8 @@ class Interview(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # The team whose recruiters and hiring managers may open it (the panel always may).
+    team = models.ForeignKey(Team, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
 
     class Meta:
         ordering = ["-created_at"]

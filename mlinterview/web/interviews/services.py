@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from mlinterview import charts
 from mlinterview.web.accounts.roles import MANAGE, REVIEW
+from mlinterview.web.accounts.teams import home_team
 from mlinterview.web.interviews import models as m
 from mlinterview.web.questions.models import Question
 
@@ -63,6 +64,7 @@ def create_interview(
             minutes=minutes,
             seed=seed,
             created_by=user,
+            team=home_team(user),
         )
         for position, question in enumerate(kit.questions):
             version = versions.get(question.slug)

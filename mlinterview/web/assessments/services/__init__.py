@@ -33,6 +33,7 @@ from mlinterview.web.assessments.services.attempts import (
 from mlinterview.web.assessments.services.building import (
     ItemSpec,
     add_item,
+    assign_reviewers,
     create_assessment,
     current_specs,
     editable_version,
@@ -87,6 +88,7 @@ __all__ = [
     "TrialRunRefused",
     "add_item",
     "assessment_shortlist",
+    "assign_reviewers",
     "attempt_of",
     "audit",
     "autosave",

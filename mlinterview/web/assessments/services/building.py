@@ -10,6 +10,8 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from mlinterview.web.accounts.models import Team
+from mlinterview.web.accounts.teams import home_team, sees_all_teams, teams_managed_by
 from mlinterview.web.assessments import models as m
 from mlinterview.web.assessments.audit import audit
 from mlinterview.web.assessments.errors import AssessmentError
@@ -24,19 +26,36 @@ class ItemSpec:
     weight: float = 1.0
 
 
-def create_assessment(title: str, user: Any, time_limit_minutes: int = 45) -> m.Assessment:
+def create_assessment(
+    title: str, user: Any, time_limit_minutes: int = 45, team: Team | None = None
+) -> m.Assessment:
+    """A new assessment with an empty draft, owned by ``user`` and belonging to ``team`` (by
+    default the user's own team, see ``accounts.teams.home_team``)."""
     title = title.strip()
     if not title:
         raise AssessmentError("Give the assessment a title.")
     if not 5 <= time_limit_minutes <= 480:
         raise AssessmentError("The time limit must be between 5 and 480 minutes.")
+    if team is not None and not (sees_all_teams(user) or teams_managed_by(user).filter(pk=team.pk).exists()):
+        raise AssessmentError(f"You do not recruit for the team {team}.")
     with transaction.atomic():
-        assessment = m.Assessment.objects.create(title=title[:200], created_by=user)
+        assessment = m.Assessment.objects.create(
+            title=title[:200], created_by=user, owner=user, team=team or home_team(user)
+        )
         m.AssessmentVersion.objects.create(
             assessment=assessment, number=1, time_limit_minutes=time_limit_minutes
         )
         audit(user, "assessment.create", assessment, title=assessment.title)
     return assessment
+
+
+def assign_reviewers(assessment: m.Assessment, reviewers: Iterable[Any], user: Any) -> None:
+    """Set who reviews this assessment's attempts: an interviewer sees only the assessments (and
+    their attempts) they are assigned to."""
+    chosen = list(reviewers)
+    with transaction.atomic():
+        assessment.reviewers.set(chosen)
+        audit(user, "assessment.reviewers", assessment, reviewers=sorted(r.pk for r in chosen))
 
 
 def editable_version(assessment: m.Assessment, user: Any) -> m.AssessmentVersion:

@@ -140,8 +140,34 @@ def item_group(item: m.AssessmentItem) -> str:
     return str(item.question_version.data.get("set", "other"))
 
 
-def delete_candidate(candidate: m.Candidate, user: Any) -> None:
-    """Remove a candidate's personal data everywhere; their answers stay only anonymised."""
+def delete_candidate(
+    candidate: m.Candidate, user: Any, within: QuerySet[m.Invitation] | None = None
+) -> m.Candidate:
+    """Remove a candidate's personal data; their answers stay only anonymised. Returns the
+    anonymised row.
+
+    A candidate is one person for the organisation, but a team acts only on its own invitations:
+    ``within`` is the invitations the caller may act on (None: all, for administrators and the
+    command line). If the candidate also has invitations outside it, those stay untouched: the
+    caller's invitations move to a new anonymised candidate (so their links end) and the other
+    teams keep their candidate, name, email and open links.
+    """
+    if within is not None:
+        mine = within.filter(candidate=candidate)
+        if not mine.exists():
+            raise AssessmentError("This candidate has no invitation of yours.")
+        if m.Invitation.objects.filter(candidate=candidate).exclude(pk__in=mine.values("pk")).exists():
+            with transaction.atomic():
+                moved = list(mine.values_list("pk", flat=True))
+                split = m.Candidate.objects.create(name="", email="", anonymised_at=timezone.now())
+                split.email = f"deleted-{split.pk}@invalid"
+                split.save(update_fields=["email"])
+                m.Invitation.objects.filter(pk__in=moved).update(candidate=split)
+                m.AuditEvent.objects.filter(
+                    details__candidate=candidate.pk, target__in=[f"invitation:{pk}" for pk in moved]
+                ).update(details={})
+                audit(user, "candidate.delete", split, invitations=moved)
+            return split
     with transaction.atomic():
         candidate.name = ""
         candidate.email = f"deleted-{candidate.pk}@invalid"
@@ -149,3 +175,4 @@ def delete_candidate(candidate: m.Candidate, user: Any) -> None:
         candidate.save(update_fields=["name", "email", "anonymised_at"])
         m.AuditEvent.objects.filter(details__candidate=candidate.pk).update(details={})
         audit(user, "candidate.delete", candidate)
+    return candidate
