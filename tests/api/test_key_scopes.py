@@ -8,9 +8,11 @@ from __future__ import annotations
 import json
 import re
 from datetime import timedelta
+from io import StringIO
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.management import CommandError, call_command
 from django.test import Client
 from django.utils import timezone
 
@@ -226,3 +228,24 @@ def test_a_user_revokes_their_own_key_and_no_one_elses(manager, django_user_mode
     mine.refresh_from_db()
     assert mine.revoked_at is not None
     assert _call(my_key, "get", "/assessments").status_code == 401
+
+
+def test_the_command_issues_a_scoped_expiring_key(manager):
+    out = StringIO()
+    call_command(
+        "create_api_token",
+        "mona",
+        "--scope",
+        "results:read",
+        "--expires-in-days",
+        "30",
+        "--name",
+        "ci",
+        stdout=out,
+    )
+    token = ApiToken.lookup(out.getvalue().strip())
+    assert token is not None and token.scopes == ["results:read"] and token.name == "ci"
+    assert timedelta(days=29) < token.expires_at - timezone.now() <= timedelta(days=30)
+    with pytest.raises(CommandError, match="unknown scopes"):
+        call_command("create_api_token", "mona", "--scope", "everything", stdout=StringIO())
+    assert ApiToken.objects.count() == 1
