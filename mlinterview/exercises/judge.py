@@ -16,7 +16,7 @@ from typing import Any
 
 from mlinterview.exercises import codec
 from mlinterview.exercises.compare import category, compare
-from mlinterview.exercises.model import Case, Exercise, _short
+from mlinterview.exercises.model import Case, Exercise, Metric, _short, invoke
 
 HERE = Path(__file__).resolve().parent
 HARNESS = (HERE / "harness.py").read_text()
@@ -64,13 +64,18 @@ class Judge:
         self._expected_lock = threading.Lock()
         self._expected: dict[tuple[str, str], tuple[bool, Any, str]] = {}
 
+    def import_budget(self, exercise: Exercise) -> float:
+        """Seconds solution.py may take to load: the exercise's own budget (scikit-learn takes a
+        few seconds to import on a busy machine) or the judge's."""
+        return exercise.meta.import_seconds or self.import_seconds
+
     def expected(self, exercise: Exercise, case: Case) -> tuple[bool, Any, str]:
         """(raised?, value or exception name, "") from the reference, computed once in the parent."""
         key = (exercise.slug, case.name)
         with self._expected_lock:
             if key not in self._expected:
                 try:
-                    value = exercise.reference(*copy.deepcopy(case.args))
+                    value = invoke(exercise.reference, exercise.meta.protocol, copy.deepcopy(case.args))
                     self._expected[key] = (False, codec.decode(codec.encode(value)), "")
                 except Exception as exc:  # noqa: BLE001 - the reference may be meant to raise
                     self._expected[key] = (True, type(exc).__name__, str(exc))
@@ -91,9 +96,13 @@ class Judge:
             )
         spec = {
             "function": exercise.function,
+            "protocol": exercise.meta.protocol,
             "case_seconds": CASE_SECONDS,
-            "import_seconds": self.import_seconds,
-            "cases": [{"id": str(i), "args": [codec.encode(a) for a in c.args]} for i, c in enumerate(cases)],
+            "import_seconds": self.import_budget(exercise),
+            "cases": [
+                {"id": str(i), "args": [codec.encode(a) for a in c.args], "seconds": c.seconds}
+                for i, c in enumerate(cases)
+            ],
         }
         limits = Limits(
             memory_mb=exercise.meta.memory_mb,
@@ -144,7 +153,7 @@ class Judge:
             return unreadable
         if "import_timeout" in results:
             message = (
-                f"Your code took longer than {self.import_seconds:g} s to load: the code at the top "
+                f"Your code took longer than {self.import_budget(exercise):g} s to load: the code at the top "
                 "level of the file runs when it is loaded, so keep slow work inside the function."
             )
             failed = self._all_failed(exercise, cases, max_points, Verdict.time_limit.value, message)
@@ -173,6 +182,8 @@ class Judge:
         )
 
     def _grade(self, exercise: Exercise, case: Case, outcome: Any) -> TestResult:
+        if case.metric is not None:
+            return self._grade_metric(case, case.metric, outcome)
         ok, detail = self._check(exercise, case, outcome)
         if ok:
             message = ""
@@ -187,6 +198,21 @@ class Judge:
             passed=ok,
             public=case.public,
             message=message,
+        )
+
+    @staticmethod
+    def _grade_metric(case: Case, metric: Metric, outcome: Any) -> TestResult:
+        """A modelling case: the metric on the hidden labels decides the share of points. The
+        metric's value and the thresholds are shown for hidden cases too (they reveal no label)."""
+        value, problem = metric_value(metric, outcome)
+        credit = 0.0 if value is None else metric.credit(value)
+        return TestResult(
+            name=case.name,
+            points=round(case.points * credit, 3),
+            max_points=float(case.points),
+            passed=credit >= 1.0,
+            public=case.public,
+            message=problem if value is None else metric.describe(value),
         )
 
     def _check(self, exercise: Exercise, case: Case, outcome: Any) -> tuple[bool, str]:
@@ -237,6 +263,35 @@ class Judge:
             sandboxed=True,
             tests=tests,
         )
+
+
+def metric_value(metric: Metric, outcome: Any) -> tuple[float | None, str]:
+    """The metric of a run's predictions, or None and why there is none."""
+    if not isinstance(outcome, dict):
+        return None, "no result"
+    if outcome.get("error") == "Timeout":
+        return None, "timed out"
+    if outcome.get("error"):
+        return None, f"raised {outcome['error']}"
+    try:
+        predictions = codec.decode(outcome.get("value"))
+    except codec.CodecError:
+        return None, "wrong type: the predictions could not be read"
+    return score_predictions(metric, predictions)
+
+
+def score_predictions(metric: Metric, predictions: Any) -> tuple[float | None, str]:
+    import numpy as np
+
+    try:
+        values = np.asarray(predictions, dtype=float).reshape(-1)
+    except (TypeError, ValueError):
+        return None, "wrong type: expected one number per row"
+    if values.shape[0] != len(metric.truth):
+        return None, f"wrong shape: {values.shape[0]} predictions for {len(metric.truth)} rows"
+    if not np.all(np.isfinite(values)):
+        return None, "wrong value: a prediction is not a finite number"
+    return float(metric.score(metric.truth, values)), ""
 
 
 def _short_call(exercise: Exercise, case: Case) -> str:

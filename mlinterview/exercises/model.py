@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -24,6 +24,33 @@ from mlinterview import REPO_DIR
 from mlinterview.bank.schema import Level, Slug, Text
 
 Checker = Callable[[tuple[Any, ...], Any], "tuple[bool, str]"]
+
+
+@dataclass(frozen=True)
+class Metric:
+    """How a modelling case is judged: the predictions for a hidden split, scored against labels
+    that stay in the parent, with partial credit between two thresholds.
+
+    ``none_at`` is what a naive baseline reaches (no credit at or beyond it on the wrong side),
+    ``full_at`` a little below what the reference reaches (full credit from there); credit is
+    linear in between. For a metric where lower is better, ``none_at`` is the larger number.
+    """
+
+    name: str
+    truth: Any
+    score: Callable[[Any, Any], float]
+    none_at: float
+    full_at: float
+
+    def credit(self, value: float) -> float:
+        share = (value - self.none_at) / (self.full_at - self.none_at)
+        return 0.0 if share != share else round(min(max(share, 0.0), 1.0), 3)  # NaN earns nothing
+
+    def describe(self, value: float) -> str:
+        return (
+            f"{self.name} {value:.3f} (no credit at {self.none_at:g}, "
+            f"full credit at {self.full_at:g}): {self.credit(value):.0%} of the points"
+        )
 
 
 @dataclass(frozen=True)
@@ -45,6 +72,8 @@ class Case:
     atol: float = 1e-9
     check: Checker | None = None
     raises: str | None = None  # the exception class name the call must raise
+    metric: Metric | None = None  # a modelling case: partial credit by a metric on hidden labels
+    seconds: float | None = None  # this case's time budget, when not the judge's default
 
     @classmethod
     def of(cls, name: str, *args: Any, **options: Any) -> Case:
@@ -75,8 +104,15 @@ class ExerciseMeta(BaseModel):
     minutes: int = Field(ge=3, le=60)
     tags: list[Slug] = Field(min_length=1)
     function: Text
+    # "function": the candidate's function is called with each case's arguments. "estimator": it is
+    # a class; the judge builds one with no arguments, calls fit(X_train, y_train) and returns
+    # predict(X_test), the three arguments of each case (see :func:`invoke`).
+    protocol: Literal["function", "estimator"] = "function"
     summary: Text
     memory_mb: int = Field(default=256, ge=64, le=2048)
+    # Wall-clock seconds solution.py may take to load, when more than the judge's default (a
+    # modelling task's imports of scikit-learn).
+    import_seconds: float | None = Field(default=None, gt=0, le=30)
     cpu_seconds: float = Field(default=5.0, gt=0, le=60)
 
 
@@ -169,6 +205,16 @@ class Exercise:
         }
 
 
+def invoke(target: Any, protocol: str, args: Sequence[Any]) -> Any:
+    """Call a solution the way its exercise's protocol says (the sandbox's harness does the same)."""
+    if protocol == "estimator":
+        X_train, y_train, X_test = args
+        model = target()
+        model.fit(X_train, y_train)
+        return model.predict(X_test)
+    return target(*args)
+
+
 def _short(value: Any, limit: int = 160) -> str:
     text = repr(value)
     return text if len(text) <= limit else text[: limit - 1] + "…"
@@ -183,7 +229,14 @@ def _expected_text(exercise: Exercise, case: Case) -> str:
         return f"raises {case.raises}"
     if case.check is not None:
         return "any answer meeting the statement's rules"
-    value = case.expected if case.has_expected else exercise.reference(*_copy(case.args))
+    if case.metric is not None:
+        metric = case.metric
+        return f"{metric.name}: full credit at {metric.full_at:g}, none at {metric.none_at:g}"
+    value = (
+        case.expected
+        if case.has_expected
+        else invoke(exercise.reference, exercise.meta.protocol, _copy(case.args))
+    )
     return _short(value)
 
 

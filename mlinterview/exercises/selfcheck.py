@@ -12,19 +12,27 @@ from typing import Any
 
 from mlinterview.exercises import codec
 from mlinterview.exercises.compare import compare
-from mlinterview.exercises.model import Case, Exercise
+from mlinterview.exercises.judge import score_predictions
+from mlinterview.exercises.model import Case, Exercise, invoke
 
 
-def _run(function: Any, case: Case) -> tuple[str | None, Any]:
+def _run(function: Any, case: Case, protocol: str = "function") -> tuple[str | None, Any]:
     try:
-        value = function(*copy.deepcopy(case.args))
+        value = invoke(function, protocol, copy.deepcopy(case.args))
     except Exception as exc:  # noqa: BLE001
         return type(exc).__name__, None
     return None, codec.decode(codec.encode(value))
 
 
 def _passes(exercise: Exercise, function: Any, case: Case) -> tuple[bool, str]:
-    raised, got = _run(function, case)
+    raised, got = _run(function, case, exercise.meta.protocol)
+    if case.metric is not None:  # passing a modelling case means earning all its points
+        if raised:
+            return False, f"raised {raised}"
+        value, problem = score_predictions(case.metric, got)
+        if value is None:
+            return False, problem
+        return case.metric.credit(value) >= 1.0, case.metric.describe(value)
     if case.raises is not None:
         return raised == case.raises, f"expected {case.raises}, got {raised or 'a value'}"
     if raised:
@@ -34,7 +42,7 @@ def _passes(exercise: Exercise, function: Any, case: Case) -> tuple[bool, str]:
     if case.has_expected:
         expected = codec.decode(codec.encode(case.expected))
     else:
-        ref_raised, expected = _run(exercise.reference, case)
+        ref_raised, expected = _run(exercise.reference, case, exercise.meta.protocol)
         if ref_raised:
             return False, f"the reference raised {ref_raised}"
     return compare(expected, got, rtol=case.rtol, atol=case.atol)

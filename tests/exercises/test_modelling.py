@@ -1,0 +1,102 @@
+"""Modelling tasks (issue 18): the candidate's class is fitted and asked for predictions in the
+sandbox; the parent scores the predictions on labels that never enter the sandbox, with partial
+credit between a naive baseline's level and the reference's."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+from sklearn.metrics import mean_absolute_error, roc_auc_score
+
+from mlinterview.exercises.judge import score_predictions
+from mlinterview.exercises.model import Metric, invoke
+
+AUC = Metric("ROC AUC", np.array([0, 0, 1, 1]), roc_auc_score, none_at=0.6, full_at=0.8)
+
+
+@pytest.mark.parametrize(
+    ("value", "credit"), [(0.5, 0.0), (0.6, 0.0), (0.7, 0.5), (0.8, 1.0), (0.95, 1.0), (math.nan, 0.0)]
+)
+def test_credit_is_linear_between_the_baseline_and_the_reference_level(value, credit):
+    assert AUC.credit(value) == pytest.approx(credit)
+
+
+def test_credit_runs_the_other_way_for_an_error_metric():
+    mae = Metric("MAE", np.zeros(3), mean_absolute_error, none_at=10.0, full_at=2.0)
+    assert [mae.credit(v) for v in (12.0, 10.0, 6.0, 2.0, 1.0)] == [0.0, 0.0, 0.5, 1.0, 1.0]
+
+
+@pytest.mark.parametrize(
+    ("predictions", "problem"),
+    [
+        ([0.1, 0.2, 0.3], "wrong shape: 3 predictions for 4 rows"),
+        ([0.1, 0.2, math.nan, 0.4], "wrong value: a prediction is not a finite number"),
+        (["low", "low", "high", "high"], "wrong type: expected one number per row"),
+    ],
+)
+def test_predictions_that_cannot_be_scored_say_why(predictions, problem):
+    assert score_predictions(AUC, predictions) == (None, problem)
+
+
+def test_a_column_of_predictions_is_scored_like_a_flat_one():
+    assert score_predictions(AUC, np.array([[0.1], [0.2], [0.8], [0.9]])) == (1.0, "")
+
+
+def test_the_estimator_protocol_fits_on_the_training_part_and_predicts_the_test_part():
+    calls = []
+
+    class Model:
+        def fit(self, X, y):
+            calls.append(("fit", X, y))
+            self.offset = sum(y)
+            return self
+
+        def predict(self, X):
+            calls.append(("predict", X))
+            return [x + self.offset for x in X]
+
+    assert invoke(Model, "estimator", ([1, 2], [3, 4], [10, 20])) == [17, 27]
+    assert calls == [("fit", [1, 2], [3, 4]), ("predict", [10, 20])]
+    assert invoke(lambda a, b: a - b, "function", (5, 3)) == 2
+
+
+@pytest.mark.sandbox
+def test_churn_reference_full_marks_leaky_model_none_on_the_hidden_split(judge, exercises):
+    """The leaky model beats the reference on validation rows drawn the leaky way (from the
+    training quarter, where refund_issued is the label) and earns nothing on next month's
+    customers; the constant baseline earns nothing anywhere; the login rule earns a share."""
+    exercise = exercises["churn-model"]
+    hidden = next(c for c in exercise.cases if not c.public)
+    reference = judge.judge(exercise, exercise.solution_source)
+    leaky = judge.judge(exercise, exercise.wrong["leaky_boosting"])
+    assert reference.score == 1.0, reference.tests
+    public = {r.name: r for r in (reference, leaky) for r in r.tests if r.public}
+    ref_public = next(t for t in reference.tests if t.public)
+    leaky_public = next(t for t in leaky.tests if t.public)
+    assert public and _auc(leaky_public.message) > _auc(ref_public.message)
+    leaky_hidden = next(t for t in leaky.tests if t.name == hidden.name)
+    assert leaky_hidden.points == 0 and leaky_hidden.message.startswith("ROC AUC 0.5")
+    constant = judge.judge(exercise, exercise.wrong["constant_rate"])
+    assert constant.points == 0
+    rule = judge.judge(exercise, exercise.wrong["login_rule"])
+    assert 0 < rule.score < 0.5
+
+
+@pytest.mark.sandbox
+def test_a_model_that_fails_to_predict_earns_nothing_and_is_told_why(judge, exercises):
+    source = (
+        "class ChurnModel:\n"
+        "    def fit(self, X, y):\n"
+        "        return self\n"
+        "    def predict(self, X):\n"
+        "        return [0.5] * (len(X) - 1)\n"
+    )
+    result = judge.judge(exercises["churn-model"], source)
+    assert result.score == 0 and result.verdict == "ok"
+    assert all(t.message.startswith("wrong shape:") for t in result.tests)
+
+
+def _auc(message: str) -> float:
+    return float(message.split()[2])
