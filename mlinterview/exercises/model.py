@@ -192,7 +192,10 @@ class Exercise:
         for case in self.cases:
             if case.public:
                 examples.append(
-                    {"call": _call_text(self.function, case.args), "expected": _expected_text(self, case)}
+                    {
+                        "call": _call_text(self.function, case.args, self.meta.protocol),
+                        "expected": _expected_text(self, case),
+                    }
                 )
         return {
             "slug": self.slug,
@@ -220,7 +223,11 @@ def _short(value: Any, limit: int = 160) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _call_text(function: str, args: tuple[Any, ...]) -> str:
+def _call_text(function: str, args: tuple[Any, ...], protocol: str = "function") -> str:
+    if protocol == "estimator":
+        X_train, _, X_test = args
+        sizes = f"{len(X_train)} training rows, {len(X_test)} to predict"
+        return f"{function}().fit(X_train, y_train).predict(X_test)  # {sizes}"
     return f"{function}({', '.join(_short(a, 80) for a in args)})"
 
 
