@@ -14,6 +14,12 @@
   // someone who types before the script has loaded must still be autosaved.
   let lastSaved = box.defaultValue;
   let saving = null;
+  // When the server refuses a save for coming too often (HTTP 429), it says how long to wait
+  // (Retry-After): nothing is sent before then, and the newest text is sent again at that time.
+  let notBefore = 0;
+  let retryTimer = null;
+  const THROTTLED = "throttled";
+  const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
   function post(url, body) {
     return fetch(url, {
@@ -25,10 +31,16 @@
     });
   }
 
-  async function save(force) {
+  function retryLater() {
+    if (retryTimer) return;
+    retryTimer = setTimeout(() => { retryTimer = null; save(false); }, Math.max(0, notBefore - Date.now()));
+  }
+
+  async function saveOnce(force) {
+    if (saving) await saving;
     const content = box.value;
     if (!force && content === lastSaved) return true;
-    if (saving) await saving;
+    if (Date.now() < notBefore) { retryLater(); return THROTTLED; }
     saving = post(form.dataset.saveUrl, { item: item, content: content })
       .then(async (response) => {
         const data = await response.json().catch(() => ({}));
@@ -38,6 +50,14 @@
           status.classList.remove("error");
           if (typeof data.seconds_left === "number") remaining = data.seconds_left;
           return true;
+        }
+        if (response.status === 429) {
+          const seconds = Number(response.headers.get("Retry-After")) || 5;
+          notBefore = Date.now() + seconds * 1000;
+          status.textContent = "Saving paused for " + seconds + " s (too many saves); your text is kept here and saved then.";
+          status.classList.remove("error");
+          retryLater();
+          return THROTTLED;
         }
         status.textContent = data.error || "Not saved: the server refused the answer.";
         status.classList.add("error");
@@ -51,6 +71,17 @@
       })
       .finally(() => { saving = null; });
     return saving;
+  }
+
+  // A save the page waits for (time is up) waits out a refusal and sends the text again; the
+  // autosave timer does not wait: the retry timer sends the newest text when allowed.
+  async function save(force) {
+    for (let tries = 0; ; tries++) {
+      const result = await saveOnce(force);
+      if (result !== THROTTLED) return result;
+      if (!force || tries >= 3) return false;
+      await pause(Math.max(0, notBefore - Date.now()));
+    }
   }
 
   box.addEventListener("input", () => { status.textContent = "Unsaved changes…"; });
@@ -87,7 +118,6 @@
       out.textContent = data.summary + "\n\n" + data.tests.map((t) =>
         (t.passed ? "PASS " : "FAIL ") + t.name + (t.message ? ": " + t.message : "")).join("\n");
     };
-    const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
     run.addEventListener("click", async () => {
       run.disabled = true;
       // A refusal (HTTP 429) says when to try again (retry_after, in seconds), or that the runs of

@@ -117,6 +117,18 @@ def item(request: HttpRequest, invitation: m.Invitation, token: str, position: i
     )
 
 
+_GO_BACK = (
+    "Saving too often: your answer was not saved this time. Go back to the item (your text is "
+    "still in the box), wait a few seconds and press the button again."
+)
+
+
+def _throttled(response: HttpResponse, exc: services.SaveThrottled) -> HttpResponse:
+    """A refused save: HTTP 429 that says when to send it again."""
+    response["Retry-After"] = str(exc.retry_after)
+    return response
+
+
 @require_POST
 @with_invitation
 def save(request: HttpRequest, invitation: m.Invitation, token: str) -> HttpResponse:
@@ -142,6 +154,15 @@ def save(request: HttpRequest, invitation: m.Invitation, token: str) -> HttpResp
         answer = services.autosave(attempt, item_id, content)
     except m.Answer.DoesNotExist:
         return JsonResponse({"error": "That item is not part of this assessment."}, status=400)
+    except services.SaveThrottled as exc:
+        if go_to is None:
+            return _throttled(
+                JsonResponse({"error": str(exc), "retry_after": exc.retry_after}, status=429), exc
+            )
+        page = render(
+            request, "assessments/take/refused.html", {"message": _GO_BACK, "token": token}, status=429
+        )
+        return _throttled(page, exc)
     except services.AssessmentError as exc:
         status = 413 if len(content) > m.Answer.MAX_CHARS else 409
         if go_to is None:
@@ -183,6 +204,8 @@ def run_code(request: HttpRequest, invitation: m.Invitation, token: str) -> Http
         if exc.retry_after is not None:
             refused["Retry-After"] = str(exc.retry_after)
         return refused
+    except services.SaveThrottled as exc:
+        return _throttled(JsonResponse({"error": str(exc), "retry_after": exc.retry_after}, status=429), exc)
     except services.AssessmentError as exc:
         return JsonResponse({"error": str(exc)}, status=409)
     view = services.trial_run_view(run)

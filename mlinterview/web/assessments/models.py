@@ -8,8 +8,9 @@ Design notes:
   (it is never edited again). Editing a published assessment starts a new draft version.
 - An ``Invitation`` holds only the SHA-256 of the candidate's token, so the database never
   contains a usable link.
-- Every autosave that changes an answer adds an ``AnswerRevision``: no text a candidate typed is
-  lost, even if a later save overwrote it.
+- Autosaves that change an answer are kept as ``AnswerRevision`` rows, one per window of a few
+  seconds holding that window's latest text; older intermediate revisions are thinned when an
+  answer reaches its caps, and the answer's current text is never dropped.
 - A ``Score`` is one grader's automatic, advisory result with its evidence and the grader's name
   and version. An answer has one primary score (its kind's primary grader: it ranks and makes the
   totals) and may have second opinions from other graders beside it. ``Override`` rows keep every
@@ -193,6 +194,9 @@ class Attempt(models.Model):
     submitted_at = models.DateTimeField(null=True, blank=True)
     auto_submitted = models.BooleanField(default=False)
     position = models.PositiveIntegerField(default=0, help_text="The item the candidate is on.")
+    # The autosave rate limit's state (services/save_limits.py): when the whole burst of saves
+    # is available again; None before the first save.
+    save_allowance_full_at = models.DateTimeField(null=True, blank=True)
 
     @property
     def is_open(self) -> bool:
@@ -227,10 +231,14 @@ class Answer(models.Model):
 
 
 class AnswerRevision(models.Model):
+    """The latest text of one window of a few seconds (services/revisions.py): ``saved_at`` is
+    when the window opened, ``revision`` the answer's revision number of the text it holds."""
+
     answer = models.ForeignKey(Answer, on_delete=models.CASCADE, related_name="revisions")
     revision = models.PositiveIntegerField()
     content = models.TextField(blank=True)
     saved_at = models.DateTimeField(auto_now_add=True)
+    size = models.PositiveIntegerField(default=0, help_text="Bytes of the content in UTF-8.")
 
     class Meta:
         ordering = ["answer", "revision"]

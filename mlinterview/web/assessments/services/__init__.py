@@ -69,6 +69,7 @@ from mlinterview.web.assessments.services.review import (
     reviewable_scores,
     shortlist,
 )
+from mlinterview.web.assessments.services.save_limits import SaveThrottled
 from mlinterview.web.assessments.services.text import storable
 from mlinterview.web.assessments.services.trial_limits import TrialRunRefused
 
@@ -82,6 +83,7 @@ __all__ = [
     "AssessmentError",
     "CsvResult",
     "InvalidToken",
+    "SaveThrottled",
     "ItemSpec",
     "JobHealth",
     "ShortlistRow",

@@ -1,5 +1,6 @@
-"""Taking an assessment: starting the attempt, autosaving every change as a revision, trial runs
-of code, submitting (by the candidate or by the deadline), which queues the scoring."""
+"""Taking an assessment: starting the attempt, autosaving (rate-limited per attempt, one revision
+per window of a few seconds), trial runs of code, submitting (by the candidate or by the
+deadline), which queues the scoring."""
 
 from __future__ import annotations
 
@@ -14,6 +15,12 @@ from mlinterview.web.assessments import models as m
 from mlinterview.web.assessments.audit import audit
 from mlinterview.web.assessments.errors import AssessmentError
 from mlinterview.web.assessments.jobs.tasks import TRIAL_RUN_UNAVAILABLE, enqueue_scoring, enqueue_trial
+from mlinterview.web.assessments.services.revisions import record_revision
+from mlinterview.web.assessments.services.save_limits import (
+    autosave_limits,
+    check_save_allowed,
+    take_save_allowance,
+)
 from mlinterview.web.assessments.services.text import storable
 from mlinterview.web.assessments.services.trial_limits import check_trial_allowed
 
@@ -62,13 +69,17 @@ def seconds_left(attempt: m.Attempt) -> int:
 
 
 def autosave(attempt: m.Attempt, item_id: int, content: str, *, position: int | None = None) -> m.Answer:
-    """Save what the candidate has typed; every changed save is kept as a revision."""
+    """Save what the candidate has typed, within the attempt's save rate (else ``SaveThrottled``);
+    the text is kept in the revision of the current window of a few seconds."""
     content = storable(content)
     if len(content) > m.Answer.MAX_CHARS:
         raise AssessmentError(
             f"This answer is {len(content):,} characters long; the limit is {m.Answer.MAX_CHARS:,}. "
             "Shorten it and it will be saved."
         )
+    limits = autosave_limits()
+    # A flood is refused here without a lock or a write; the allowance is spent under the lock.
+    check_save_allowed(attempt, timezone.now(), limits)
     with transaction.atomic():
         # One query locks the answer and its attempt (the join locks both rows), so a save cannot
         # slip in after a concurrent submit has locked the attempt and closed it.
@@ -81,16 +92,21 @@ def autosave(attempt: m.Attempt, item_id: int, content: str, *, position: int | 
         if locked.submitted_at is not None:
             raise AssessmentError("This assessment has been submitted; answers can no longer change.")
         # A save arriving just after the deadline still counts (network delay), then it closes.
-        if timezone.now() > locked.deadline + LATE_SAVE_GRACE:
+        now = timezone.now()
+        if now > locked.deadline + LATE_SAVE_GRACE:
             raise AssessmentError("Time is up; this answer could not be saved.")
+        take_save_allowance(locked, now, limits)
+        attempt_fields = ["save_allowance_full_at"]
         if content != answer.content:
             answer.revision += 1
             answer.content = content
             answer.save(update_fields=["content", "revision", "updated_at"])
-            m.AnswerRevision.objects.create(answer=answer, revision=answer.revision, content=content)
+            record_revision(answer, now, limits)
         if position is not None and position != locked.position:
             locked.position = position
-            locked.save(update_fields=["position"])
+            attempt_fields.append("position")
+        locked.save(update_fields=attempt_fields)
+    attempt.save_allowance_full_at = locked.save_allowance_full_at
     return answer
 
 
