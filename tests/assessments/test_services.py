@@ -175,25 +175,6 @@ def test_delete_candidate_removes_personal_data_keeps_anonymised_answers(invited
         services.resolve_token(token)
 
 
-def test_near_identical_answers_flagged(published, recruiter):
-    text = (
-        "A type one error is a false positive where we reject a true null hypothesis and a type two "
-        "error is a false negative where we fail to reject a false null hypothesis"
-    )
-    attempts = []
-    for name in ("A", "B", "C"):
-        invitation, _ = services.invite(published, name, f"{name.lower()}@example.com", recruiter)
-        attempt = services.start_attempt(invitation)
-        item = attempt.answers.get(item__position=0).item
-        content = text if name != "C" else "Completely different words about thresholds and costs " * 3
-        services.autosave(attempt, item.pk, content)
-        services.submit(attempt)
-        attempts.append(attempt)
-    flags = services.near_identical_flags(published)
-    flagged = {m.Answer.objects.get(pk=pk).attempt_id for pk in flags}
-    assert flagged == {attempts[0].pk, attempts[1].pk}
-
-
 def test_generate_balanced_set(bank, recruiter):
     version = services.create_assessment("Generated", recruiter).latest
     specs = services.generate_items(version, recruiter, level="mid", minutes=45, seed=1)

@@ -270,7 +270,7 @@ def attempt_review(request: HttpRequest, pk: int, attempt_id: int) -> HttpRespon
     answers = attempt.answers.select_related("item__question_version").prefetch_related(
         "scores__overrides__reviewer"
     )
-    flags = services.near_identical_flags(attempt.invitation.version)
+    flags = services.near_duplicate_flags(answers)  # stored by the background check
     from mlinterview.web.assessments.exercises import public_exercise
 
     rows = []

@@ -19,6 +19,7 @@ from mlinterview.scoring.graders import GraderError
 from mlinterview.web.assessments import exercises, grading
 from mlinterview.web.assessments import models as m
 from mlinterview.web.assessments.audit import audit
+from mlinterview.web.assessments.jobs.duplicates import check_near_duplicates
 from mlinterview.web.assessments.jobs.queues import enqueue
 
 MAX_SCORING_TRIES = 3
@@ -115,6 +116,11 @@ def run_scoring(score_id: int) -> str:
         score.lease_until = None
         fields = ["status", "auto_value", "evidence", "grader", "grader_version", "error", "scored_at"]
         score.save(update_fields=[*fields, "lease_until"])
+    if score.primary:  # once per answer: compare it with the others (the review page only reads)
+        try:
+            check_near_duplicates(answer.pk)
+        except Exception:  # the score stands; the flags of this answer are missing
+            log.exception("near-duplicate check of answer %s failed", answer.pk)
     return "done"
 
 

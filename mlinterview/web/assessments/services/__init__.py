@@ -44,7 +44,7 @@ from mlinterview.web.assessments.services.building import (
     set_items,
     update_settings,
 )
-from mlinterview.web.assessments.services.generation import generate_items, near_identical_flags
+from mlinterview.web.assessments.services.generation import generate_items
 from mlinterview.web.assessments.services.invitations import (
     DEFAULT_EXPIRY,
     MAX_CSV_ROWS,
@@ -56,6 +56,7 @@ from mlinterview.web.assessments.services.invitations import (
     mark_sent,
     resolve_token,
 )
+from mlinterview.web.assessments.services.near_duplicates import near_duplicate_flags
 from mlinterview.web.assessments.services.review import (
     ShortlistRow,
     assessment_shortlist,
@@ -110,7 +111,7 @@ __all__ = [
     "mark_sent",
     "may_see_identity",
     "move_item",
-    "near_identical_flags",
+    "near_duplicate_flags",
     "override_score",
     "publish",
     "question_versions_for",
