@@ -13,7 +13,7 @@ def _customers(n, pairs, seed):
 
 
 def cases():
-    ids, matches = _customers(60_000, 45_000, 23)
+    ids, matches = _customers(30_000, 22_000, 23)
     return [
         Case.of(
             "a chain across the list",
@@ -48,6 +48,6 @@ def cases():
         ),
         Case.of("no matches", ["b", "c", "a"], [], expected=[["a"], ["b"], ["c"]]),
         Case.of("no records", [], [], expected=[]),
-        Case.of("sixty thousand customers", ids, matches, points=2),
+        Case.of("thirty thousand customers", ids, matches, points=2),
         Case.of("an unknown id is refused", ["a", "b"], [("a", "q")], raises="ValueError"),
     ]
