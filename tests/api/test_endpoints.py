@@ -51,6 +51,14 @@ def two_attempts(published, recruiter):
     return best, waiting, middle
 
 
+def _may_override(user):
+    """Changing a score is its own permission (issue 14): the interviewer here is granted it."""
+    from django.contrib.auth.models import Permission
+
+    user.user_permissions.add(Permission.objects.get(codename="override_scores"))
+    return type(user).objects.get(pk=user.pk)  # a fresh object: permissions are cached
+
+
 # --- GET /attempts/{id} ---------------------------------------------------------------------
 
 
@@ -114,7 +122,7 @@ def test_shortlist_endpoint_ranks_and_counts(two_attempts, published, interviewe
 
 def test_shortlist_endpoint_follows_an_override(two_attempts, published, interviewer):
     best, _, middle = two_attempts
-    api = Api(interviewer)
+    api = Api(_may_override(interviewer))
     for position in range(3):
         api.post(f"/scores/{score_at(middle, position).pk}/override", {"value": 1.0, "reason": "Re-read"})
     rows = api.get(f"/assessments/{published.assessment.pk}/shortlist").json()
@@ -140,7 +148,7 @@ def test_commit_endpoint_records_the_commit_and_reveals_the_name(published, recr
 def test_override_endpoint_stores_the_value_the_reason_and_an_audit_event(published, recruiter, interviewer):
     attempt = submitted_attempt(published, recruiter, "Wes", "wes@example.com", [0.4, 0.5, 0.6])
     score = score_at(attempt, 0)
-    response = Api(interviewer).post(
+    response = Api(_may_override(interviewer)).post(
         f"/scores/{score.pk}/override", {"value": 0.9, "reason": "Strong follow-up in the call"}
     )
     assert response.status_code == 201
@@ -169,7 +177,7 @@ def test_override_endpoint_refuses_a_broken_rule_with_its_message(
 ):
     attempt = submitted_attempt(published, recruiter, "Xia", "xia@example.com", [0.4, 0.5, 0.6])
     score = score_at(attempt, 0)
-    response = Api(interviewer).post(f"/scores/{score.pk}/override", body)
+    response = Api(_may_override(interviewer)).post(f"/scores/{score.pk}/override", body)
     assert response.status_code == 400 and response.json()["detail"].startswith(message)
     assert not m.Override.objects.exists()
     assert not m.AuditEvent.objects.filter(action="score.override").exists()

@@ -15,6 +15,7 @@ from django.test import Client
 
 from mlinterview.web.api.models import ApiToken
 from mlinterview.web.assessments import models as m
+from mlinterview.web.assessments import services
 from tests.assessments.attempts import submitted_attempt
 
 pytestmark = pytest.mark.django_db
@@ -91,6 +92,7 @@ def review(published, recruiter, interviewer, django_user_model, tmp_path):
     """Two submitted attempts, and two interviewers who review them."""
     iris = django_user_model.objects.create_user("iris", password="pw-for-tests-only", is_staff=True)
     iris.groups.add(Group.objects.get(name="interviewer"))
+    services.assign_reviewers(published.assessment, [interviewer, iris], recruiter)
     zen = submitted_attempt(
         published, recruiter, "Zenobia Quarrington", NAMES["Zenobia Quarrington"], [0.9, 0.9, 0.9]
     )

@@ -249,6 +249,10 @@ def test_retry_of_a_score_that_did_not_fail_is_refused(client, published, recrui
 
 
 def test_override_sets_the_value_keeps_the_reason_and_shows_it(client, published, recruiter, interviewer):
+    from django.contrib.auth.models import Permission
+
+    # Changing a score is its own permission (issue 14): granted here to the assigned interviewer.
+    interviewer.user_permissions.add(Permission.objects.get(codename="override_scores"))
     attempt = _submitted(published, recruiter, "Di", "di@example.com", [0.4, 0.6, 0.8])
     score = _score(attempt, 0)
     pk = published.assessment.pk

@@ -19,11 +19,12 @@ from ninja.responses import Status
 from ninja.security import HttpBearer
 
 from mlinterview.web.accounts.roles import MANAGE, REVIEW
+from mlinterview.web.accounts.teams import sees_all_teams
 from mlinterview.web.api.docs_access import docs_access
 from mlinterview.web.api.models import ApiToken
 from mlinterview.web.api.scopes import SCOPES
+from mlinterview.web.assessments import access, services
 from mlinterview.web.assessments import models as m
-from mlinterview.web.assessments import services
 
 
 class ScopedKey(HttpBearer):
@@ -254,7 +255,7 @@ def _score_out(score: m.Score) -> ScoreOut:
 )
 def list_assessments(request: HttpRequest) -> list[AssessmentOut]:
     _require(request, MANAGE)
-    return [_assessment_out(a) for a in m.Assessment.objects.all()]
+    return [_assessment_out(a) for a in access.managed_assessments(request.user)]
 
 
 @api.post(
@@ -274,7 +275,7 @@ def create_assessment(request: HttpRequest, body: AssessmentIn) -> Status[Assess
 )
 def get_assessment(request: HttpRequest, assessment_id: int) -> AssessmentOut:
     _require(request, MANAGE)
-    return _assessment_out(get_object_or_404(m.Assessment, pk=assessment_id))
+    return _assessment_out(get_object_or_404(access.managed_assessments(request.user), pk=assessment_id))
 
 
 @api.put(
@@ -286,7 +287,7 @@ def get_assessment(request: HttpRequest, assessment_id: int) -> AssessmentOut:
 def set_items(request: HttpRequest, assessment_id: int, items: list[ItemIn]) -> AssessmentOut:
     """Replace the items of the draft (a published assessment gets a new draft version)."""
     _require(request, MANAGE)
-    assessment = get_object_or_404(m.Assessment, pk=assessment_id)
+    assessment = get_object_or_404(access.managed_assessments(request.user), pk=assessment_id)
     version = services.editable_version(assessment, request.user)
     services.set_items(version, [services.ItemSpec(i.kind, i.slug, i.weight) for i in items], request.user)
     return _assessment_out(assessment)
@@ -300,7 +301,7 @@ def set_items(request: HttpRequest, assessment_id: int, items: list[ItemIn]) -> 
 )
 def generate(request: HttpRequest, assessment_id: int, body: GenerateIn) -> AssessmentOut:
     _require(request, MANAGE)
-    assessment = get_object_or_404(m.Assessment, pk=assessment_id)
+    assessment = get_object_or_404(access.managed_assessments(request.user), pk=assessment_id)
     version = services.editable_version(assessment, request.user)
     services.generate_items(
         version,
@@ -321,7 +322,7 @@ def generate(request: HttpRequest, assessment_id: int, body: GenerateIn) -> Asse
 )
 def publish(request: HttpRequest, assessment_id: int) -> AssessmentOut:
     _require(request, MANAGE)
-    assessment = get_object_or_404(m.Assessment, pk=assessment_id)
+    assessment = get_object_or_404(access.managed_assessments(request.user), pk=assessment_id)
     latest = assessment.latest
     assert latest is not None
     services.publish(latest, request.user)
@@ -339,9 +340,8 @@ def publish(request: HttpRequest, assessment_id: int) -> AssessmentOut:
 )
 def list_invitations(request: HttpRequest, assessment_id: int) -> list[InvitationOut]:
     _require(request, MANAGE)
-    rows = m.Invitation.objects.filter(version__assessment_id=assessment_id).select_related(
-        "candidate", "version"
-    )
+    assessment = get_object_or_404(access.managed_assessments(request.user), pk=assessment_id)
+    rows = m.Invitation.objects.filter(version__assessment=assessment).select_related("candidate", "version")
     return [_invitation_out(i) for i in rows]
 
 
@@ -358,7 +358,7 @@ def create_invitation(request: HttpRequest, assessment_id: int, body: InviteIn) 
     from mlinterview.web.assessments.emails import send_invitation
 
     _require(request, MANAGE)
-    assessment = get_object_or_404(m.Assessment, pk=assessment_id)
+    assessment = get_object_or_404(access.managed_assessments(request.user), pk=assessment_id)
     version = assessment.published
     if version is None:
         raise HttpError(400, "Publish the assessment before inviting candidates.")
@@ -387,7 +387,7 @@ def create_invitation(request: HttpRequest, assessment_id: int, body: InviteIn) 
 def shortlist(request: HttpRequest, assessment_id: int) -> list[ShortlistRowOut]:
     """Candidates ranked by total (advisory), anonymised unless you have committed your review."""
     _require(request, REVIEW)
-    assessment = get_object_or_404(m.Assessment, pk=assessment_id)
+    assessment = get_object_or_404(access.assessments_for(request.user), pk=assessment_id)
     out = []
     for rank, row in enumerate(services.assessment_shortlist(assessment), 1):
         revealed = services.may_see_identity(row.attempt, request.user)
@@ -407,16 +407,16 @@ def shortlist(request: HttpRequest, assessment_id: int) -> list[ShortlistRowOut]
     return out
 
 
-def _attempt(attempt_id: int) -> m.Attempt:
+def _attempt(request: HttpRequest, attempt_id: int) -> m.Attempt:
     return get_object_or_404(
-        services.reviewable_attempts().select_related("invitation__candidate"), pk=attempt_id
+        access.attempts_for(request.user).select_related("invitation__candidate"), pk=attempt_id
     )
 
 
 @api.get("/attempts/{attempt_id}", response=AttemptOut, tags=["results"], auth=ScopedKey("results:read"))
 def get_attempt(request: HttpRequest, attempt_id: int) -> AttemptOut:
     _require(request, REVIEW)
-    attempt = _attempt(attempt_id)
+    attempt = _attempt(request, attempt_id)
     revealed = services.may_see_identity(attempt, request.user)
     answers = attempt.answers.select_related("item__question_version__question").prefetch_related(
         "scores__overrides"
@@ -448,7 +448,7 @@ def get_attempt(request: HttpRequest, attempt_id: int) -> AttemptOut:
 def commit_review(request: HttpRequest, attempt_id: int) -> AttemptOut:
     """Record that you have finished scoring this attempt; the candidate's name is then shown."""
     _require(request, REVIEW)
-    services.commit_review(_attempt(attempt_id), request.user)
+    services.commit_review(_attempt(request, attempt_id), request.user)
     return get_attempt(request, attempt_id)
 
 
@@ -461,7 +461,9 @@ def commit_review(request: HttpRequest, attempt_id: int) -> AttemptOut:
 def override(request: HttpRequest, score_id: int, body: OverrideIn) -> Status[OverrideOut]:
     """Set a score (0 to 1) with a reason; kept in the audit trail."""
     _require(request, REVIEW)
-    score = get_object_or_404(services.reviewable_scores(), pk=score_id)
+    score = get_object_or_404(access.scores_for(request.user), pk=score_id)
+    if not request.user.has_perm(access.OVERRIDE_SCORE, score):
+        raise HttpError(403, "Changing a score needs its own permission.")
     row = services.override_score(score, request.user, body.value, body.reason)
     return Status(
         201,
@@ -481,7 +483,7 @@ def override(request: HttpRequest, score_id: int, body: OverrideIn) -> Status[Ov
 )
 def retry(request: HttpRequest, score_id: int) -> ScoreOut | None:
     _require(request, REVIEW)
-    score = get_object_or_404(m.Score, pk=score_id)
+    score = get_object_or_404(access.scores_for(request.user), pk=score_id)
     services.retry_score(score, request.user)
     score.refresh_from_db()
     return _score_out(score)
@@ -496,7 +498,11 @@ def retry(request: HttpRequest, score_id: int) -> ScoreOut | None:
 def delete_candidate(request: HttpRequest, candidate_id: int) -> Status[None]:
     """Remove the candidate's personal data everywhere; answers stay, anonymised."""
     _require(request, MANAGE)
-    services.delete_candidate(get_object_or_404(m.Candidate, pk=candidate_id), request.user)
+    mine = access.invitations_managed_by(request.user)
+    candidate = get_object_or_404(
+        m.Candidate.objects.filter(invitations__in=mine).distinct(), pk=candidate_id
+    )
+    services.delete_candidate(candidate, request.user, within=None if sees_all_teams(request.user) else mine)
     return Status(204, None)
 
 

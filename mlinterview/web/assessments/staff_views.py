@@ -7,6 +7,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -14,8 +15,9 @@ from django.views.decorators.http import require_POST
 
 from mlinterview.web import csvsafe
 from mlinterview.web.accounts.roles import MANAGE, REVIEW
+from mlinterview.web.accounts.teams import sees_all_teams
+from mlinterview.web.assessments import access, services
 from mlinterview.web.assessments import models as m
-from mlinterview.web.assessments import services
 from mlinterview.web.assessments.emails import send_invitation
 from mlinterview.web.questions.models import Question, QuestionSet
 
@@ -46,13 +48,13 @@ def assessment_list(request: HttpRequest) -> HttpResponse:
             messages.error(request, str(exc))
             return redirect("assessment-list")
         return redirect("assessment-detail", pk=assessment.pk)
-    assessments = m.Assessment.objects.prefetch_related("versions")
+    assessments = access.assessments_for(request.user).prefetch_related("versions")
     return render(request, "assessments/staff/list.html", {"assessments": assessments})
 
 
 @manager
 def assessment_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    assessment = get_object_or_404(m.Assessment, pk=pk)
+    assessment = get_object_or_404(access.managed_assessments(request.user), pk=pk)
     version = assessment.latest
     assert version is not None
     published = assessment.published
@@ -91,7 +93,7 @@ def assessment_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _draft_action(request: HttpRequest, pk: int, action: Any) -> HttpResponse:
-    assessment = get_object_or_404(m.Assessment, pk=pk)
+    assessment = get_object_or_404(access.managed_assessments(request.user), pk=pk)
     version = services.editable_version(assessment, request.user)
     try:
         action(version)
@@ -155,7 +157,7 @@ def update_settings(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @manager
 def publish(request: HttpRequest, pk: int) -> HttpResponse:
-    assessment = get_object_or_404(m.Assessment, pk=pk)
+    assessment = get_object_or_404(access.managed_assessments(request.user), pk=pk)
     version = assessment.latest
     assert version is not None
     try:
@@ -178,7 +180,7 @@ def _links(request: HttpRequest, invited: list[tuple[m.Invitation, str]]) -> lis
 @require_POST
 @manager
 def invite(request: HttpRequest, pk: int) -> HttpResponse:
-    assessment = get_object_or_404(m.Assessment, pk=pk)
+    assessment = get_object_or_404(access.managed_assessments(request.user), pk=pk)
     version = assessment.published
     if version is None:
         messages.error(request, "Publish the assessment before inviting candidates.")
@@ -221,11 +223,13 @@ def invite(request: HttpRequest, pk: int) -> HttpResponse:
 
 @reviewer
 def shortlist(request: HttpRequest, pk: int) -> HttpResponse:
-    assessment = get_object_or_404(m.Assessment, pk=pk)
+    assessment = get_object_or_404(access.assessments_for(request.user), pk=pk)
     rows = services.assessment_shortlist(assessment)
     reveal = {r.attempt.pk: services.may_see_identity(r.attempt, request.user) for r in rows}
     groups = sorted({g for r in rows for g in r.by_set})
     if request.GET.get("format") == "csv":
+        if not request.user.has_perm(access.EXPORT_RESULTS, assessment):
+            raise PermissionDenied("You may not export this assessment's results.")
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="shortlist-{assessment.pk}.csv"'
         writer = csvsafe.writer(response)  # names and other text are written as text
@@ -261,7 +265,7 @@ def _pct(value: float | None) -> str:
 @reviewer
 def attempt_review(request: HttpRequest, pk: int, attempt_id: int) -> HttpResponse:
     attempt = get_object_or_404(
-        services.reviewable_attempts().select_related(
+        access.attempts_for(request.user).select_related(
             "invitation__candidate", "invitation__version__assessment"
         ),
         pk=attempt_id,
@@ -308,7 +312,14 @@ def attempt_review(request: HttpRequest, pk: int, attempt_id: int) -> HttpRespon
 @require_POST
 @reviewer
 def override(request: HttpRequest, pk: int, attempt_id: int, score_id: int) -> HttpResponse:
-    score = get_object_or_404(services.reviewable_scores(), pk=score_id, answer__attempt_id=attempt_id)
+    score = get_object_or_404(
+        access.scores_for(request.user),
+        pk=score_id,
+        answer__attempt_id=attempt_id,
+        answer__attempt__invitation__version__assessment_id=pk,
+    )
+    if not request.user.has_perm(access.OVERRIDE_SCORE, score):
+        raise PermissionDenied("Changing a score needs its own permission.")
     try:
         value = float(request.POST.get("value", "")) / 100.0
     except ValueError:
@@ -324,7 +335,12 @@ def override(request: HttpRequest, pk: int, attempt_id: int, score_id: int) -> H
 @require_POST
 @reviewer
 def retry(request: HttpRequest, pk: int, attempt_id: int, score_id: int) -> HttpResponse:
-    score = get_object_or_404(services.reviewable_scores(), pk=score_id, answer__attempt_id=attempt_id)
+    score = get_object_or_404(
+        access.scores_for(request.user),
+        pk=score_id,
+        answer__attempt_id=attempt_id,
+        answer__attempt__invitation__version__assessment_id=pk,
+    )
     try:
         services.retry_score(score, request.user)
     except services.AssessmentError as exc:
@@ -340,7 +356,7 @@ def jobs(request: HttpRequest) -> HttpResponse:
             count = services.retry_all_failed(request.user)
             messages.success(request, f"{count} failed job(s) put back in the queue.")
         else:
-            score = get_object_or_404(m.Score, pk=_int(request.POST.get("score")))
+            score = get_object_or_404(access.scores_for(request.user), pk=_int(request.POST.get("score")))
             try:
                 services.retry_score(score, request.user)
                 messages.success(request, "The job is back in the queue.")
@@ -348,6 +364,12 @@ def jobs(request: HttpRequest) -> HttpResponse:
                 messages.error(request, str(exc))
         return redirect("jobs")
     health = services.job_health()
+    visible = set(
+        access.scores_for(request.user)
+        .filter(pk__in=[s.pk for s in health.failed])
+        .values_list("pk", flat=True)
+    )
+    health.failed = [s for s in health.failed if s.pk in visible]  # other teams' are not listed
     return render(request, "assessments/staff/jobs.html", {"health": health})
 
 
@@ -355,7 +377,7 @@ def jobs(request: HttpRequest) -> HttpResponse:
 @reviewer
 def commit(request: HttpRequest, pk: int, attempt_id: int) -> HttpResponse:
     attempt = get_object_or_404(
-        services.reviewable_attempts(), pk=attempt_id, invitation__version__assessment_id=pk
+        access.attempts_for(request.user), pk=attempt_id, invitation__version__assessment_id=pk
     )
     services.commit_review(attempt, request.user)
     return redirect("attempt-review", pk=pk, attempt_id=attempt_id)
@@ -364,8 +386,12 @@ def commit(request: HttpRequest, pk: int, attempt_id: int) -> HttpResponse:
 @require_POST
 @manager
 def delete_candidate(request: HttpRequest, pk: int, attempt_id: int) -> HttpResponse:
-    attempt = get_object_or_404(m.Attempt, pk=attempt_id, invitation__version__assessment_id=pk)
-    services.delete_candidate(attempt.invitation.candidate, request.user)
+    mine = access.invitations_managed_by(request.user)
+    attempt = get_object_or_404(
+        m.Attempt.objects.filter(invitation__in=mine), pk=attempt_id, invitation__version__assessment_id=pk
+    )
+    within = None if sees_all_teams(request.user) else mine
+    services.delete_candidate(attempt.invitation.candidate, request.user, within=within)
     messages.success(request, "The candidate's personal data was deleted; their answers stay, anonymised.")
     return redirect("shortlist", pk=pk)
 
@@ -375,12 +401,14 @@ def report_pdf(request: HttpRequest, pk: int, attempt_id: int) -> HttpResponse:
     from mlinterview.web.assessments.reports import candidate_report_pdf
 
     attempt = get_object_or_404(
-        services.reviewable_attempts().select_related(
+        access.attempts_for(request.user).select_related(
             "invitation__candidate", "invitation__version__assessment"
         ),
         pk=attempt_id,
         invitation__version__assessment_id=pk,
     )
+    if not request.user.has_perm(access.EXPORT_RESULTS, attempt):
+        raise PermissionDenied("You may not export this attempt's report.")
     reveal = services.may_see_identity(attempt, request.user)
     pdf = candidate_report_pdf(attempt, reveal_identity=reveal, base_url=request.build_absolute_uri("/"))
     services.audit(request.user, "report.pdf", attempt)

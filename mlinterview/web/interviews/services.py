@@ -194,7 +194,7 @@ def fully_scored_interviews() -> QuerySet[m.Interview]:
     return m.Interview.objects.filter(Exists(seats.filter(interview=OuterRef("pk")))).exclude(Exists(waiting))
 
 
-def calibration() -> Calibration:
+def calibration(interviews: QuerySet[m.Interview] | None = None) -> Calibration:
     """Leniency and agreement over interviews whose whole panel has submitted.
 
     An interview still being scored never enters the figures: a member's leniency there is a
@@ -204,9 +204,12 @@ def calibration() -> Calibration:
     import krippendorff
     import numpy as np
 
+    scored = fully_scored_interviews()
+    if interviews is not None:  # only those the viewer may open (interviews/access.py)
+        scored = scored.filter(pk__in=interviews.values("pk"))
     ratings = list(
         m.Rating.objects.filter(
-            scorecard__interview__in=fully_scored_interviews(),
+            scorecard__interview__in=scored,
             scorecard__submitted_at__isnull=False,
             value__isnull=False,
         ).select_related("scorecard__interviewer")

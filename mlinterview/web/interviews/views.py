@@ -7,13 +7,14 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from mlinterview.web.accounts.roles import MANAGE, REVIEW, REVIEW_ATTEMPTS
+from mlinterview.web.accounts.roles import REVIEW, REVIEW_ATTEMPTS
 from mlinterview.web.interviews import models as m
 from mlinterview.web.interviews import services
+from mlinterview.web.interviews.access import interviews_for
 from mlinterview.web.questions.models import Question, QuestionSet
 
 
@@ -63,10 +64,8 @@ def interview_list(request: HttpRequest) -> HttpResponse:
 
 
 def _interview_for(request: HttpRequest, pk: int) -> m.Interview:
-    interview = get_object_or_404(m.Interview, pk=pk)
-    if not interview.panel.filter(pk=request.user.pk).exists() and not request.user.has_perm(MANAGE):
-        raise Http404("Not your interview.")
-    return interview
+    """The interview, if the user sits on its panel, leads its team or sees every team's."""
+    return get_object_or_404(interviews_for(request.user), pk=pk)
 
 
 @interviewer
@@ -146,4 +145,5 @@ def debrief(request: HttpRequest, pk: int) -> HttpResponse:
 def calibration(request: HttpRequest) -> HttpResponse:
     if not services.may_see_calibration(request.user):
         raise PermissionDenied("Panel calibration is for those who manage assessments.")
-    return render(request, "interviews/calibration.html", {"c": services.calibration()})
+    figures = services.calibration(interviews_for(request.user))
+    return render(request, "interviews/calibration.html", {"c": figures})
