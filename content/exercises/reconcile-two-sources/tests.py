@@ -53,11 +53,11 @@ def cases():
             ),
         ),
         Case.of(
-            "a NaN on one side is a mismatch, not an absence",
-            _source([(5, NAN), (6, 1.0)], source=["x", "y"]),
-            _source([(6, NAN), (5, 2.0)], index=[40, 41]),
+            "NaN on one side is a mismatch, on both a match",
+            _source([(5, NAN), (6, 1.0), (7, NAN)], source=["x", "y", "z"]),
+            _source([(7, NAN), (6, NAN), (5, 2.0)], index=[42, 40, 41]),
             points=2,
-            expected=_result([(5, NAN, 2.0, "mismatch"), (6, 1.0, NAN, "mismatch")]),
+            expected=_result([(5, NAN, 2.0, "mismatch"), (6, 1.0, NAN, "mismatch"), (7, NAN, NAN, "match")]),
         ),
         Case.of(
             "differences under and over half a cent",
