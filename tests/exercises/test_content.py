@@ -169,6 +169,35 @@ def _largest_score(w: Any, b: float, X: Any, _y: Any, _lr: float) -> float:
 
 EXP_OVERFLOWS = 709.8  # math.exp of anything larger overflows a float
 
+
+def _user_with_only_nan_amounts(users: pd.DataFrame, orders: pd.DataFrame) -> bool:
+    mine = orders[orders["user_id"].isin(users["user_id"])]
+    return bool(len(mine)) and bool(mine["amount"].isna().groupby(mine["user_id"]).all().any())
+
+
+def _latest_time_shared(df: pd.DataFrame) -> bool:
+    known = df.dropna(subset=["updated_at"])
+    latest = known.groupby("id")["updated_at"].transform("max")
+    return bool((known["updated_at"] == latest).groupby(known["id"]).sum().gt(1).any())
+
+
+def _country_without_buyers(users: list, events: list) -> bool:
+    buyers = {user for user, event in events if event == "purchase"}
+    countries = {country for _, country in users}
+    return any(all(u not in buyers for u, c in users if c == country) for country in countries)
+
+
+def _account_opens_with_null(rows: list) -> bool:
+    first: dict = {}
+    for _txn, account, _day, amount in sorted(rows, key=lambda r: (r[1], r[2], r[0])):
+        first.setdefault(account, amount)
+    return any(amount is None for amount in first.values())
+
+
+def _in_both(a: pd.DataFrame, b: pd.DataFrame) -> pd.DataFrame:
+    return a[["id", "amount"]].merge(b[["id", "amount"]], on="id", suffixes=("_a", "_b"))
+
+
 EDGE_CASES: dict[str, dict[str, Callable[[Case], bool]]] = {
     "bootstrap-ci": {
         "no values, refused": _refused(_empty(0)),
@@ -281,6 +310,139 @@ EDGE_CASES: dict[str, dict[str, Callable[[Case], bool]]] = {
         "a median of an even count": _answered(_args(_even_median)),
         "an empty test set": _answered(_empty(1)),
         "an unknown strategy, refused": _refused(_args(lambda a, b, s: s not in ("mean", "median"))),
+    },
+    "order-totals-no-blowup": {
+        "no users": _empty(0),
+        "no orders": _empty(1),
+        "a user listed on several rows": _args(lambda u, o: bool(u["user_id"].duplicated().any())),
+        "a user without orders": _args(
+            lambda u, o: bool(len(u)) and not u["user_id"].isin(o["user_id"]).all()
+        ),
+        "an order of a user not in users": _args(lambda u, o: not o["user_id"].isin(u["user_id"]).all()),
+        "a user whose amounts are all NaN": _args(_user_with_only_nan_amounts),
+    },
+    "time-cutoff-split": {
+        "no rows": _empty(0),
+        "a single row": _one_row(0),
+        "rows dated on the cutoff": _args(lambda df, cutoff: bool((df["date"] == cutoff).any())),
+        "an unknown date": _args(lambda df, cutoff: bool(df["date"].isna().any())),
+        "several rows sharing a date": _args(lambda df, cutoff: bool(df["date"].dropna().duplicated().any())),
+        "nothing before the cutoff": _args(
+            lambda df, cutoff: bool(len(df)) and not (df["date"].dropna() < cutoff).any()
+        ),
+        "nothing on or after the cutoff": _args(
+            lambda df, cutoff: bool(len(df)) and not (df["date"].dropna() >= cutoff).any()
+        ),
+    },
+    "past-only-window-features": {
+        "no rows": _empty(0),
+        "a single row": _one_row(0),
+        "a NaN value": _non_finite(0),
+        "a window of one": _args(lambda df, window: window == 1),
+        "an entity with more rows than the window": _args(
+            lambda df, window: bool(len(df)) and df.groupby("entity").size().max() > window
+        ),
+        "rows out of time order, entities interleaved": _args(
+            lambda df, window: list(df["entity"]) != sorted(df["entity"]) and df["entity"].nunique() > 1
+        ),
+    },
+    "dedupe-latest-record": {
+        "no rows": _empty(0),
+        "a single row": _one_row(0),
+        "an id whose latest time is shared by two rows": _args(_latest_time_shared),
+        "an id whose times are all unknown": _args(
+            lambda df: bool(len(df)) and bool(df["updated_at"].isna().groupby(df["id"]).all().any())
+        ),
+        "an unknown time beside a known one": _args(
+            lambda df: (
+                bool(len(df))
+                and bool(
+                    df["updated_at"].isna().groupby(df["id"]).agg(lambda s: s.any() and not s.all()).any()
+                )
+            )
+        ),
+    },
+    "sql-top-n-per-group": {
+        "no rows": _empty(0),
+        "a NULL revenue": _args(lambda rows, n: any(r[2] is None for r in rows)),
+        "a category with only NULL revenues": _args(
+            lambda rows, n: any(all(r[2] is None for r in rows if r[0] == c) for c, _, _ in rows)
+        ),
+        "equal revenues in a category": _args(
+            lambda rows, n: (
+                len({(r[0], r[2]) for r in rows if r[2] is not None}) < sum(r[2] is not None for r in rows)
+            )
+        ),
+        "n above a category's size": _args(
+            lambda rows, n: any(sum(r[0] == c for r in rows) < n for c, _, _ in rows)
+        ),
+        "a single category": _args(lambda rows, n: len({r[0] for r in rows}) == 1),
+    },
+    "sql-left-join-conversion": {
+        "no users": _empty(0),
+        "no events": _empty(1),
+        "a user without a country": _args(lambda users, events: any(c is None for _, c in users)),
+        "an event without a user": _args(lambda users, events: any(u is None for u, _ in events)),
+        "a country without buyers": _args(_country_without_buyers),
+        "a buyer with several purchases": _args(
+            lambda users, events: any(
+                n > 1
+                for n in Counter(
+                    u for u, e in events if e == "purchase" and u in {i for i, _ in users}
+                ).values()
+            )
+        ),
+    },
+    "sql-running-balance": {
+        "no rows": _empty(0),
+        "a single row": _one_row(0),
+        "a NULL amount": _args(lambda rows: any(r[3] is None for r in rows)),
+        "an account that opens with a NULL amount": _args(_account_opens_with_null),
+        "several transactions of an account on one day": _args(
+            lambda rows: len({(r[1], r[2]) for r in rows}) < len(rows)
+        ),
+        "several accounts": _args(lambda rows: len({r[1] for r in rows}) > 1),
+    },
+    "smoothed-target-encoding": {
+        "a single training row": _one_row(0),
+        "an empty test set": _empty(2),
+        "alpha of zero": _args(lambda cat, y, test, alpha: alpha == 0),
+        "a missing value in train": _args(lambda cat, y, test, alpha: None in cat),
+        "a missing value in test": _args(lambda cat, y, test, alpha: None in test),
+        "a test category unseen in training": _args(
+            lambda cat, y, test, alpha: any(v is not None and v not in cat for v in test)
+        ),
+    },
+    "reconcile-two-sources": {
+        "both sources empty": _args(lambda a, b: len(a) == 0 and len(b) == 0),
+        "one source empty": _args(lambda a, b: (len(a) == 0) != (len(b) == 0)),
+        "no ids in common": _args(lambda a, b: bool(len(a) and len(b)) and not set(a["id"]) & set(b["id"])),
+        "an id in both with NaN on one side": _args(
+            lambda a, b: bool((_in_both(a, b)[["amount_a", "amount_b"]].isna().sum(axis=1) == 1).any())
+        ),
+        "an id in both with NaN on both sides": _args(
+            lambda a, b: bool(_in_both(a, b)[["amount_a", "amount_b"]].isna().all(axis=1).any())
+        ),
+        "a difference under half a cent": _args(
+            lambda a, b: bool(
+                (lambda d: ((d > 0) & (d < 0.005)).any())(
+                    (_in_both(a, b)["amount_a"] - _in_both(a, b)["amount_b"]).abs()
+                )
+            )
+        ),
+    },
+    "long-to-wide-features": {
+        "no rows": _empty(0),
+        "a single row": _one_row(0),
+        "a repeated (user, feature) pair": _args(
+            lambda df: bool(df.duplicated(["user_id", "feature"]).any())
+        ),
+        "a feature with only NaN values": _args(
+            lambda df: bool(len(df)) and bool(df["value"].isna().groupby(df["feature"]).all().any())
+        ),
+        "a user with only NaN values": _args(
+            lambda df: bool(len(df)) and bool(df["value"].isna().groupby(df["user_id"]).all().any())
+        ),
     },
 }
 
