@@ -1,0 +1,15 @@
+import numpy as np
+
+
+def ranking_at_k(scores, relevance, k):
+    scores = np.asarray(scores, dtype=float)
+    relevance = np.asarray(relevance, dtype=int)
+    if k < 1 or scores.shape != relevance.shape or np.any(relevance < 0):
+        raise ValueError("bad input")
+    ranked = relevance[np.argsort(-scores, kind="stable")]
+    top = ranked[:k]
+    dcg = np.sum((2.0**top - 1) / np.log2(np.arange(2, len(top) + 2)))
+    ideal = np.sort(relevance)[::-1]  # the whole ideal list, not its top k
+    idcg = np.sum((2.0**ideal - 1) / np.log2(np.arange(2, len(ideal) + 2)))
+    precision = np.sum(top > 0) / min(k, len(top)) if len(top) else 0.0
+    return float(precision), float(dcg / idcg) if idcg > 0 else 0.0
