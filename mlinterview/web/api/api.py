@@ -496,7 +496,8 @@ def retry(request: HttpRequest, score_id: int) -> ScoreOut | None:
     auth=ScopedKey("candidates:delete"),
 )
 def delete_candidate(request: HttpRequest, candidate_id: int) -> Status[None]:
-    """Remove the candidate's personal data everywhere; answers stay, anonymised."""
+    """Remove the candidate's personal data from your team's invitations (everywhere, for an
+    administrator); answers stay, anonymised. Another team that invited the same person keeps them."""
     _require(request, MANAGE)
     mine = access.invitations_managed_by(request.user)
     candidate = get_object_or_404(
