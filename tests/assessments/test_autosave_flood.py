@@ -23,6 +23,7 @@ import pytest
 from django.db import connection
 from django.db.models import Sum
 from django.test import Client, override_settings
+from django.utils import timezone
 
 from mlinterview.web.assessments import models as m
 from mlinterview.web.assessments import services
@@ -213,7 +214,7 @@ def test_thinning_caps_the_bytes_of_an_answers_revisions(published, recruiter):
     assert len(_revision_texts(answer)) >= 2
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # keeps the roles (groups)
 def test_concurrent_saves_from_several_processes_share_one_limit(published, recruiter):
     """Saves arriving at once through separate database connections (as from several gunicorn
     workers) spend one allowance: the row lock decides, not what each connection read first."""
@@ -249,3 +250,42 @@ def test_concurrent_saves_from_several_processes_share_one_limit(published, recr
     assert outcomes.count("saved") <= BURST + PER_SECOND * elapsed + 1, (outcomes.count("saved"), elapsed)
     answer = _answer(attempt, item_id)
     assert answer.content.startswith("sent by worker") and _revision_texts(answer)[-1] == answer.content
+
+
+@pytest.mark.slow
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # keeps the roles (groups)
+def test_the_page_waits_out_a_refusal_at_time_up_and_its_text_is_saved(
+    live_server, published, recruiter, monkeypatch
+):
+    """The candidate page in a real browser: time runs out while the attempt's saves are refused
+    (HTTP 429). The page must wait as told and send the text again before it submits; a page that
+    submitted straight after the refusal lost the last text typed."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS
+
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # the ORM is called beside Playwright
+    attempt, token, item_id = _started(published, recruiter, "browser@example.com")
+    now = timezone.now()
+    # Time is up in 5 s, and the saves of the next 8 s are refused (the burst was spent).
+    m.Attempt.objects.filter(pk=attempt.pk).update(
+        deadline=now + timedelta(seconds=5),
+        save_allowance_full_at=now + timedelta(seconds=(BURST - 1) / PER_SECOND + 8),
+    )
+    statuses: list[int] = []
+    typed = "The last sentence typed before the time ran out."
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page()
+            page.on("response", lambda r: statuses.append(r.status) if r.url.endswith("/save/") else None)
+            page.goto(f"{live_server.url}/take/{token}/item/0/")
+            page.fill("#content", typed)
+            page.wait_for_url("**/take/done/**", timeout=30_000)
+        finally:
+            browser.close()
+    assert 429 in statuses and statuses[-1] == 200, statuses
+    answer = _answer(attempt, item_id)
+    assert answer.content == typed
+    attempt.refresh_from_db()
+    assert attempt.submitted_at is not None
