@@ -289,3 +289,38 @@ def test_the_page_waits_out_a_refusal_at_time_up_and_its_text_is_saved(
     assert answer.content == typed
     attempt.refresh_from_db()
     assert attempt.submitted_at is not None
+
+
+def _spend_the_burst(attempt: m.Attempt, seconds_refused: float = 30) -> None:
+    """As if the attempt had just made its whole burst of saves: the next ones are refused."""
+    full_at = timezone.now() + timedelta(seconds=(BURST - 1) / PER_SECOND + seconds_refused)
+    m.Attempt.objects.filter(pk=attempt.pk).update(save_allowance_full_at=full_at)
+
+
+def test_a_navigation_post_over_the_limit_is_refused_and_the_saved_text_kept(client, published, recruiter):
+    # Without the page's script the item buttons post the form: over the limit it says to go back.
+    attempt, token, item_id = _started(published, recruiter, "noscript@example.com")
+    assert _save(client, token, item_id, "saved in time").status_code == 200
+    _spend_the_burst(attempt)
+    response = client.post(f"/take/{token}/save/", {"item": item_id, "content": "typed later", "go": "1"})
+    assert response.status_code == 429 and _retry_after(response) >= 1
+    assert "Go back to the item" in response.content.decode()
+    assert _answer(attempt, item_id).content == "saved in time"
+
+
+def test_a_trial_run_over_the_save_limit_is_refused_and_not_queued(client, bank, recruiter):
+    assessment = services.create_assessment("Code", recruiter, time_limit_minutes=30)
+    services.set_items(assessment.latest, [services.ItemSpec("exercise", "roc-auc")], recruiter)
+    services.publish(assessment.latest, recruiter)
+    invitation, token = services.invite(assessment.latest, "Cody", "cody@example.com", recruiter)
+    attempt = services.start_attempt(invitation)
+    item_id = attempt.answers.get().item_id
+    _spend_the_burst(attempt)
+    response = client.post(
+        f"/take/{token}/run/",
+        data=json.dumps({"item": item_id, "content": "def roc_auc(y, s):\n    return 0.5\n"}),
+        content_type="application/json",
+    )
+    assert response.status_code == 429 and _retry_after(response) == response.json()["retry_after"]
+    assert not m.TrialRun.objects.filter(attempt=attempt).exists()
+    assert _answer(attempt, item_id).content == ""
