@@ -170,6 +170,71 @@ def _largest_score(w: Any, b: float, X: Any, _y: Any, _lr: float) -> float:
 EXP_OVERFLOWS = 709.8  # math.exp of anything larger overflows a float
 
 
+def _from_scratch_gini_tie(x: Any, y: Any) -> bool:
+    """Two candidate thresholds of gini-best-split share the lowest weighted impurity."""
+    x, y = np.asarray(x, dtype=float), np.asarray(y)
+    values = np.unique(x)
+    scores = []
+    for t in (values[:-1] + values[1:]) / 2:
+        score = 0.0
+        for side in (x <= t, x > t):
+            _, counts = np.unique(y[side], return_counts=True)
+            score += side.mean() * (1 - np.sum((counts / counts.sum()) ** 2))
+        scores.append(score)
+    return len(scores) >= 2 and sum(s <= min(scores) + 1e-12 for s in scores) >= 2
+
+
+def _knn_neighbours(X_train: Any, X_query: Any) -> list[tuple[np.ndarray, np.ndarray]]:
+    X_train, X_query = np.asarray(X_train, dtype=float), np.asarray(X_query, dtype=float)
+    result = []
+    for q in X_query:
+        distances = np.sqrt(((X_train - q) ** 2).sum(axis=1))
+        result.append((distances, np.argsort(distances, kind="stable")))
+    return result
+
+
+def _knn_kth_place_shared(X_train: Any, _y: Any, X_query: Any, k: int) -> bool:
+    return any(
+        k < len(order) and distances[order[k - 1]] == distances[order[k]]
+        for distances, order in _knn_neighbours(X_train, X_query)
+    )
+
+
+def _knn_vote_tie(X_train: Any, y_train: Any, X_query: Any, k: int) -> bool:
+    y_train = np.asarray(y_train)
+    for _, order in _knn_neighbours(X_train, X_query):
+        counts = np.unique(y_train[order[:k]], return_counts=True)[1]
+        if (counts == counts.max()).sum() > 1:
+            return True
+    return False
+
+
+def _pca_sign_flipped(X: Any, k: int) -> bool:
+    X = np.asarray(X, dtype=float)
+    Vt = np.linalg.svd(X - X.mean(axis=0), full_matrices=False)[2][:k]
+    return bool(np.any(Vt[np.arange(len(Vt)), np.abs(Vt).argmax(axis=1)] < 0))
+
+
+def _word_unseen_in_a_class(X_train: Any, y_train: Any, _X_test: Any, _alpha: float) -> bool:
+    X_train, y_train = np.asarray(X_train, dtype=float), np.asarray(y_train)
+    return any(np.any(X_train[y_train == c].sum(axis=0) == 0) for c in np.unique(y_train))
+
+
+def _on_inner_bin_edge(probs: Any, _labels: Any, n_bins: int) -> bool:
+    scaled = np.asarray(probs, dtype=float) * n_bins
+    return bool(np.any((scaled > 0) & (scaled < n_bins) & (scaled % 1 == 0)))
+
+
+def _empty_bins(probs: Any, _labels: Any, n_bins: int) -> bool:
+    bins = np.minimum(np.floor(np.asarray(probs, dtype=float) * n_bins), n_bins - 1)
+    return len(set(bins.tolist())) < n_bins
+
+
+def _conv_leftover(x: Any, w: Any, _b: Any, stride: int, padding: int) -> bool:
+    (_, _, h, width), (_, _, kh, kw) = np.shape(x), np.shape(w)
+    return (h + 2 * padding - kh) % stride != 0 or (width + 2 * padding - kw) % stride != 0
+
+
 def _user_with_only_nan_amounts(users: pd.DataFrame, orders: pd.DataFrame) -> bool:
     mine = orders[orders["user_id"].isin(users["user_id"])]
     return bool(len(mine)) and bool(mine["amount"].isna().groupby(mine["user_id"]).all().any())
@@ -443,6 +508,125 @@ EDGE_CASES: dict[str, dict[str, Callable[[Case], bool]]] = {
         "a user with only NaN values": _args(
             lambda df: bool(len(df)) and bool(df["value"].isna().groupby(df["user_id"]).all().any())
         ),
+    },
+    "adam-step": {
+        "a zero gradient": _answered(_args(lambda p, g, m, v, *rest: np.size(g) > 0 and not np.any(g))),
+        "a step after the first": _answered(_args(lambda p, g, m, v, t, *rest: t > 1)),
+        "no parameters": _answered(_empty(0)),
+        "a step below one, refused": _refused(_args(lambda p, g, m, v, t, *rest: t < 1)),
+        "shapes differ, refused": _refused(
+            _args(lambda p, g, m, v, *rest: not np.shape(p) == np.shape(g) == np.shape(m) == np.shape(v))
+        ),
+    },
+    "batch-norm-train-eval": {
+        "evaluation mode": _answered(_args(lambda x, g, b, rm, rv, training, *rest: not training)),
+        "a constant feature in training": _answered(
+            _args(lambda x, g, b, rm, rv, training, *rest: training and bool(np.any(np.ptp(x, axis=0) == 0)))
+        ),
+        "an empty batch in evaluation": _answered(
+            _args(lambda x, g, b, rm, rv, training, *rest: not training and len(x) == 0)
+        ),
+        "a single sample in training, refused": _refused(
+            _args(lambda x, g, b, rm, rv, training, *rest: training and len(x) == 1)
+        ),
+        "a vector of another length, refused": _refused(
+            _args(lambda x, g, b, rm, rv, *rest: any(len(a) != np.shape(x)[1] for a in (g, b, rm, rv)))
+        ),
+    },
+    "conv2d-forward": {
+        "a kernel that a flip changes": _answered(
+            _args(lambda x, w, b, s, p: not np.array_equal(w, np.asarray(w)[:, :, ::-1, ::-1]))
+        ),
+        "zero padding": _answered(_args(lambda x, w, b, s, p: p > 0)),
+        "a stride that leaves rows or columns unused": _answered(_args(_conv_leftover)),
+        "an empty batch": _answered(_empty(0)),
+        "channel counts differ, refused": _refused(
+            _args(lambda x, w, b, s, p: np.shape(x)[1] != np.shape(w)[1])
+        ),
+        "a kernel larger than the input, refused": _refused(
+            _args(lambda x, w, b, s, p: np.shape(w)[2] > np.shape(x)[2] + 2 * p)
+        ),
+        "a stride below one, refused": _refused(_args(lambda x, w, b, s, p: s < 1)),
+    },
+    "expected-calibration-error": {
+        "a probability on an inner bin edge": _answered(_args(_on_inner_bin_edge)),
+        "a probability of one": _answered(_args(lambda probs, labels, n_bins: 1.0 in list(probs))),
+        "empty bins": _answered(_args(_empty_bins)),
+        "a single bin": _answered(_args(lambda probs, labels, n_bins: n_bins == 1)),
+        "a single sample": _answered(_one_row(0)),
+        "no samples, refused": _refused(_empty(0)),
+        "no bins, refused": _refused(_args(lambda probs, labels, n_bins: n_bins < 1)),
+        "a probability outside [0, 1], refused": _refused(
+            _args(lambda probs, labels, n_bins: any(not 0 <= p <= 1 for p in probs))
+        ),
+        "a label other than 0 or 1, refused": _refused(
+            _args(lambda probs, labels, n_bins: any(v not in (0, 1) for v in labels))
+        ),
+    },
+    "gini-best-split": {
+        "two thresholds tie": _answered(_args(_from_scratch_gini_tie)),
+        "a single class": _answered(_all_equal(1)),
+        "repeated feature values": _answered(_args(lambda x, y: 2 <= len(set(x)) < len(x))),
+        "one distinct value (no candidate)": _answered(_args(lambda x, y: len(x) > 0 and len(set(x)) == 1)),
+        "no samples, refused": _refused(_empty(0)),
+        "lengths differ, refused": _refused(_args(lambda x, y: len(x) != len(y))),
+    },
+    "inverted-dropout": {
+        "evaluation mode": _answered(_args(lambda x, mask, p, up, training: not training)),
+        "p of zero in training": _answered(_args(lambda x, mask, p, up, training: training and p == 0)),
+        "every unit dropped": _answered(
+            _args(lambda x, mask, p, up, training: training and np.size(mask) > 0 and not np.any(mask))
+        ),
+        "no elements": _answered(_empty(0)),
+        "p outside [0, 1), refused": _refused(_args(lambda x, mask, p, up, training: not 0 <= p < 1)),
+        "a mask of another shape, refused": _refused(
+            _args(lambda x, mask, p, up, training: np.shape(mask) != np.shape(x))
+        ),
+    },
+    "knn-classify-ties": {
+        "a distance tie at the k-th place": _answered(_args(_knn_kth_place_shared)),
+        "a vote tie": _answered(_args(_knn_vote_tie)),
+        "a single class": _answered(_all_equal(1)),
+        "k equal to the training size": _answered(_args(lambda X, y, Q, k: k == len(X))),
+        "no queries": _answered(_empty(2)),
+        "k below one, refused": _refused(_args(lambda X, y, Q, k: k < 1)),
+        "k above the training size, refused": _refused(_args(lambda X, y, Q, k: k > len(X))),
+        "query columns differ, refused": _refused(_args(lambda X, y, Q, k: np.shape(Q)[1] != np.shape(X)[1])),
+    },
+    "multinomial-naive-bayes": {
+        "a single class": _answered(_all_equal(1)),
+        "a word never seen in a class": _answered(_args(_word_unseen_in_a_class)),
+        "documents long enough for exp to underflow": _answered(
+            _args(lambda X, y, T, alpha: len(T) > 0 and np.asarray(T).sum(axis=1).max() >= 1000)
+        ),
+        "an empty test document": _answered(
+            _args(lambda X, y, T, alpha: len(T) > 0 and bool(np.any(np.asarray(T).sum(axis=1) == 0)))
+        ),
+        "no test documents": _answered(_empty(2)),
+        "alpha of zero, refused": _refused(_args(lambda X, y, T, alpha: alpha <= 0)),
+        "no training documents, refused": _refused(_empty(0)),
+        "a negative count, refused": _refused(_args(lambda X, y, T, alpha: bool(np.any(np.asarray(X) < 0)))),
+        "test columns differ, refused": _refused(
+            _args(lambda X, y, T, alpha: np.shape(T)[1] != np.shape(X)[1])
+        ),
+    },
+    "pca-svd": {
+        "a component whose sign must be flipped": _answered(_args(_pca_sign_flipped)),
+        "a constant column": _answered(_args(lambda X, k: bool(np.any(np.ptp(X, axis=0) == 0)))),
+        "more features than samples": _answered(_args(lambda X, k: np.shape(X)[1] > len(X))),
+        "every component kept": _answered(_args(lambda X, k: k == min(np.shape(X)))),
+        "a single sample, refused": _refused(_one_row(0)),
+        "all rows equal, refused": _refused(_args(lambda X, k: len(X) > 1 and np.ptp(X, axis=0).max() == 0)),
+        "k outside 1 .. min(n, d), refused": _refused(_args(lambda X, k: not 1 <= k <= min(np.shape(X)))),
+    },
+    "precision-ndcg-at-k": {
+        "equal scores": _answered(_args(lambda s, r, k: len(set(s)) < len(s))),
+        "k larger than the list": _answered(_args(lambda s, r, k: k > len(s) > 0)),
+        "no relevant items": _answered(_args(lambda s, r, k: len(r) > 0 and not any(r))),
+        "an empty list": _answered(_empty(0)),
+        "k below one, refused": _refused(_args(lambda s, r, k: k < 1)),
+        "lengths differ, refused": _refused(_args(lambda s, r, k: len(s) != len(r))),
+        "negative relevance, refused": _refused(_args(lambda s, r, k: any(v < 0 for v in r))),
     },
 }
 
