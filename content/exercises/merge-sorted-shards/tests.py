@@ -37,6 +37,11 @@ def cases():
             [[[1, "a"]], [[2, "b"], [3, "c"], [9, "d"], [10, "e"]]],
             expected=[[1, "a"], [2, "b"], [3, "c"], [9, "d"], [10, "e"]],
         ),
+        Case.of(
+            "empty shards among full ones",
+            [[], [[3, "a"]], [], [[1, "b"], [3, "c"]]],
+            expected=[[1, "b"], [3, "a"], [3, "c"]],
+        ),
         Case.of("a single shard", [[[0, "a"], [7, "b"]]], expected=[[0, "a"], [7, "b"]]),
         Case.of("only empty shards", [[], [], []], expected=[]),
         Case.of("no shards", [], expected=[]),

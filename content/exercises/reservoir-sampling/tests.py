@@ -6,6 +6,7 @@ def cases():
     return [
         Case.of("ten numbers, keep three", list(range(10)), 3, 0, public=True, expected=[5, 1, 6]),
         Case.of("stream shorter than k", ["a", "b"], 5, 1, public=True, expected=["a", "b"]),
+        Case.of("mixed items, fewer than k", [1.5, "x", 3, "x"], 10, 4, expected=[1.5, "x", 3, "x"]),
         Case.of("stream exactly k long", [4, 3, 2], 3, 9, expected=[4, 3, 2]),
         Case.of("k of zero", [1, 2, 3, 4], 0, 2),
         Case.of("empty stream", [], 4, 3, expected=[]),
