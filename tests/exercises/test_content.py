@@ -8,6 +8,7 @@ import math
 import shutil
 from collections import Counter
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import numpy as np
@@ -50,8 +51,13 @@ def test_every_wrong_solution_fails_a_hidden_test_in_the_sandbox(judge, exercise
     exercise = exercises[slug]
     assert len(exercise.wrong) >= 2
     hidden = [c for c in exercise.cases if not c.public]
+    # The wrong solutions are judged side by side: the sandbox has two slots and the judge is
+    # thread-safe (a hundred exercises, three wrong solutions each, add up).
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        judged = pool.map(lambda source: judge.judge(exercise, source), exercise.wrong.values())
+        results = dict(zip(exercise.wrong, judged, strict=True))
     for name, source in exercise.wrong.items():
-        result = judge.judge(exercise, source)
+        result = results[name]
         assert result.verdict == "ok" and result.sandboxed, (name, result.message)
         failed = {t.name: t for t in result.tests if not t.public and not t.passed}
         assert failed, f"wrong solution {name} passes every hidden test"
