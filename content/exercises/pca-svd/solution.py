@@ -10,11 +10,11 @@ def pca(X, n_components):
         raise ValueError("need at least two samples")
     if not 1 <= n_components <= min(n, d):
         raise ValueError("n_components must be between 1 and min(n, d)")
+    if np.all(X[0] == X):
+        raise ValueError("all rows are equal: there is no variance to explain")
     Xc = X - X.mean(axis=0)
     _, S, Vt = np.linalg.svd(Xc, full_matrices=False)
     total = float((S**2).sum())
-    if total == 0.0:
-        raise ValueError("all rows are equal: there is no variance to explain")
     components = Vt[:n_components].copy()
     largest = np.argmax(np.abs(components), axis=1)
     signs = np.sign(components[np.arange(n_components), largest])
