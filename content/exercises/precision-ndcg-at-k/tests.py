@@ -7,7 +7,7 @@ def _ndcg(gains, ideal):
     def dcg(values):
         return sum((2.0**r - 1) / np.log2(i + 2) for i, r in enumerate(values))
 
-    return dcg(gains) / dcg(ideal)
+    return float(dcg(gains) / dcg(ideal))
 
 
 def cases():
