@@ -1,15 +1,22 @@
 """Values that cross the sandbox boundary, as plain JSON (never pickle).
 
 Inputs go in and results come out in the same tagged form: numbers, strings, lists and dicts as
-themselves; NumPy arrays, pandas Series and DataFrames, NaN and infinities as small tagged
-objects. Decoding results builds only plain Python and NumPy data, so nothing a candidate's
+themselves; NumPy arrays, pandas Series and DataFrames, torch tensors, NaN and infinities as small
+tagged objects. Decoding results builds only plain Python and NumPy data, so nothing a candidate's
 object does (a rigged ``__eq__``, a custom class) survives the trip. A results file is written
 by the candidate's process, so decoding trusts nothing in it: anything that is not exactly what
 ``encode`` writes (an unknown tag, a field of the wrong type, nesting deeper than ``MAX_DEPTH``)
 is refused with :class:`CodecError`, and no other exception.
 
+A torch tensor keeps its own tag, its dtype's name, its shape and its values. The parent decodes
+it as a :class:`Tensor` (the dtype's name and a read-only NumPy array of the values), not as a
+bare array: comparison then reuses the rules for arrays, yet a NumPy array returned where the
+statement asks for a tensor is a wrong type. Inside the sandbox (``decode(..., as_torch=True)``,
+the harness decoding a case's arguments) it becomes a real tensor of the same dtype. torch is
+imported only for a value that is a tensor, so an exercise without tensors never pays its import.
+
 The same source is copied into the sandbox as part of the harness, so it must only use the
-standard library, NumPy and pandas.
+standard library, NumPy, pandas and (for tensors only) torch.
 """
 
 from __future__ import annotations
@@ -20,6 +27,47 @@ from typing import Any
 TAG = "__mli__"
 MAX_DEPTH = 100  # containers inside containers; a result of an exercise needs a handful
 _INT64_MAX = 2**63 - 1
+# The torch dtypes a tensor may have, with the kind of NumPy array that carries its values (NumPy
+# has no bfloat16: its values travel as floats, which hold every bfloat16 exactly).
+TENSOR_DTYPES = {
+    "bool": "b",
+    "uint8": "u",
+    "int8": "i",
+    "int16": "i",
+    "int32": "i",
+    "int64": "i",
+    "float16": "f",
+    "bfloat16": "f",
+    "float32": "f",
+    "float64": "f",
+}
+_INT_RANGES = {
+    "uint8": (0, 2**8 - 1),
+    "int8": (-(2**7), 2**7 - 1),
+    "int16": (-(2**15), 2**15 - 1),
+    "int32": (-(2**31), 2**31 - 1),
+    "int64": (-(2**63), _INT64_MAX),
+}
+
+
+class Tensor:
+    """A torch tensor as the parent sees it: the name of its dtype (``"float32"``) and its values
+    as a read-only NumPy array (bool, int64 or float64). Plain data: no torch behind it."""
+
+    __slots__ = ("dtype", "values")
+    __hash__ = None  # type: ignore[assignment]  # like an array: never a dict key
+
+    def __init__(self, dtype: str, values: Any) -> None:
+        values.flags.writeable = False
+        self.dtype, self.values = dtype, values
+
+    @property
+    def shape(self) -> tuple[int, ...]:
+        return tuple(self.values.shape)
+
+    def __repr__(self) -> str:
+        size = f", size={self.shape}" if self.values.size == 0 and self.values.ndim > 1 else ""
+        return f"tensor({self.values.tolist()!r}{size}, dtype=torch.{self.dtype})"
 
 
 class CodecError(ValueError):
@@ -43,6 +91,13 @@ def encode(value: Any) -> Any:
         return number
     if isinstance(value, np.bool_):
         return bool(value)
+    if isinstance(value, Tensor):
+        return _tensor_document(value.dtype, value.values)
+    if any(cls.__module__.split(".")[0] == "torch" for cls in type(value).__mro__):
+        import torch  # only for a tensor (importing it takes seconds)
+
+        if isinstance(value, torch.Tensor):
+            return _encode_tensor(value, torch)
     if isinstance(value, np.ndarray):
         if value.dtype.kind not in "biuf":
             if value.dtype.kind in "OUS":
@@ -94,11 +149,33 @@ def encode(value: Any) -> Any:
     raise TypeError(f"cannot return a value of type {type(value).__name__}")
 
 
-def decode(value: Any, *, pandas: bool = True) -> Any:
-    """Plain Python / NumPy (/ pandas) values back from :func:`encode`'s form.
+def _encode_tensor(value: Any, torch: Any) -> dict[str, Any]:
+    dtype = str(value.dtype).removeprefix("torch.")
+    if dtype not in TENSOR_DTYPES:
+        raise TypeError(f"tensors of dtype {value.dtype} are not supported")
+    if value.layout != torch.strided:
+        raise TypeError(f"{value.layout} tensors are not supported: return a dense tensor")
+    plain = value.detach().cpu()
+    if dtype == "bfloat16":
+        plain = plain.float()
+    return _tensor_document(dtype, plain.numpy())
+
+
+def _tensor_document(dtype: str, values: Any) -> dict[str, Any]:
+    return {
+        TAG: "tensor",
+        "dtype": dtype,
+        "shape": list(values.shape),
+        "data": [encode(v) for v in values.ravel().tolist()],
+    }
+
+
+def decode(value: Any, *, pandas: bool = True, as_torch: bool = False) -> Any:
+    """Plain Python / NumPy (/ pandas) values back from :func:`encode`'s form; tensors as
+    :class:`Tensor`, or with ``as_torch`` (inside the sandbox) as torch tensors.
 
     Raises :class:`CodecError`, and nothing else, for anything ``encode`` would not have written."""
-    return _decode(value, 0)
+    return _decode(value, 0, as_torch)
 
 
 _FIELDS = {
@@ -106,25 +183,26 @@ _FIELDS = {
     "tuple": ("items",),
     "dict": ("items",),
     "array": ("dtype", "shape", "data"),
+    "tensor": ("dtype", "shape", "data"),
     "series": ("name", "index", "data"),
     "frame": ("columns", "index", "data"),
 }
 _SPECIAL_FLOATS = {"nan", "inf", "-inf"}
 
 
-def _decode(value: Any, depth: int) -> Any:
+def _decode(value: Any, depth: int, as_torch: bool = False) -> Any:
     if depth > MAX_DEPTH:
         raise CodecError(f"nested more than {MAX_DEPTH} levels deep")
     if value is None or isinstance(value, (bool, int, float, str)):
         return value
     if isinstance(value, list):
-        return [_decode(v, depth + 1) for v in value]
+        return [_decode(v, depth + 1, as_torch) for v in value]
     if not isinstance(value, dict):
         raise CodecError(f"not JSON data: {type(value).__name__}")
     if TAG not in value:
         if not all(isinstance(k, str) for k in value):
             raise CodecError("object keys must be strings")
-        return {k: _decode(v, depth + 1) for k, v in value.items()}
+        return {k: _decode(v, depth + 1, as_torch) for k, v in value.items()}
     tag = value[TAG]
     fields = _FIELDS.get(tag) if isinstance(tag, str) else None
     if fields is None:
@@ -136,22 +214,24 @@ def _decode(value: Any, depth: int) -> Any:
             raise CodecError("a tagged float is nan, inf or -inf")
         return float(value["value"])
     if tag == "tuple":
-        return tuple(_decode(v, depth + 1) for v in _list(value, "items"))
+        return tuple(_decode(v, depth + 1, as_torch) for v in _list(value, "items"))
     if tag == "dict":
         out = {}
         for pair in _list(value, "items"):
             if not isinstance(pair, list) or len(pair) != 2:
                 raise CodecError("a dict's items are [key, value] pairs")
-            key = _decode(pair[0], depth + 1)
+            key = _decode(pair[0], depth + 1, as_torch)
             try:
                 hash(key)
             except TypeError:
                 raise CodecError("a dict key must be hashable") from None
-            out[key] = _decode(pair[1], depth + 1)
+            out[key] = _decode(pair[1], depth + 1, as_torch)
         return out
     if tag == "array":
-        return _decode_array(value, depth)
-    return _decode_pandas(tag, value, depth)
+        return _decode_array(value, depth, as_torch)
+    if tag == "tensor":
+        return _decode_tensor(value, depth, as_torch)
+    return _decode_pandas(tag, value, depth, as_torch)
 
 
 def _list(value: dict[str, Any], name: str) -> list[Any]:
@@ -161,14 +241,30 @@ def _list(value: dict[str, Any], name: str) -> list[Any]:
     return field
 
 
-def _decode_array(value: dict[str, Any], depth: int) -> Any:
+def _decode_tensor(value: dict[str, Any], depth: int, as_torch: bool) -> Any:
+    dtype = value["dtype"]
+    if not isinstance(dtype, str) or dtype not in TENSOR_DTYPES:
+        raise CodecError(f"unknown tensor dtype {dtype!r}"[:200])
+    values = _decode_array(value, depth, as_torch, kind=TENSOR_DTYPES[dtype])
+    if dtype in _INT_RANGES and values.size:
+        low, high = _INT_RANGES[dtype]
+        if not (low <= int(values.min()) and int(values.max()) <= high):
+            raise CodecError(f"a value of an {dtype} tensor is out of its range")
+    if as_torch:
+        import torch
+
+        return torch.from_numpy(values).to(getattr(torch, dtype))
+    return Tensor(dtype, values)
+
+
+def _decode_array(value: dict[str, Any], depth: int, as_torch: bool, kind: Any = None) -> Any:
     import numpy as np
 
-    kind = value["dtype"]
+    kind = value["dtype"] if kind is None else kind
     shape = _list(value, "shape")
     if not all(isinstance(n, int) and not isinstance(n, bool) and n >= 0 for n in shape):
         raise CodecError("an array's shape is a list of sizes")
-    data = [_decode(v, depth + 1) for v in _list(value, "data")]
+    data = [_decode(v, depth + 1, as_torch) for v in _list(value, "data")]
     if len(data) != math.prod(shape):
         raise CodecError(f"an array of shape {shape} holds {math.prod(shape)} values, not {len(data)}")
     numbers = [d for d in data if isinstance(d, (int, float)) and not isinstance(d, bool)]
@@ -200,24 +296,26 @@ def _decode_array(value: dict[str, Any], depth: int) -> Any:
         raise CodecError(f"the array could not be built: {exc}"[:200]) from None
 
 
-def _decode_pandas(tag: str, value: dict[str, Any], depth: int) -> Any:
+def _decode_pandas(tag: str, value: dict[str, Any], depth: int, as_torch: bool) -> Any:
     import pandas as pd
 
-    index = [_decode(i, depth + 1) for i in _list(value, "index")]
+    index = [_decode(i, depth + 1, as_torch) for i in _list(value, "index")]
     data = _list(value, "data")
     if len(data) != len(index):
         raise CodecError(f"a {tag} has {len(index)} index labels and {len(data)} rows")
     try:
         if tag == "series":
             return pd.Series(
-                [_decode(v, depth + 1) for v in data], index=index, name=_decode(value["name"], depth + 1)
+                [_decode(v, depth + 1, as_torch) for v in data],
+                index=index,
+                name=_decode(value["name"], depth + 1, as_torch),
             )
-        columns = [_decode(c, depth + 1) for c in _list(value, "columns")]
+        columns = [_decode(c, depth + 1, as_torch) for c in _list(value, "columns")]
         rows = []
         for row in data:
             if not isinstance(row, list) or len(row) != len(columns):
                 raise CodecError(f"each row of a frame has {len(columns)} values")
-            rows.append([_decode(v, depth + 2) for v in row])
+            rows.append([_decode(v, depth + 2, as_torch) for v in row])
         return pd.DataFrame(rows, columns=columns, index=index)
     except (ValueError, TypeError, OverflowError, KeyError, IndexError) as exc:
         if isinstance(exc, CodecError):

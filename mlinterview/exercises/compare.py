@@ -12,6 +12,10 @@ from typing import Any
 
 import numpy as np
 
+from mlinterview.exercises.codec import TENSOR_DTYPES, Tensor
+
+_TENSOR_KINDS = {"b": "a bool", "i": "an integer", "u": "an integer", "f": "a floating-point"}
+
 
 def _is_number(value: Any) -> bool:
     return isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(
@@ -60,9 +64,21 @@ def compare(
         if got.name != expected.name:
             return False, f"wrong value{at}: name {got.name!r}, expected {expected.name!r}"
         return compare(list(expected), list(got), rtol=rtol, atol=atol, where=where)
+    if isinstance(expected, Tensor):
+        # A tensor where a tensor is due, of the same kind of element (bool, integer, floating
+        # point; the precision may differ), then the rules for arrays on the values.
+        if not isinstance(got, Tensor):
+            return False, f"wrong type{at}: expected a torch tensor, got {_type_name(got)}"
+        want, have = TENSOR_DTYPES[expected.dtype], TENSOR_DTYPES[got.dtype]
+        if want.replace("u", "i") != have.replace("u", "i"):
+            return (
+                False,
+                f"wrong type{at}: expected {_TENSOR_KINDS[want]} tensor, got dtype torch.{got.dtype}",
+            )
+        return compare(expected.values, got.values, rtol=rtol, atol=atol, where=where)
     if isinstance(expected, np.ndarray):
         if not isinstance(got, np.ndarray):
-            return False, f"wrong type{at}: expected a NumPy array, got {type(got).__name__}"
+            return False, f"wrong type{at}: expected a NumPy array, got {_type_name(got)}"
         if got.shape != expected.shape:
             return False, f"wrong shape{at}: {got.shape}, expected {expected.shape}"
         if expected.dtype.kind in "iu" and got.dtype.kind not in "iu":
@@ -123,6 +139,10 @@ def compare(
                 return ok, reason
         return True, ""
     return (got == expected, "" if got == expected else f"wrong value{at}")
+
+
+def _type_name(value: Any) -> str:
+    return "a NumPy array" if isinstance(value, np.ndarray) else type(value).__name__
 
 
 def category(reason: str) -> str:

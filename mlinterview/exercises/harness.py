@@ -101,7 +101,7 @@ def main() -> int:
     signal.signal(signal.SIGALRM, _on_alarm)
     protocol = spec.get("protocol", "function")
     for case in spec["cases"]:
-        args = [codec.decode(a) for a in case["args"]]
+        args = [codec.decode(a, as_torch=True) for a in case["args"]]  # tensors as torch tensors
         seconds = float(case.get("seconds") or budget)
         outcome: dict[str, Any]
         try:

@@ -18,10 +18,11 @@ import hypothesis.extra.numpy as hnp
 import numpy as np
 import pandas as pd
 import pytest
+import torch
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mlinterview.exercises.codec import MAX_DEPTH, TAG, CodecError, decode, encode
+from mlinterview.exercises.codec import MAX_DEPTH, TAG, TENSOR_DTYPES, CodecError, Tensor, decode, encode
 
 PROPERTY = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 INT64 = (-(2**63), 2**63 - 1)
@@ -56,6 +57,8 @@ def expected_after_trip(value: Any) -> Any:
                 out[i] = item
             return out.reshape(value.shape)
         return value.astype(target)
+    if isinstance(value, torch.Tensor):
+        return _tensor_parts(value)
     if isinstance(value, pd.Series):
         return _series_parts(value)
     if isinstance(value, pd.DataFrame):
@@ -67,6 +70,16 @@ def expected_after_trip(value: Any) -> Any:
     if isinstance(value, dict):
         return {expected_after_trip(k): expected_after_trip(v) for k, v in value.items()}
     raise AssertionError(f"no expectation for {type(value).__name__}")
+
+
+def _tensor_parts(tensor: torch.Tensor | Tensor) -> tuple[Any, ...]:
+    """A tensor as the parent gets it: its dtype's name, and its values as bool, int64 or float64."""
+    if isinstance(tensor, Tensor):
+        return ("Tensor", tensor.dtype, tensor.values)
+    dtype = str(tensor.dtype).removeprefix("torch.")
+    values = tensor.detach().float() if dtype == "bfloat16" else tensor.detach()
+    kind = {"b": np.bool_, "i": np.int64, "u": np.int64, "f": np.float64}[TENSOR_DTYPES[dtype]]
+    return ("Tensor", dtype, values.numpy().astype(kind))
 
 
 def _series_parts(series: pd.Series) -> tuple[Any, ...]:
@@ -85,7 +98,9 @@ def _plain(values: list[Any]) -> list[Any]:
 def same(expected: Any, got: Any) -> bool:
     """Equal in value and in type: bool is not int, a tuple is not a list, NaN equals NaN, -0.0 is
     not 0.0, arrays agree in dtype and shape."""
-    if isinstance(got, pd.Series):
+    if isinstance(got, Tensor):
+        got = _tensor_parts(got)
+    elif isinstance(got, pd.Series):
         got = _series_parts(got)
     elif isinstance(got, pd.DataFrame):
         got = _frame_parts(got)
@@ -156,6 +171,28 @@ def _object_array(items: list[Any], shape: tuple[int, ...]) -> np.ndarray:
     return out.reshape(shape)
 
 
+TORCH_DTYPES = [getattr(torch, name) for name in TENSOR_DTYPES]
+_NUMPY_FOR = {
+    torch.bool: np.bool_,
+    torch.uint8: np.uint8,
+    torch.int8: np.int8,
+    torch.int16: np.int16,
+    torch.int32: np.int32,
+    torch.int64: np.int64,
+    torch.float16: np.float16,
+    torch.float32: np.float32,
+    torch.float64: np.float64,
+}
+
+
+def _tensors_of(dtype: torch.dtype) -> st.SearchStrategy[torch.Tensor]:
+    if dtype == torch.bfloat16:  # NumPy has no bfloat16: draw float32 values and round them
+        arrays = hnp.arrays(np.float32, shapes, elements=st.floats(width=32))
+        return arrays.map(lambda a: torch.from_numpy(a).to(torch.bfloat16))
+    return hnp.arrays(_NUMPY_FOR[dtype], shapes).map(torch.from_numpy)
+
+
+tensors = st.sampled_from(TORCH_DTYPES).flatmap(_tensors_of)
 labels = st.integers(-1000, 1000) | st.text(max_size=5)
 column_kinds = {
     "int": st.integers(*INT64),
@@ -194,7 +231,16 @@ hashable_keys = (
     | st.booleans()
     | st.tuples(st.integers(), any_text)
 )
-leaves = python_scalars | numpy_scalars | numeric_arrays | text_arrays | object_arrays | series() | frames()
+leaves = (
+    python_scalars
+    | numpy_scalars
+    | numeric_arrays
+    | text_arrays
+    | object_arrays
+    | series()
+    | frames()
+    | tensors
+)
 values = st.recursive(
     leaves,
     lambda children: (
@@ -219,6 +265,42 @@ def test_arrays_keep_shape_kind_and_every_element(array):
     back = trip(array)
     assert isinstance(back, np.ndarray) and back.shape == array.shape
     assert same(expected_after_trip(array), back)
+
+
+@PROPERTY
+@given(tensors)
+def test_tensors_keep_dtype_shape_and_every_element_in_the_parent(tensor):
+    back = trip(tensor)
+    assert isinstance(back, Tensor) and back.dtype == str(tensor.dtype).removeprefix("torch.")
+    assert back.shape == tuple(tensor.shape)
+    assert same(expected_after_trip(tensor), back)
+    assert same(expected_after_trip(tensor), trip(back))  # the parent's form encodes the same way
+
+
+@PROPERTY
+@given(tensors)
+def test_tensors_come_back_as_the_same_torch_tensor_in_the_sandbox(tensor):
+    back = decode(json.loads(json.dumps(encode(tensor), allow_nan=False)), as_torch=True)
+    assert isinstance(back, torch.Tensor) and back.dtype == tensor.dtype and back.shape == tensor.shape
+    assert torch.equal(torch.isnan(back), torch.isnan(tensor))
+    same_bits = (back == tensor) | torch.isnan(tensor)
+    assert bool(same_bits.all())
+    if tensor.is_floating_point():
+        assert torch.equal(torch.signbit(back), torch.signbit(tensor))  # -0.0 stays -0.0
+
+
+def test_tensors_of_a_model_come_back_detached_with_their_special_values():
+    weight = torch.nn.Parameter(torch.tensor([[1.0, -0.0], [math.nan, -math.inf]]))
+    produced = weight * 2  # requires grad, has a grad_fn
+    back = trip({"weight": weight, "out": produced, "grad": None})
+    assert back["weight"].dtype == "float32" and back["out"].shape == (2, 2)
+    values = back["out"].values
+    assert values[0, 0] == 2.0 and np.signbit(values[0, 1]) and np.isnan(values[1, 0])
+    assert values[1, 1] == -math.inf
+    with pytest.raises(ValueError):
+        values[0, 0] = 5.0  # the parent's tensors are read-only
+    with pytest.raises(TypeError):
+        hash(back["weight"])
 
 
 def test_special_floats_keep_their_identity():
@@ -251,6 +333,9 @@ def test_unsigned_integers_beyond_int64_come_back_whole():
         np.array(["2024-01-01"], dtype="datetime64[D]"),
         np.array([b"x"]),
         [1, [2, {"a": range(3)}]],
+        torch.tensor([1 + 2j]),
+        torch.tensor([1, 2], dtype=torch.uint16),
+        torch.eye(2).to_sparse(),
     ],
 )
 def test_values_of_other_types_are_refused_with_a_type_error(value):
@@ -269,7 +354,7 @@ json_scalars = (
     | st.sampled_from(["nan", "inf", "-inf", "b", "i", "u", "f", "object", "c", "O"])
 )
 SPECIAL = ["nan", "inf", "-inf"]
-tag_values = st.sampled_from(["float", "tuple", "dict", "array", "frame", "series"]) | json_scalars
+tag_values = st.sampled_from(["float", "tuple", "dict", "array", "tensor", "frame", "series"]) | json_scalars
 
 
 def _tagged(children: st.SearchStrategy[Any]) -> st.SearchStrategy[dict[str, Any]]:
@@ -316,6 +401,17 @@ def _tagged(children: st.SearchStrategy[Any]) -> st.SearchStrategy[dict[str, Any
             }
         )
 
+    def tensor(data: list[Any]) -> st.SearchStrategy[dict[str, Any]]:
+        n = len(data)
+        return st.fixed_dictionaries(
+            {
+                TAG: st.just("tensor"),
+                "dtype": st.sampled_from([*TENSOR_DTYPES, "complex64", "f", "torch.float32"]) | children,
+                "shape": st.sampled_from([[n], [1, n], [n, 1], []]) | st.lists(st.integers(-1, 3)),
+                "data": st.just(data) | children,
+            }
+        )
+
     sizes = st.integers(0, 4)
     return st.one_of(
         st.fixed_dictionaries({TAG: st.just("float"), "value": st.sampled_from(SPECIAL) | children}),
@@ -324,6 +420,7 @@ def _tagged(children: st.SearchStrategy[Any]) -> st.SearchStrategy[dict[str, Any
             {TAG: st.just("dict"), "items": st.lists(st.lists(children, min_size=2, max_size=2) | children)}
         ),
         homogeneous.flatmap(array),
+        homogeneous.flatmap(tensor),
         sizes.flatmap(series),
         st.tuples(sizes, sizes).flatmap(frame),
         st.builds(  # any tag, any fields
@@ -358,6 +455,12 @@ def only_plain_data(value: Any) -> bool:
     if type(value) is np.ndarray:
         return value.dtype in ALLOWED_DTYPES and (
             value.dtype != object or all(only_plain_data(v) for v in value.ravel().tolist())
+        )
+    if type(value) is Tensor:
+        return (
+            value.dtype in TENSOR_DTYPES
+            and type(value.values) is np.ndarray
+            and value.values.dtype in ALLOWED_DTYPES - {np.dtype(object)}
         )
     if type(value) is pd.Series:
         return all(only_plain_data(part) for part in (value.name, list(value.index), value.tolist()))
@@ -413,6 +516,20 @@ def test_any_json_document_decodes_to_plain_data_or_is_refused_with_a_codec_erro
         {TAG: "array", "dtype": "u", "shape": [1], "data": [-1]},
         {TAG: "array", "dtype": "i", "shape": [1], "data": [{TAG: "float", "value": "nan"}]},
         {TAG: "array", "dtype": "f", "shape": [10**30, 0], "data": []},
+        {TAG: "tensor", "dtype": "complex64", "shape": [1], "data": [1.0]},
+        {TAG: "tensor", "dtype": "f", "shape": [1], "data": [1.0]},
+        {TAG: "tensor", "dtype": "object", "shape": [1], "data": ["x"]},
+        {TAG: "tensor", "dtype": ["float32"], "shape": [1], "data": [1.0]},
+        {TAG: "tensor", "dtype": "float32", "shape": [2], "data": [1.0]},
+        {TAG: "tensor", "dtype": "float32", "shape": [1], "data": ["1.0"]},
+        {TAG: "tensor", "dtype": "float32", "shape": [1], "data": [1.0], "grad": None},
+        {TAG: "tensor", "dtype": "uint8", "shape": [1], "data": [256]},
+        {TAG: "tensor", "dtype": "int8", "shape": [2], "data": [0, -129]},
+        {TAG: "tensor", "dtype": "int32", "shape": [1], "data": [2**31]},
+        {TAG: "tensor", "dtype": "int64", "shape": [1], "data": [2**63]},
+        {TAG: "tensor", "dtype": "int64", "shape": [1], "data": [1.5]},
+        {TAG: "tensor", "dtype": "bool", "shape": [1], "data": [1]},
+        {TAG: "tensor", "dtype": "float32", "shape": [10**30, 0], "data": []},
         {TAG: "frame", "columns": ["a"], "index": [0], "data": [[1, 2]]},
         {TAG: "frame", "columns": ["a"], "index": [0, 1], "data": [[1]]},
         {TAG: "frame", "columns": "a", "index": [0], "data": [[1]]},
