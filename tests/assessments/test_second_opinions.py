@@ -239,6 +239,9 @@ def test_the_migration_names_the_grader_of_existing_scores_and_keeps_them_primar
     model("assessments", "Override").objects.create(score=scored, reviewer=rita, value=0.8, reason="why")
 
     MigrationExecutor(connection).migrate(AFTER)
+    # Today's models (used below) have the columns of the later migrations too: go on to the latest.
+    latest = MigrationExecutor(connection).loader.graph.leaf_nodes()
+    MigrationExecutor(connection).migrate(latest)
 
     rows = {
         s.pk: (s.grader, s.grader_version, s.primary, s.status, s.auto_value, s.value)
@@ -257,5 +260,5 @@ def test_the_migration_names_the_grader_of_existing_scores_and_keeps_them_primar
     m.Score.objects.create(answer_id=scored.answer_id, grader="another", primary=False)
     MigrationExecutor(connection).migrate(BEFORE)
     assert sorted(Score.objects.values_list("pk", flat=True)) == sorted([scored.pk, waiting.pk])
-    MigrationExecutor(connection).migrate(AFTER)
+    MigrationExecutor(connection).migrate(latest)  # the next tests find the schema they expect
     assert m.Score.objects.count() == 2 and m.Override.objects.count() == 1
