@@ -9,6 +9,7 @@ import shutil
 from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from itertools import pairwise
 from typing import Any
 
 import numpy as np
@@ -269,6 +270,31 @@ def _in_both(a: pd.DataFrame, b: pd.DataFrame) -> pd.DataFrame:
     return a[["id", "amount"]].merge(b[["id", "amount"]], on="id", suffixes=("_a", "_b"))
 
 
+# -- the algorithms exercises
+def _has_tie_at_cut(scored, k):
+    ranked = sorted((s for _, s in scored), reverse=True)
+    return 0 < k < len(ranked) and ranked[k - 1] == ranked[k]
+
+
+def _touching(intervals):
+    ends = {e for _, e in intervals}
+    return any(s in ends for s, _ in intervals)
+
+
+def _repeated_index(ai, av, bi, bv):
+    return len(set(ai)) < len(ai) or len(set(bi)) < len(bi)
+
+
+def _equal_times_across_shards(shards):
+    seen = [set(t for t, _ in shard) for shard in shards]
+    return any(seen[i] & seen[j] for i in range(len(seen)) for j in range(i + 1, len(seen)))
+
+
+def _budget_met_exactly(scores, candidates, max_fpr):
+    n = len(scores)
+    return any(sum(s >= t for s in scores) / n == max_fpr for t in candidates)
+
+
 EDGE_CASES: dict[str, dict[str, Callable[[Case], bool]]] = {
     "bootstrap-ci": {
         "no values, refused": _refused(_empty(0)),
@@ -344,8 +370,9 @@ EDGE_CASES: dict[str, dict[str, Callable[[Case], bool]]] = {
             lambda X_train, y_train, X_test: bool(set(X_test["plan"]) - set(X_train["plan"]))
         ),
         "a column filled in only after the outcome": _args(
-            lambda X_train, y_train, X_test: bool((X_train["refund_issued"] == y_train).all())
-            and not X_test["refund_issued"].any()
+            lambda X_train, y_train, X_test: (
+                bool((X_train["refund_issued"] == y_train).all()) and not X_test["refund_issued"].any()
+            )
         ),
     },
     "series-or-frame": {
@@ -633,6 +660,135 @@ EDGE_CASES: dict[str, dict[str, Callable[[Case], bool]]] = {
         "k below one, refused": _refused(_args(lambda s, r, k: k < 1)),
         "lengths differ, refused": _refused(_args(lambda s, r, k: len(s) != len(r))),
         "negative relevance, refused": _refused(_args(lambda s, r, k: any(v < 0 for v in r))),
+    },
+    "top-k-heap": {
+        "a tie at the cutoff": _answered(_args(_has_tie_at_cut)),
+        "k larger than the list": _answered(_args(lambda scored, k: k > len(scored) > 0)),
+        "k of zero": _answered(_args(lambda scored, k: k == 0)),
+        "no items": _answered(_empty(0)),
+        "negative k, refused": _refused(_args(lambda scored, k: k < 0)),
+    },
+    "merge-intervals": {
+        "touching intervals": _answered(_args(_touching)),
+        "nested intervals": _answered(
+            _args(lambda iv: any(a[0] < b[0] and b[1] < a[1] for a in iv for b in iv))
+        ),
+        "duplicates": _answered(_args(lambda iv: len({tuple(x) for x in iv}) < len(iv))),
+        "empty input": _answered(_empty(0)),
+        "start after end, refused": _refused(_args(lambda iv: any(s > e for s, e in iv))),
+    },
+    "sliding-window-max": {
+        "window of one": _answered(_args(lambda v, k: k == 1)),
+        "window longer than the list": _answered(_args(lambda v, k: k > len(v) > 0)),
+        "empty list": _answered(_empty(0)),
+        "repeated maxima": _answered(_args(lambda v, k: len(v) > len(set(v)))),
+        "k below one, refused": _refused(_args(lambda v, k: k < 1)),
+    },
+    "rolling-median": {
+        "even window": _answered(_args(lambda v, k: k % 2 == 0 and k <= len(v))),
+        "window longer than the list": _answered(_args(lambda v, k: k > len(v) > 0)),
+        "empty list": _answered(_empty(0)),
+        "k below one, refused": _refused(_args(lambda v, k: k < 1)),
+    },
+    "reservoir-sampling": {
+        "stream shorter than k": _answered(_args(lambda s, k, seed: 0 < len(s) < k)),
+        "stream exactly k long": _answered(_args(lambda s, k, seed: len(s) == k)),
+        "k of zero": _answered(_args(lambda s, k, seed: k == 0)),
+        "empty stream": _answered(_empty(0)),
+        "repeated items": _answered(_args(lambda s, k, seed: len(set(s)) < len(s) and len(s) > k)),
+        "negative k, refused": _refused(_args(lambda s, k, seed: k < 0)),
+    },
+    "welford-running-variance": {
+        "one value": _one_row(0),
+        "empty stream": _empty(0),
+        "constant values": _all_equal(0),
+        "values far from zero": _args(lambda v: len(v) > 1 and min(v) > 1e8),
+    },
+    "lru-cache": {
+        "capacity zero": _answered(_args(lambda c, ops: c == 0)),
+        "an update of a present key": _answered(
+            _args(
+                lambda c, ops: any(
+                    o[0] == "put" and ["put", o[1]] in [p[:2] for p in ops[:i]] for i, o in enumerate(ops)
+                )
+            )
+        ),
+        "a get of a missing key": _answered(_args(lambda c, ops: bool(ops) and ops[0][0] == "get")),
+        "no operations": _answered(_empty(1)),
+        "negative capacity, refused": _refused(_args(lambda c, ops: c < 0)),
+    },
+    "pipeline-topological-order": {
+        "steps without dependencies": _answered(
+            _args(lambda steps, deps: any(s not in {x for d in deps for x in d} for s in steps))
+        ),
+        "repeated dependencies": _answered(
+            _args(lambda steps, deps: len({tuple(d) for d in deps}) < len(deps))
+        ),
+        "no steps": _answered(_empty(0)),
+        "a cycle, refused": _refused(
+            _args(lambda steps, deps: any(tuple(d)[::-1] in {tuple(x) for x in deps} for d in deps))
+        ),
+        "a self-dependency, refused": _refused(_args(lambda steps, deps: any(a == b for a, b in deps))),
+        "an unknown step, refused": _refused(
+            _args(lambda steps, deps: any(x not in steps for d in deps for x in d))
+        ),
+    },
+    "entity-resolution-union-find": {
+        "an unmatched record": _answered(
+            _args(lambda ids, m: len(ids) > 0 and any(i not in {x for p in m for x in p} for i in ids))
+        ),
+        "repeated, reversed and self pairs": _answered(_args(lambda ids, m: any(a == b for a, b in m))),
+        "no records": _answered(_empty(0)),
+        "an unknown id, refused": _refused(_args(lambda ids, m: any(x not in ids for p in m for x in p))),
+    },
+    "sparse-dot-product": {
+        "a repeated index": _answered(_args(_repeated_index)),
+        "unsorted indices": _answered(_args(lambda ai, av, bi, bv: ai != sorted(ai) or bi != sorted(bi))),
+        "empty vectors": _answered(_empty(0)),
+        "lengths differ, refused": _refused(
+            _args(lambda ai, av, bi, bv: len(ai) != len(av) or len(bi) != len(bv))
+        ),
+    },
+    "threshold-binary-search": {
+        "a score equal to a candidate": _answered(_args(lambda s, c, b: bool(set(s) & set(c)))),
+        "a budget met exactly": _answered(_args(_budget_met_exactly)),
+        "no candidate meets it": _answered(
+            _args(lambda s, c, b: bool(c) and sum(x >= c[-1] for x in s) / len(s) > b)
+        ),
+        "no candidates": _answered(_empty(1)),
+        "no negative scores, refused": _refused(_empty(0)),
+    },
+    "pipeline-stage-partition": {
+        "more stages than layers": _answered(_args(lambda c, n: n > len(c) > 0)),
+        "a single stage": _answered(_args(lambda c, n: n == 1 and len(c) > 1)),
+        "zero-cost layers": _answered(_args(lambda c, n: 0 in c)),
+        "no layers": _answered(_empty(0)),
+        "zero stages, refused": _refused(_args(lambda c, n: n < 1)),
+    },
+    "merge-sorted-shards": {
+        "equal timestamps in different shards": _answered(_args(_equal_times_across_shards)),
+        "an empty shard": _answered(_args(lambda shards: any(len(s) == 0 for s in shards) and any(shards))),
+        "no shards": _answered(_empty(0)),
+        "an unsorted shard, refused": _refused(
+            _args(lambda shards: any(s[i][0] < s[i - 1][0] for s in shards for i in range(1, len(s))))
+        ),
+    },
+    "levenshtein-distance": {
+        "a swap of neighbours": _args(lambda a, b: len(a) == len(b) == 2 and a == b[::-1] and a != b),
+        "one string empty": _args(lambda a, b: (a == "") != (b == "")),
+        "both empty": _args(lambda a, b: a == b == ""),
+        "case differs": _args(lambda a, b: a != b and a.lower() == b.lower()),
+    },
+    "sliding-window-rate-limiter": {
+        "a request exactly one window later": _answered(
+            _args(lambda ts, limit, w: any(b - a == w for i, a in enumerate(ts) for b in ts[i + 1 : i + 50]))
+        ),
+        "several requests at one time": _answered(_args(lambda ts, limit, w: len(set(ts)) < len(ts))),
+        "no requests": _answered(_empty(0)),
+        "a limit below one, refused": _refused(_args(lambda ts, limit, w: limit < 1)),
+        "time going backwards, refused": _refused(
+            _args(lambda ts, limit, w: any(b < a for a, b in pairwise(ts)))
+        ),
     },
 }
 
