@@ -375,6 +375,24 @@ EDGE_CASES: dict[str, dict[str, Callable[[Case], bool]]] = {
             )
         ),
     },
+    "store-sales-forecast": {
+        "only weeks after the last training week": _args(lambda X, y, T: T["week"].min() > X["week"].max()),
+        "a right-skewed target": _args(lambda X, y, T: np.mean(y) > 1.3 * np.median(y)),
+    },
+    "card-fraud-alerts": {
+        "about 2% positives": _args(lambda X, y, T: 0.01 <= np.mean(y) <= 0.03),
+    },
+    "product-returns-new-brands": {
+        "brands not seen in training": _args(lambda X, y, T: T["brand"].isin(set(X["brand"])).mean() < 0.6),
+    },
+    "motor-claims-new-customers": {
+        "customers not seen in training": _args(
+            lambda X, y, T: (
+                not set(zip(T["birth_year"], T["car_value"], T["area_density"], strict=True))
+                & set(zip(X["birth_year"], X["car_value"], X["area_density"], strict=True))
+            )
+        ),
+    },
     "series-or-frame": {
         "a name given as a string": _answered(_args(lambda df, columns: isinstance(columns, str))),
         "an empty list": _answered(_args(lambda df, columns: columns == [])),
