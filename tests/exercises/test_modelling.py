@@ -5,6 +5,7 @@ credit between a naive baseline's level and the reference's."""
 from __future__ import annotations
 
 import math
+from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 import pytest
@@ -100,3 +101,57 @@ def test_a_model_that_fails_to_predict_earns_nothing_and_is_told_why(judge, exer
 
 def _auc(message: str) -> float:
     return float(message.split()[2])
+
+
+# Each task's trap: (slug, a naive baseline, the typical mistake, the most of the hidden points that
+# mistake may earn, whether it beats the reference on the public rows, as a model validated the
+# leaky way does).
+TRAPS = [
+    ("store-sales-forecast", "shop_median", "forest_on_week", 0.0, True),
+    ("card-fraud-alerts", "largest_amount_first", "accurate_labels", 0.0, False),
+    ("product-returns-new-brands", "numbers_only", "unseen_as_top_brand", 0.5, False),
+    ("motor-claims-new-customers", "age_band_rates", "memorising_forest", 0.0, True),
+]
+
+
+@pytest.mark.sandbox
+@pytest.mark.parametrize(
+    ("slug", "naive", "mistake", "most", "wins_in_public"), TRAPS, ids=[t[0] for t in TRAPS]
+)
+def test_each_modelling_trap_costs_the_hidden_points(
+    judge, exercises, slug, naive, mistake, most, wins_in_public
+):
+    """The reference earns full marks; the naive baseline earns nothing on the hidden split; the
+    typical mistake earns at most its share of it, and less there than in public (nothing, where it
+    is a leaky model that beats the reference on the public rows)."""
+    exercise = exercises[slug]
+    metric = next(c.metric for c in exercise.cases if c.public)
+    sources = [exercise.solution_source, exercise.wrong[naive], exercise.wrong[mistake]]
+    with ThreadPoolExecutor(max_workers=2) as pool:  # the sandbox has two slots
+        reference, baseline, wrong = pool.map(lambda source: judge.judge(exercise, source), sources)
+    assert reference.score == 1.0, reference.tests
+    assert _hidden(baseline).points == 0, baseline.tests
+    hidden, public = _hidden(wrong), _public(wrong)
+    assert hidden.message.startswith(metric.name + " "), hidden.message
+    assert hidden.points <= most * hidden.max_points, hidden.message
+    if wins_in_public:
+        ours, theirs = (_value(_public(r), metric.name) for r in (reference, wrong))
+        assert metric.credit(theirs) == 1.0 and _better(metric, theirs, ours), (ours, theirs)
+    if hidden.points:
+        assert hidden.points / hidden.max_points < public.points / public.max_points
+
+
+def _public(result):
+    return next(t for t in result.tests if t.public)
+
+
+def _hidden(result):
+    return next(t for t in result.tests if not t.public)
+
+
+def _value(test, name: str) -> float:
+    return float(test.message[len(name) + 1 :].split()[0])
+
+
+def _better(metric: Metric, a: float, b: float) -> bool:
+    return a < b if metric.none_at > metric.full_at else a > b
