@@ -808,6 +808,93 @@ EDGE_CASES: dict[str, dict[str, Callable[[Case], bool]]] = {
             _args(lambda ts, limit, w: any(b < a for a, b in pairwise(ts)))
         ),
     },
+    # PyTorch exercises: the arguments are torch tensors, inspected with their own methods.
+    "masked-attention": {
+        "a query with every key masked": _answered(
+            _args(
+                lambda q, k, v, m: (
+                    m is not None and bool((~m.expand(*q.shape[:-1], k.shape[-2])).all(-1).any())
+                )
+            )
+        ),
+        "a mask broadcast to the scores": _answered(
+            _args(lambda q, k, v, m: m is not None and tuple(m.shape) != (*q.shape[:-1], k.shape[-2]))
+        ),
+        "no mask": _answered(_args(lambda q, k, v, m: m is None)),
+        "batch and head dimensions": _answered(_args(lambda q, k, v, m: q.dim() >= 4)),
+        "scores large enough to overflow exp": _answered(
+            _args(lambda q, k, v, m: float(q.abs().max() * k.abs().max()) >= 1e4)
+        ),
+    },
+    "layer-norm-forward": {
+        "a constant vector": _answered(
+            _args(lambda x, g, b, *eps: x.shape[-1] > 1 and bool((x.amax(-1) == x.amin(-1)).any()))
+        ),
+        "a variance comparable to eps": _answered(
+            _args(
+                lambda x, g, b, *eps: bool(
+                    ((x.var(-1, correction=0) > 0) & (x.var(-1, correction=0) < 1e-3)).any()
+                )
+            )
+        ),
+        "values near ten thousand": _answered(_args(lambda x, g, b, *eps: float(x.abs().min()) >= 1000)),
+        "a single feature": _answered(_args(lambda x, g, b, *eps: x.shape[-1] == 1)),
+        "no batch dimension": _answered(_args(lambda x, g, b, *eps: x.dim() == 1)),
+        "gamma or beta of the wrong size, refused": _refused(
+            _args(lambda x, g, b, *eps: tuple(g.shape) != x.shape[-1:] or tuple(b.shape) != x.shape[-1:])
+        ),
+    },
+    "bce-with-logits": {
+        "logits of magnitude 1000": _answered(_args(lambda x, y: float(x.abs().max()) >= 1000)),
+        "a logit of exactly zero": _answered(_args(lambda x, y: bool((x == 0).any()))),
+        "soft targets": _answered(_args(lambda x, y: bool(((y > 0) & (y < 1)).any()))),
+        "a single element": _answered(_args(lambda x, y: x.numel() == 1)),
+        "no elements, refused": _refused(_args(lambda x, y: x.numel() == 0)),
+        "shapes differ, refused": _refused(_args(lambda x, y: x.shape != y.shape)),
+    },
+    "clip-grad-global-norm": {
+        "a None among the gradients": _answered(
+            _args(lambda gs, c: any(g is None for g in gs) and any(g is not None for g in gs))
+        ),
+        "a norm already below max_norm": _answered(
+            _args(lambda gs, c: 0 < sum(float((g**2).sum()) for g in gs if g is not None) ** 0.5 < c)
+        ),
+        "gradients all zero": _answered(
+            _args(lambda gs, c: bool(gs) and all(g is not None and not g.any() for g in gs))
+        ),
+        "only None": _answered(_args(lambda gs, c: bool(gs) and all(g is None for g in gs))),
+        "an empty list": _answered(_empty(0)),
+        "max_norm not positive, refused": _refused(_args(lambda gs, c: c <= 0)),
+    },
+    "pad-collate": {
+        "real tokens equal to the padding value": _answered(
+            _args(lambda batch, pad=0: any(bool((t == pad).any()) for t, _ in batch))
+        ),
+        "an empty sequence among others": _answered(
+            _args(lambda batch, pad=0: any(len(t) == 0 for t, _ in batch) and any(len(t) for t, _ in batch))
+        ),
+        "every sequence empty": _answered(
+            _args(lambda batch, pad=0: bool(batch) and not any(len(t) for t, _ in batch))
+        ),
+        "a shorter sequence before a longer one": _answered(
+            _args(
+                lambda batch, pad=0: any(
+                    len(a) < len(b) for (a, _), (b, _) in zip(batch, batch[1:], strict=False)
+                )
+            )
+        ),
+        "a padding value other than 0": _answered(_args(lambda batch, pad=0: pad != 0)),
+        "a single example": _answered(_one_row(0)),
+        "no examples, refused": _refused(_empty(0)),
+    },
+    "sgd-linear-step": {
+        "several outputs": _answered(_args(lambda W, b, X, y, lr: y.shape[1] > 1)),
+        "a learning rate of zero": _answered(_args(lambda W, b, X, y, lr: lr == 0)),
+        "a single example": _answered(_args(lambda W, b, X, y, lr: X.shape[0] == 1)),
+        "a perfect fit already": _answered(
+            _args(lambda W, b, X, y, lr: float((X @ W + b - y).abs().max()) < 1e-5)
+        ),
+    },
 }
 
 
