@@ -11,7 +11,7 @@ class ClaimModel:
     def fit(self, X, y):
         features = pd.get_dummies(X, dtype=float)
         self.columns = features.columns
-        self.model = RandomForestClassifier(n_estimators=100, random_state=0, n_jobs=1).fit(features, y)
+        self.model = RandomForestClassifier(n_estimators=50, random_state=0, n_jobs=1).fit(features, y)
         return self
 
     def predict(self, X):

@@ -10,7 +10,7 @@ class SalesForecaster:
     def fit(self, X, y):
         features = pd.get_dummies(X)
         self.columns = features.columns
-        self.model = RandomForestRegressor(n_estimators=60, min_samples_leaf=2, random_state=0, n_jobs=1)
+        self.model = RandomForestRegressor(n_estimators=30, min_samples_leaf=2, random_state=0, n_jobs=1)
         self.model.fit(features, y)
         return self
 
