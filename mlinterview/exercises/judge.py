@@ -99,10 +99,7 @@ class Judge:
             "protocol": exercise.meta.protocol,
             "case_seconds": CASE_SECONDS,
             "import_seconds": self.import_budget(exercise),
-            "cases": [
-                {"id": str(i), "args": [codec.encode(a) for a in c.args], "seconds": c.seconds}
-                for i, c in enumerate(cases)
-            ],
+            "cases": [_case_spec(i, c) for i, c in enumerate(cases)],
         }
         limits = Limits(
             memory_mb=exercise.meta.memory_mb,
@@ -263,6 +260,15 @@ class Judge:
             sandboxed=True,
             tests=tests,
         )
+
+
+def _case_spec(index: int, case: Case) -> dict[str, Any]:
+    """What the sandbox learns of a case: a number, the inputs and, if it has its own, its time
+    budget. Never its name or an expected value."""
+    spec: dict[str, Any] = {"id": str(index), "args": [codec.encode(a) for a in case.args]}
+    if case.seconds is not None:
+        spec["seconds"] = case.seconds
+    return spec
 
 
 def metric_value(metric: Metric, outcome: Any) -> tuple[float | None, str]:
