@@ -66,8 +66,18 @@ class Tensor:
         return tuple(self.values.shape)
 
     def __repr__(self) -> str:
+        import numpy as np
+
+        # Floats at their own precision: 0.1 in float32 shows as 0.1, not 0.10000000149011612.
+        width = {"float16": np.float16, "float64": np.float64}.get(self.dtype, np.float32)
+
+        def text(item: Any) -> str:
+            if isinstance(item, list):
+                return "[" + ", ".join(text(i) for i in item) + "]"
+            return str(width(item)) if isinstance(item, float) else repr(item)
+
         size = f", size={self.shape}" if self.values.size == 0 and self.values.ndim > 1 else ""
-        return f"tensor({self.values.tolist()!r}{size}, dtype=torch.{self.dtype})"
+        return f"tensor({text(self.values.tolist())}{size}, dtype=torch.{self.dtype})"
 
 
 class CodecError(ValueError):

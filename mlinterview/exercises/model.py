@@ -219,8 +219,27 @@ def invoke(target: Any, protocol: str, args: Sequence[Any]) -> Any:
 
 
 def _short(value: Any, limit: int = 160) -> str:
-    text = repr(value)
+    text = repr(_one_line(value))
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _one_line(value: Any) -> Any:
+    """The value with its torch tensors as the codec's :class:`~codec.Tensor`, which prints on one
+    line (torch prints a matrix over several)."""
+    if any(cls.__module__.split(".")[0] == "torch" for cls in type(value).__mro__):
+        from mlinterview.exercises import codec
+
+        try:
+            return codec.decode(codec.encode(value))
+        except TypeError:
+            return value
+    if isinstance(value, list):
+        return [_one_line(v) for v in value]
+    if isinstance(value, tuple):
+        return tuple(_one_line(v) for v in value)
+    if isinstance(value, dict):
+        return {k: _one_line(v) for k, v in value.items()}
+    return value
 
 
 def _call_text(function: str, args: tuple[Any, ...], protocol: str = "function") -> str:

@@ -163,3 +163,12 @@ def test_the_reference_sees_the_same_tensors_in_the_parent(echo_exercise):
     value = echo_exercise.reference(*echo_exercise.cases[1].args)
     assert parent(value)[1:] == ("torch.int32", "torch", True)
     assert isinstance(parent(value)[0], Tensor)
+
+
+def test_a_public_example_shows_its_tensors_on_one_line(echo_exercise):
+    (example, *_) = echo_exercise.public_view()["examples"]
+    assert example["call"] == ("echo(tensor([[1.5, -0.0], [inf, 2.0]], dtype=torch.float32), 2.0)")
+    assert example["expected"] == (
+        "(tensor([[3.0, -0.0], [inf, 4.0]], dtype=torch.float32), 'torch.float32', 'torch', True)"
+    )
+    assert repr(parent(torch.tensor([0.1]))) == "tensor([0.1], dtype=torch.float32)"
