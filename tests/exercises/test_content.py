@@ -393,6 +393,9 @@ EDGE_CASES: dict[str, dict[str, Callable[[Case], bool]]] = {
             )
         ),
     },
+    "loan-default-probability": {
+        "defaults rarer than one in ten": _args(lambda X, y, T: np.mean(y) < 0.1),
+    },
     "series-or-frame": {
         "a name given as a string": _answered(_args(lambda df, columns: isinstance(columns, str))),
         "an empty list": _answered(_args(lambda df, columns: columns == [])),

@@ -111,6 +111,7 @@ TRAPS = [
     ("card-fraud-alerts", "largest_amount_first", "accurate_labels", 0.0, False),
     ("product-returns-new-brands", "numbers_only", "unseen_as_top_brand", 0.5, False),
     ("motor-claims-new-customers", "age_band_rates", "memorising_forest", 0.0, True),
+    ("loan-default-probability", "base_rate", "balanced_classes", 0.0, False),
 ]
 
 
