@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 
 import pytest
 from django.contrib.auth.models import Group
@@ -23,10 +22,10 @@ from django.test import Client
 
 from mlinterview.web.accounts.models import Membership, Team
 from mlinterview.web.accounts.teams import add_member
-from mlinterview.web.api.models import ApiToken
 from mlinterview.web.assessments import models as m
 from mlinterview.web.assessments import services
 from mlinterview.web.interviews import models as im
+from tests.api.client import Api
 from tests.assessments.attempts import score_at, submitted_attempt
 from tests.assessments.small_bank import import_small_bank
 
@@ -91,23 +90,6 @@ def _client(user) -> Client:
     client = Client()
     client.force_login(user)
     return client
-
-
-class Api:
-    def __init__(self, user) -> None:
-        _, key = ApiToken.issue(user, "team access tests")
-        self.client = Client()
-        self.headers = {"HTTP_AUTHORIZATION": f"Bearer {key}"}
-
-    def get(self, path: str):
-        return self.client.get(f"/api{path}", **self.headers)
-
-    def post(self, path: str, body: object = None):
-        data = json.dumps(body) if body is not None else ""
-        return self.client.post(f"/api{path}", data, content_type="application/json", **self.headers)
-
-    def delete(self, path: str):
-        return self.client.delete(f"/api{path}", **self.headers)
 
 
 def _attempt_url(attempt: m.Attempt, suffix: str = "") -> str:

@@ -3,38 +3,17 @@ database, the rule messages they answer with (400) and the permissions they chec
 
 from __future__ import annotations
 
-import json
-
 import pytest
 from django.test import Client
 
 from mlinterview.bank import Level
 from mlinterview.bank.selection import SelectionRequest, select_questions
-from mlinterview.web.api.models import ApiToken
 from mlinterview.web.assessments import models as m
 from mlinterview.web.assessments import services
+from tests.api.client import Api
 from tests.assessments.attempts import GRADED_BY, evidence, score_at, submitted_attempt
 
 pytestmark = pytest.mark.django_db
-
-
-class Api:
-    """A client that calls the API with one user's key."""
-
-    def __init__(self, user) -> None:
-        _, key = ApiToken.issue(user, "endpoint tests")
-        self.client = Client()
-        self.headers = {"HTTP_AUTHORIZATION": f"Bearer {key}"}
-
-    def get(self, path: str):
-        return self.client.get(f"/api{path}", **self.headers)
-
-    def post(self, path: str, body: object = None):
-        data = json.dumps(body) if body is not None else ""
-        return self.client.post(f"/api{path}", data, content_type="application/json", **self.headers)
-
-    def delete(self, path: str):
-        return self.client.delete(f"/api{path}", **self.headers)
 
 
 @pytest.fixture

@@ -1,6 +1,11 @@
-"""Test data shared by the staff, anonymity and API tests: submitted attempts with scores."""
+"""Test data and helpers shared by the staff, candidate, anonymity and API tests: submitted
+attempts with scores, and the candidate page's autosave call."""
 
 from __future__ import annotations
+
+import json
+
+from django.test import Client
 
 from mlinterview.web.assessments import models as m
 from mlinterview.web.assessments import services
@@ -45,3 +50,13 @@ def submitted_attempt(version, recruiter, name: str, email: str, values: list[fl
 def score_at(attempt: m.Attempt, position: int) -> m.Score:
     """The primary score of the answer at ``position``."""
     return m.Score.objects.get(answer__attempt=attempt, answer__item__position=position, primary=True)
+
+
+def save_over_http(client: Client, token: str, item_id: int, content: str):
+    """What the candidate page's autosave sends: one answer's text, as JSON."""
+    return client.post(
+        f"/take/{token}/save/",
+        data=json.dumps({"item": item_id, "content": content}),
+        content_type="application/json",
+        HTTP_ACCEPT="application/json",
+    )

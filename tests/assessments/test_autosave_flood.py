@@ -27,6 +27,7 @@ from django.utils import timezone
 
 from mlinterview.web.assessments import models as m
 from mlinterview.web.assessments import services
+from tests.assessments.attempts import save_over_http
 from tests.assessments.small_bank import import_small_bank
 
 pytestmark = pytest.mark.django_db
@@ -49,15 +50,6 @@ def _started(published, recruiter, email: str) -> tuple[m.Attempt, str, int]:
     attempt = services.start_attempt(invitation)
     item_id = attempt.answers.get(item__position=0).item_id
     return attempt, token, item_id
-
-
-def _save(client: Client, token: str, item_id: int, content: str):
-    return client.post(
-        f"/take/{token}/save/",
-        data=json.dumps({"item": item_id, "content": content}),
-        content_type="application/json",
-        HTTP_ACCEPT="application/json",
-    )
 
 
 def _answer(attempt: m.Attempt, item_id: int) -> m.Answer:
@@ -94,13 +86,15 @@ def test_a_flood_from_one_token_is_refused_and_stores_bounded_revisions(client, 
     other_statuses: list[int] = []
     began = time.monotonic()
     for n in range(FLOOD):
-        response = _save(client, token, item_id, f"{n:04d} {text}")
+        response = save_over_http(client, token, item_id, f"{n:04d} {text}")
         statuses.append(response.status_code)
         if response.status_code == 429:
             assert _retry_after(response) >= 1
             assert "error" in response.json()
         if n % 30 == 0:  # another candidate typing meanwhile, every few seconds of theirs
-            other_statuses.append(_save(calm, other_token, other_item, f"calm answer {n}").status_code)
+            other_statuses.append(
+                save_over_http(calm, other_token, other_item, f"calm answer {n}").status_code
+            )
     elapsed = time.monotonic() - began
 
     accepted = statuses.count(200)
@@ -126,7 +120,7 @@ def test_the_last_acknowledged_text_is_kept_through_refusals_and_submit(client, 
     refused = []
     for n in range(BURST + 15):
         content = f"draft number {n}"
-        response = _save(client, token, item_id, content)
+        response = save_over_http(client, token, item_id, content)
         if response.status_code == 200:
             acknowledged = content
         else:
@@ -142,12 +136,12 @@ def test_the_last_acknowledged_text_is_kept_through_refusals_and_submit(client, 
     newest, wait = refused[-1]
     assert wait <= 5  # a candidate's page is never told to wait long
     time.sleep(wait)
-    assert _save(client, token, item_id, newest).status_code == 200
+    assert save_over_http(client, token, item_id, newest).status_code == 200
     assert _answer(attempt, item_id).content == newest
 
     # A refused save after that acknowledged one does not replace it...
     for n in range(BURST + 5):
-        if _save(client, token, item_id, f"flood {n}").status_code == 429:
+        if save_over_http(client, token, item_id, f"flood {n}").status_code == 429:
             break
     else:
         pytest.fail("the limit never refused a save")
@@ -300,7 +294,7 @@ def _spend_the_burst(attempt: m.Attempt, seconds_refused: float = 30) -> None:
 def test_a_navigation_post_over_the_limit_is_refused_and_the_saved_text_kept(client, published, recruiter):
     # Without the page's script the item buttons post the form: over the limit it says to go back.
     attempt, token, item_id = _started(published, recruiter, "noscript@example.com")
-    assert _save(client, token, item_id, "saved in time").status_code == 200
+    assert save_over_http(client, token, item_id, "saved in time").status_code == 200
     _spend_the_burst(attempt)
     response = client.post(f"/take/{token}/save/", {"item": item_id, "content": "typed later", "go": "1"})
     assert response.status_code == 429 and _retry_after(response) >= 1

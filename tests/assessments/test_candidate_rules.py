@@ -9,12 +9,12 @@ import json
 from datetime import timedelta
 
 import pytest
-from django.test import Client
 from django.utils import timezone
 
 from mlinterview.exercises import load_exercises
 from mlinterview.web.assessments import models as m
 from mlinterview.web.assessments import services
+from tests.assessments.attempts import save_over_http
 from tests.assessments.small_bank import import_small_bank
 
 pytestmark = pytest.mark.django_db
@@ -39,15 +39,6 @@ def _expire(invitation: m.Invitation) -> None:
 
 def _deadline_passed(attempt: m.Attempt, seconds: float) -> None:
     m.Attempt.objects.filter(pk=attempt.pk).update(deadline=timezone.now() - timedelta(seconds=seconds))
-
-
-def _save(client: Client, token: str, item_id: int, content: str):
-    return client.post(
-        f"/take/{token}/save/",
-        data=json.dumps({"item": item_id, "content": content}),
-        content_type="application/json",
-        HTTP_ACCEPT="application/json",
-    )
 
 
 def _first_answer(attempt: m.Attempt) -> m.Answer:
@@ -91,7 +82,7 @@ def test_expired_link_over_http_resumes_a_started_attempt(client, invited):
     page = client.get(f"/take/{token}/item/0/").content.decode()
     assert "typed before the link expired" in page
     assert answer.item.question_version.data["title"] in page
-    saved = _save(client, token, answer.item_id, "still typing after expiry")
+    saved = save_over_http(client, token, answer.item_id, "still typing after expiry")
     assert saved.status_code == 200 and saved.json()["saved"] is True and saved.json()["revision"] == 2
     assert _first_answer(attempt).content == "still typing after expiry"
 
@@ -144,9 +135,9 @@ def test_a_late_save_within_the_grace_period_counts_over_http(client, invited):
     invitation, token = invited
     attempt = services.start_attempt(invitation)
     item_id = _first_answer(attempt).item_id
-    assert _save(client, token, item_id, "typed in time").status_code == 200
+    assert save_over_http(client, token, item_id, "typed in time").status_code == 200
     _deadline_passed(attempt, seconds=GRACE_SECONDS - 5)
-    response = _save(client, token, item_id, "the last sentence, delayed")
+    response = save_over_http(client, token, item_id, "the last sentence, delayed")
     assert response.status_code == 200, response.content
     assert response.json() == {"saved": True, "revision": 2, "seconds_left": 0}
     assert _first_answer(attempt).content == "the last sentence, delayed"
@@ -158,10 +149,10 @@ def test_a_save_past_the_grace_period_is_refused_over_http(client, invited):
     invitation, token = invited
     attempt = services.start_attempt(invitation)
     item_id = _first_answer(attempt).item_id
-    assert _save(client, token, item_id, "typed in time").status_code == 200
+    assert save_over_http(client, token, item_id, "typed in time").status_code == 200
     _deadline_passed(attempt, seconds=GRACE_SECONDS + 10)
     # Opening the link past the grace period hands the attempt in, so the save finds it closed.
-    response = _save(client, token, item_id, "typed too late")
+    response = save_over_http(client, token, item_id, "typed too late")
     assert response.status_code == 409 and response.json() == {"error": CLOSED}
     attempt.refresh_from_db()
     assert attempt.submitted_at is not None and attempt.auto_submitted
@@ -209,7 +200,7 @@ def _public_and_hidden(slug: str) -> tuple[list[str], list[str]]:
 
 # A candidate's program that reads the inputs the sandbox was given and reports how many there
 # are through its error message, which the trial result shows for a failed public example.
-PEEKING = '''
+PEEKING = """
 import json
 
 
@@ -217,7 +208,7 @@ def roc_auc(y_true, scores):
     with open("cases.json", encoding="utf-8") as handle:
         cases = json.load(handle)["cases"]
     raise RuntimeError("the sandbox holds %d cases" % len(cases))
-'''
+"""
 
 
 def _assert_public_only(result: dict, slug: str) -> None:

@@ -11,6 +11,7 @@ from django.test import Client
 from mlinterview.web.api.models import ApiToken
 from mlinterview.web.assessments import models as m
 from mlinterview.web.assessments import services
+from tests.assessments.attempts import save_over_http
 
 pytestmark = pytest.mark.django_db
 
@@ -21,15 +22,6 @@ def _start(client: Client, token: str) -> m.Attempt:
     return m.Attempt.objects.get(invitation__token_hash=services.hash_token(token))
 
 
-def _save(client: Client, token: str, item_id: int, content: str):
-    return client.post(
-        f"/take/{token}/save/",
-        data=json.dumps({"item": item_id, "content": content}),
-        content_type="application/json",
-        HTTP_ACCEPT="application/json",
-    )
-
-
 def test_candidate_flow_resume_and_submit(client, invited, bank):
     invitation, token = invited
     landing = client.get(f"/take/{token}/")
@@ -38,7 +30,7 @@ def test_candidate_flow_resume_and_submit(client, invited, bank):
     page = client.get(f"/take/{token}/item/0/")
     assert page.status_code == 200
     item = attempt.answers.get(item__position=0).item
-    assert _save(client, token, item.pk, "my typed answer").json()["revision"] == 1
+    assert save_over_http(client, token, item.pk, "my typed answer").json()["revision"] == 1
     # Reload (a fresh client: a lost session changes nothing) resumes on the same item, text intact.
     fresh = Client()
     assert fresh.get(f"/take/{token}/")["Location"] == f"/take/{token}/item/0/"
@@ -77,14 +69,14 @@ def test_token_cannot_touch_another_attempt(client, published, recruiter):
     attempt_b = _start(Client(), token_b)
     foreign_item = attempt_b.answers.first().item_id
     # Same assessment, so the item id is valid for A too: A's save lands in A's own answer only.
-    assert _save(client, token_a, foreign_item, "from A").status_code == 200
+    assert save_over_http(client, token_a, foreign_item, "from A").status_code == 200
     assert attempt_b.answers.get(item_id=foreign_item).content == ""
     other = services.create_assessment("Other", recruiter)
     services.set_items(other.latest, [services.ItemSpec("question", "loss-function")], recruiter)
     services.publish(other.latest, recruiter)
     inv_c, token_c = services.invite(other.latest, "C", "c@example.com", recruiter)
     attempt_c = _start(Client(), token_c)
-    response = _save(client, token_a, attempt_c.answers.first().item_id, "intrusion")
+    response = save_over_http(client, token_a, attempt_c.answers.first().item_id, "intrusion")
     assert response.status_code == 400
     assert attempt_c.answers.first().content == ""
 
@@ -124,7 +116,7 @@ def test_oversized_answer_refused_with_message(client, invited):
     _, token = invited
     attempt = _start(client, token)
     item = attempt.answers.first().item
-    response = _save(client, token, item.pk, "y" * (m.Answer.MAX_CHARS + 1))
+    response = save_over_http(client, token, item.pk, "y" * (m.Answer.MAX_CHARS + 1))
     assert response.status_code == 413
     assert "limit is 20,000" in response.json()["error"]
 
