@@ -79,8 +79,16 @@ def _rubric(question: Question) -> list[str]:
     return lines
 
 
-def export(bank: Bank, part: str, batches: int, out: Path, seed: int) -> None:
+def export(bank: Bank, part: str, batches: int, out: Path, seed: int, unread: bool = False) -> None:
     answers = _answers(bank, part)
+    if unread:  # only answers that have no second reading yet (a new batch of answers)
+        answers = {
+            slug: GradedAnswers(
+                question=graded.question, answers=[a for a in graded.answers if a.second_reading is None]
+            )
+            for slug, graded in answers.items()
+            if any(a.second_reading is None for a in graded.answers)
+        }
     slugs = sorted(answers)
     rng = random.Random(seed)
     out.mkdir(parents=True, exist_ok=True)
@@ -228,6 +236,7 @@ def main(argv: list[str] | None = None) -> int:
     to_export.add_argument("--part", choices=PARTS, required=True)
     to_export.add_argument("--batches", type=int, default=1)
     to_export.add_argument("--seed", type=int, default=13)
+    to_export.add_argument("--unread", action="store_true", help="only answers not read a second time yet")
     to_export.add_argument("--out", type=Path, required=True)
     to_merge = commands.add_parser("merge", help="write readings into the graded files")
     to_merge.add_argument("--codes", type=Path, required=True)
@@ -238,7 +247,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     bank = load_bank(args.content)
     if args.command == "export":
-        export(bank, args.part, args.batches, args.out, args.seed)
+        export(bank, args.part, args.batches, args.out, args.seed, unread=args.unread)
     elif args.command == "merge":
         merge(bank, args.codes, args.by, args.readings)
     else:

@@ -99,6 +99,27 @@ def test_merge_writes_the_reading_into_its_answer_and_refuses_a_second_one(conte
     assert path.read_text().count("second_reading:") == 1
 
 
+def test_an_unread_export_holds_only_the_answers_without_a_second_reading(content_copy, tmp_path):
+    root = content_copy
+    write_graded(root, graded_file(answer(id="first"), answer(id="second", grade=2)))
+    codes = {
+        second_reading.code_for("training", SLUG, "second"): {
+            "part": "training",
+            "question": SLUG,
+            "id": "second",
+        }
+    }
+    (tmp_path / "codes.json").write_text(json.dumps(codes))
+    readings = tmp_path / "r.jsonl"
+    readings.write_text(json.dumps({"code": next(iter(codes)), "grade": 2, "covers": [1]}) + "\n")
+    second_reading.merge(load_bank(root), tmp_path / "codes.json", "reader Z", [readings])
+    second_reading.export(load_bank(root), "training", 1, tmp_path / "out", seed=1, unread=True)
+    exported = json.loads((tmp_path / "out" / "codes.json").read_text())
+    assert [entry["id"] for entry in exported.values()] == ["first"]
+    second_reading.export(load_bank(root), "training", 1, tmp_path / "all", seed=1)
+    assert len(json.loads((tmp_path / "all" / "codes.json").read_text())) == 2
+
+
 def test_agreement_is_quadratic_weighted_kappa_on_half_points():
     assert second_reading.agreement([(0, 0), (5, 5), (2.5, 2.5)]) == pytest.approx(1.0)
     assert second_reading.agreement([(0, 5), (5, 0)]) < 0
