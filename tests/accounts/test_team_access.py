@@ -261,6 +261,32 @@ def test_the_jobs_page_lists_only_failed_jobs_the_user_may_see(w):
     assert "Team B screen" in admin_page and "Team A screen" in admin_page
 
 
+def test_retry_all_puts_back_only_the_failed_jobs_the_user_may_see(w):
+    for attempt in (w.alice, w.bert):
+        m.Score.objects.filter(pk=score_at(attempt, 0).pk).update(
+            status=m.Score.Status.FAILED, auto_value=None
+        )
+    client = _client(w.bob)
+    client.post("/assessments/jobs/", {"score": "all"})
+    assert m.Score.objects.get(pk=score_at(w.bert, 0).pk).status != m.Score.Status.FAILED
+    assert m.Score.objects.get(pk=score_at(w.alice, 0).pk).status == m.Score.Status.FAILED
+
+
+def test_an_interview_panel_is_chosen_among_the_creators_teams(w, django_user_model):
+    """Team B's recruiter neither sees team A's interviewers in the panel picker nor can put them on
+    a panel; an administrator may pick anyone."""
+    bob = _client(w.bob)
+    page = bob.get("/interviews/").content.decode()
+    assert "bob" in page and "ivan" not in page and "nora" not in page
+    bob.post(
+        "/interviews/", {"candidate": "Pat", "level": "mid", "minutes": "30", "panel": [w.ivan.pk, w.bob.pk]}
+    )
+    interview = im.Interview.objects.get(candidate_name="Pat")
+    assert list(interview.panel.values_list("username", flat=True)) == ["bob"]
+    admin_page = _client(w.admin).get("/interviews/").content.decode()
+    assert "ivan" in admin_page and "bob" in admin_page
+
+
 # --- defaults and upgrades -------------------------------------------------------------------
 
 

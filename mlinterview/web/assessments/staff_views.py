@@ -353,7 +353,7 @@ def jobs(request: HttpRequest) -> HttpResponse:
     """Background scoring and judging: the queue by status and the failed jobs (dead letters)."""
     if request.method == "POST":
         if request.POST.get("score") == "all":
-            count = services.retry_all_failed(request.user)
+            count = services.retry_all_failed(request.user, access.scores_for(request.user))
             messages.success(request, f"{count} failed job(s) put back in the queue.")
         else:
             score = get_object_or_404(access.scores_for(request.user), pk=_int(request.POST.get("score")))

@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from mlinterview.web.accounts.roles import REVIEW, REVIEW_ATTEMPTS
+from mlinterview.web.accounts.teams import sees_all_teams
 from mlinterview.web.interviews import models as m
 from mlinterview.web.interviews import services
 from mlinterview.web.interviews.access import interviews_for
@@ -22,19 +23,20 @@ def interviewer(view: Any) -> Any:
     return login_required(permission_required(REVIEW, raise_exception=True)(view))
 
 
-def _panel_choices() -> Any:
+def _panel_choices(user: Any) -> Any:
+    """Who may sit on a panel this user sets up: reviewers in the user's own teams (and the user),
+    or any reviewer for an administrator who sees every team."""
     users = get_user_model().objects.filter(is_active=True, is_staff=True)
-    return (
-        users.filter(Q(is_superuser=True) | Q(groups__permissions__codename=REVIEW_ATTEMPTS))
-        .distinct()
-        .order_by("username")
-    )
+    reviewers = users.filter(Q(is_superuser=True) | Q(groups__permissions__codename=REVIEW_ATTEMPTS))
+    if not sees_all_teams(user):
+        reviewers = reviewers.filter(Q(pk=user.pk) | Q(memberships__team__memberships__user=user))
+    return reviewers.distinct().order_by("username")
 
 
 @interviewer
 def interview_list(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
-        panel = list(_panel_choices().filter(pk__in=request.POST.getlist("panel")))
+        panel = list(_panel_choices(request.user).filter(pk__in=request.POST.getlist("panel")))
         try:
             interview = services.create_interview(
                 request.POST.get("candidate", ""),
@@ -55,7 +57,7 @@ def interview_list(request: HttpRequest) -> HttpResponse:
         "interviews/list.html",
         {
             "interviews": mine,
-            "users": _panel_choices(),
+            "users": _panel_choices(request.user),
             "levels": Question.Level.choices,
             "sets": QuestionSet.objects.all(),
             "may_calibrate": services.may_see_calibration(request.user),

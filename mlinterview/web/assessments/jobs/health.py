@@ -72,10 +72,12 @@ def job_health(now: Any = None) -> JobHealth:
     )
 
 
-def retry_all_failed(user: Any) -> int:
-    """Put every failed score back in the queue (staff action); returns how many."""
+def retry_all_failed(user: Any, scores: Any = None) -> int:
+    """Put every failed score of ``scores`` (default: all; a view passes the scores the user may
+    see) back in the queue (staff action); returns how many."""
     retried = 0
-    for score in m.Score.objects.filter(status=m.Score.Status.FAILED):
+    visible = m.Score.objects.all() if scores is None else scores
+    for score in visible.filter(status=m.Score.Status.FAILED):
         try:
             retry_score(score, user)
         except AssessmentError:  # retried by someone else meanwhile
