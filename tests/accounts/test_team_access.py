@@ -287,6 +287,13 @@ def test_an_interview_panel_is_chosen_among_the_creators_teams(w, django_user_mo
     assert "ivan" in admin_page and "bob" in admin_page
 
 
+def test_reviewers_in_no_team_can_sit_on_anyones_panel(w, django_user_model):
+    """An install that has not set up teams (or a reviewer not yet in one) still has panels."""
+    _user(django_user_model, "tess", "interviewer")  # in no team
+    page = _client(w.bob).get("/interviews/").content.decode()
+    assert "tess" in page and "ivan" not in page
+
+
 # --- defaults and upgrades -------------------------------------------------------------------
 
 

@@ -24,12 +24,15 @@ def interviewer(view: Any) -> Any:
 
 
 def _panel_choices(user: Any) -> Any:
-    """Who may sit on a panel this user sets up: reviewers in the user's own teams (and the user),
-    or any reviewer for an administrator who sees every team."""
+    """Who may sit on a panel this user sets up: the user, reviewers who share a team with them
+    and reviewers in no team at all (an install that has not set up teams); any reviewer for an
+    administrator who sees every team. Another team's members are never offered."""
     users = get_user_model().objects.filter(is_active=True, is_staff=True)
     reviewers = users.filter(Q(is_superuser=True) | Q(groups__permissions__codename=REVIEW_ATTEMPTS))
     if not sees_all_teams(user):
-        reviewers = reviewers.filter(Q(pk=user.pk) | Q(memberships__team__memberships__user=user))
+        reviewers = reviewers.filter(
+            Q(pk=user.pk) | Q(memberships__team__memberships__user=user) | Q(memberships__isnull=True)
+        )
     return reviewers.distinct().order_by("username")
 
 
