@@ -8,7 +8,6 @@ import math
 import shutil
 from collections import Counter
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from itertools import pairwise
 from typing import Any
 
@@ -19,6 +18,7 @@ import pytest
 from mlinterview.exercises import load_exercises
 from mlinterview.exercises.model import Case, load_exercise
 from mlinterview.exercises.selfcheck import _load, _passes, check_exercise
+from tests.exercises.conftest import judge_side_by_side
 
 pytestmark = pytest.mark.sandbox
 SLUGS = [e.slug for e in load_exercises()]
@@ -54,9 +54,8 @@ def test_every_wrong_solution_fails_a_hidden_test_in_the_sandbox(judge, exercise
     hidden = [c for c in exercise.cases if not c.public]
     # The wrong solutions are judged side by side: the sandbox has two slots and the judge is
     # thread-safe (a hundred exercises, three wrong solutions each, add up).
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        judged = pool.map(lambda source: judge.judge(exercise, source), exercise.wrong.values())
-        results = dict(zip(exercise.wrong, judged, strict=True))
+    judged = judge_side_by_side(judge, exercise, list(exercise.wrong.values()))
+    results = dict(zip(exercise.wrong, judged, strict=True))
     for name, source in exercise.wrong.items():
         result = results[name]
         assert result.verdict == "ok" and result.sandboxed, (name, result.message)
