@@ -1,0 +1,19 @@
+import numpy as np
+
+
+def warmup_cosine_lr(steps, base_lr, warmup_steps, total_steps, min_lr):
+    steps = np.asarray(steps, dtype=float).reshape(-1)
+    if np.any(steps < 0) or total_steps < 1 or not 0 <= warmup_steps <= total_steps:
+        raise ValueError("bad steps")
+    if not 0 <= min_lr <= base_lr:
+        raise ValueError("bad learning rates")
+    out = []
+    for s in steps:
+        if s < warmup_steps:
+            out.append(base_lr * s / warmup_steps)
+        elif s < total_steps:
+            progress = (s - warmup_steps) / (total_steps - warmup_steps)
+            out.append(min_lr + base_lr * 0.5 * (1 + np.cos(np.pi * progress)))  # peaks above base_lr
+        else:
+            out.append(min_lr)
+    return np.array(out, dtype=float)
