@@ -1,0 +1,33 @@
+import sqlite3
+
+ACTIVITY = """
+SELECT c.customer_id, c.name, COUNT(o.order_id) AS recent_orders, COUNT(o.rating) AS rated_orders
+FROM customers AS c
+LEFT JOIN orders AS o ON o.customer_id = c.customer_id AND o.placed >= :since
+GROUP BY c.customer_id, c.name
+ORDER BY c.customer_id
+"""
+
+# NOT IN against a column that holds a NULL (a guest order) is never true.
+NEVER_ORDERED = """
+SELECT c.customer_id
+FROM customers AS c
+WHERE c.customer_id NOT IN (SELECT customer_id FROM orders)
+ORDER BY c.customer_id
+"""
+
+
+def activity_report(customers, orders, since):
+    connection = sqlite3.connect(":memory:")
+    try:
+        connection.execute("CREATE TABLE customers (customer_id INTEGER, name TEXT)")
+        connection.execute(
+            "CREATE TABLE orders (order_id INTEGER, customer_id INTEGER, placed TEXT, rating INTEGER)"
+        )
+        connection.executemany("INSERT INTO customers VALUES (?, ?)", customers)
+        connection.executemany("INSERT INTO orders VALUES (?, ?, ?, ?)", orders)
+        activity = [tuple(row) for row in connection.execute(ACTIVITY, {"since": since})]
+        never = [row[0] for row in connection.execute(NEVER_ORDERED)]
+        return {"activity": activity, "never_ordered": never}
+    finally:
+        connection.close()
