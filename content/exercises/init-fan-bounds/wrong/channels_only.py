@@ -1,0 +1,15 @@
+import math
+
+
+def init_bounds(shape):
+    if len(shape) < 2 or any(size < 1 for size in shape):
+        raise ValueError("a weight needs at least two dimensions, each of size 1 or more")
+    # The fans of a convolution taken as its channel counts, forgetting the kernel positions.
+    fan_in, fan_out = shape[1], shape[0]
+    return {
+        "fan_in": fan_in,
+        "fan_out": fan_out,
+        "xavier_uniform": math.sqrt(6.0 / (fan_in + fan_out)),
+        "kaiming_uniform": math.sqrt(6.0 / fan_in),
+        "pytorch_default": 1.0 / math.sqrt(fan_in),
+    }
