@@ -110,19 +110,18 @@ def list_exercises(
 ) -> None:
     """List the exercises in the content folder."""
     from mlinterview.exercises import ExerciseError, load_exercises
-    from mlinterview.exercises.model import ExerciseKind
+    from mlinterview.exercises.catalogue import KINDS, select, skills_in_use
 
-    kinds = [k.value for k in ExerciseKind]
-    if kind is not None and kind not in kinds:
-        raise _fail(f"unknown kind {kind!r}; kinds are: {', '.join(kinds)}")
+    if kind is not None and kind not in KINDS:
+        raise _fail(f"unknown kind {kind!r}; kinds are: {', '.join(KINDS)}")
     try:
         items = load_exercises()
     except ExerciseError as exc:
         raise _fail(str(exc)) from None
-    if skill is not None and not any(skill in e.skills for e in items):
-        known = sorted({s for e in items for s in e.skills})
+    known = skills_in_use(items)
+    if skill is not None and skill not in known:
         raise _fail(f"no exercise has the skill {skill!r}; skills in use: {', '.join(known)}")
-    items = [e for e in items if (kind is None or e.kind == kind) and (skill is None or skill in e.skills)]
+    items = select(items, kind, skill)
     if as_json:
         rows = [
             {

@@ -32,11 +32,39 @@ def _get(slug: str) -> Any:
         raise AssessmentError(f"There is no coding exercise {slug!r}.") from None
 
 
-def exercise_choices() -> list[dict[str, Any]]:
+def exercise_choices(
+    kind: str = "", skill: str = "", *, leave_out: set[str] | None = None
+) -> list[dict[str, Any]]:
+    """The exercises of ``kind`` giving evidence of ``skill`` (empty: any), by title, each as what a
+    list of them shows (title, kind, level, minutes, skills); slugs in ``leave_out`` are left out."""
+    from mlinterview.exercises.catalogue import select
+
+    chosen = [e for e in select(_exercises().values(), kind, skill) if e.slug not in (leave_out or ())]
     return [
-        {"slug": e.slug, "title": e.title, "level": str(e.level), "minutes": e.minutes}
-        for e in _exercises().values()
+        {
+            "slug": e.slug,
+            "title": e.title,
+            "kind": e.kind.value,
+            "level": str(e.level),
+            "minutes": e.minutes,
+            "skills": e.skills,
+        }
+        for e in sorted(chosen, key=lambda e: e.title.casefold())
     ]
+
+
+def exercise_filters() -> dict[str, list[tuple[str, str]]]:
+    """The choices of the kind and skill filters, as (value, label): every kind, and the core
+    skills exercises give evidence of (named as the role profile names them, once imported)."""
+    from mlinterview.exercises.catalogue import KINDS, skills_in_use
+    from mlinterview.web.questions.models import RoleProfile
+
+    profile = RoleProfile.current()
+    names = {s.slug: s.name for s in profile.content.core_skills} if profile is not None else {}
+    return {
+        "kinds": [(k, "PyTorch" if k == "pytorch" else k.replace("-", " ").capitalize()) for k in KINDS],
+        "skills": [(s, names.get(s, s)) for s in skills_in_use(_exercises().values())],
+    }
 
 
 def exercises_for_level(level: str) -> list[tuple[str, int]]:

@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import json
+from typing import Any
+
 from django.contrib.auth import get_user_model, login
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import UserCreationForm
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
 
 from mlinterview.web.accounts.registration import signup_open
-from mlinterview.web.practice import services
+from mlinterview.web.assessments.exercises import exercise_filters
+from mlinterview.web.practice import coding, services
+from mlinterview.web.practice.models import PracticeCode, PracticeRun
 from mlinterview.web.questions.models import Question, QuestionSet
 
 MAX_ANSWER = 20_000  # characters
@@ -117,3 +124,103 @@ def export_anki(request: HttpRequest) -> HttpResponse:
     response = HttpResponse(services.anki_package(request.user), content_type="application/octet-stream")
     response["Content-Disposition"] = 'attachment; filename="mlinterview-practice.apkg"'
     return response
+
+
+# --- coding practice ------------------------------------------------------------------------
+
+
+@login_required
+def coding_list(request: HttpRequest) -> HttpResponse:
+    kind, skill = request.GET.get("kind", ""), request.GET.get("skill", "")
+    return render(
+        request,
+        "practice/coding_list.html",
+        {
+            "exercises": coding.exercises_on_offer(kind, skill),
+            "filters": exercise_filters(),
+            "selected": {"kind": kind, "skill": skill},
+        },
+    )
+
+
+def _offered(slug: str) -> dict[str, Any]:
+    try:
+        return coding.exercise_for_practice(slug)
+    except coding.NotOffered:
+        raise Http404("This exercise is not available for practice.") from None
+
+
+@login_required
+def coding_exercise(request: HttpRequest, slug: str) -> HttpResponse:
+    shown = _offered(slug)
+    saved = coding.saved_code(request.user, slug)
+    return render(
+        request,
+        "practice/coding_exercise.html",
+        {
+            "ex": shown,
+            "code": shown["starter"] if saved is None else saved,
+            "max_chars": PracticeCode.MAX_CHARS,
+            "last": coding.last_submission(request.user, slug),
+        },
+    )
+
+
+def _refused(exc: Exception, status: int) -> JsonResponse:
+    retry_after = getattr(exc, "retry_after", None)
+    response = JsonResponse({"error": str(exc), "retry_after": retry_after}, status=status)
+    if retry_after is not None:
+        response["Retry-After"] = str(retry_after)
+    return response
+
+
+@require_POST
+@login_required
+def coding_save(request: HttpRequest, slug: str) -> HttpResponse:
+    """Autosave (JSON from the page's script), or the form posted without JavaScript."""
+    _offered(slug)
+    as_json = request.content_type == "application/json"
+    try:
+        content = str(json.loads(request.body or b"{}").get("content", "")) if as_json else None
+    except (ValueError, AttributeError):
+        return JsonResponse({"error": "Malformed save request."}, status=400)
+    if content is None:
+        content = request.POST.get("content", "")
+    try:
+        coding.save_code(request.user, slug, content)
+    except coding.SaveThrottled as exc:
+        return _refused(exc, 429)
+    except coding.AssessmentError as exc:
+        return _refused(exc, 413 if len(content) > PracticeCode.MAX_CHARS else 409)
+    if as_json:
+        return JsonResponse({"saved": True})
+    return redirect("practice-code", slug=slug)
+
+
+@require_POST
+@login_required
+def coding_run(request: HttpRequest, slug: str) -> HttpResponse:
+    """Queue a run of the code: on the public examples, or (``kind: "submit"``) on every test."""
+    _offered(slug)
+    try:
+        payload = json.loads(request.body or b"{}")
+        source, kind = str(payload.get("content", "")), str(payload.get("kind", "examples"))
+    except (ValueError, AttributeError):
+        return JsonResponse({"error": "Malformed run request."}, status=400)
+    try:
+        run = coding.request_run(request.user, slug, source, kind)
+    except (coding.TrialRunRefused, coding.SaveThrottled) as exc:
+        return _refused(exc, 429)
+    except coding.AssessmentError as exc:
+        return _refused(exc, 409)
+    view = coding.run_view(run)
+    view["poll"] = reverse("practice-code-run", args=[run.pk])
+    return JsonResponse(view, status=202)
+
+
+@login_required
+def coding_run_status(request: HttpRequest, run_id: int) -> HttpResponse:
+    run = PracticeRun.objects.filter(pk=run_id, user=request.user).first()
+    if run is None:
+        return JsonResponse({"error": "No such run."}, status=404)
+    return JsonResponse(coding.run_view(run))

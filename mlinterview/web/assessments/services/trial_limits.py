@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import math
 from datetime import datetime
+from typing import Any
 
 from django.conf import settings
-from django.db.models import Max
+from django.db.models import Max, QuerySet
 from django.db.models.functions import Coalesce
 
 from mlinterview.web.assessments import models as m
@@ -48,16 +49,29 @@ def runs_per_item() -> int:
 def check_trial_allowed(attempt: m.Attempt, item: m.AssessmentItem, now: datetime) -> None:
     """Raise ``TrialRunRefused`` unless the attempt may queue a new run of ``item`` now. The
     caller holds the attempt's row lock, so two requests cannot both pass."""
+    check_runs_allowed(
+        m.TrialRun.objects.filter(attempt=attempt),
+        {"item": item},
+        now,
+        spent="Your code is saved and is judged on every test after you submit.",
+    )
+
+
+def check_runs_allowed(
+    runs: QuerySet[Any], same_exercise: dict[str, Any], now: datetime, *, spent: str
+) -> None:
+    """The rule itself, for any requester's runs (an attempt's trial runs, a practice user's runs):
+    ``runs`` are all the requester's runs, ``same_exercise`` the filter that picks those of the
+    exercise asked for, and ``spent`` what the refusal adds when the cap is reached. The rows need
+    ``status``, ``created_at``, ``started_at`` and ``finished_at`` like ``TrialRun``'s. The caller
+    holds a row lock of the requester, so two requests cannot both pass."""
     # A run that never reached a worker (it waited too long, or the queue was down) took no
     # worker's time: it counts for neither the cap nor the cooldown.
-    runs = m.TrialRun.objects.filter(attempt=attempt).exclude(
-        status=m.TrialRun.Status.FAILED, started_at__isnull=True
-    )
+    runs = runs.exclude(status=m.TrialRun.Status.FAILED, started_at__isnull=True)
     cap = runs_per_item()
-    if runs.filter(item=item).count() >= cap:
+    if runs.filter(**same_exercise).count() >= cap:
         raise TrialRunRefused(
-            f"You have used all {cap} runs on the examples for this exercise. Your code is saved and "
-            "is judged on every test after you submit.",
+            f"You have used all {cap} runs on the examples for this exercise. {spent}",
             retry_after=None,
         )
     last = runs.aggregate(at=Max(Coalesce("finished_at", "started_at", "created_at")))["at"]
