@@ -1,5 +1,9 @@
 import numpy as np
-from scipy.special import logsumexp
+
+
+def logsumexp(a, axis):
+    top = a.max(axis=axis, keepdims=True)
+    return (top + np.log(np.exp(a - top).sum(axis=axis, keepdims=True))).squeeze(axis)
 
 
 def gmm_e_step(X, weights, means, covariances):
