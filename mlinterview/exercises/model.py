@@ -2,8 +2,9 @@
 
 A folder holds ``exercise.yaml`` (metadata), ``statement.md``, ``starter.py``, ``solution.py``
 (the reference), ``tests.py`` (trusted code that builds the test cases; it runs only in the
-parent, never in the sandbox) and ``wrong/*.py`` (plausible wrong solutions, each of which must
-fail at least one hidden test).
+parent, never in the sandbox), ``edges.py`` (trusted too, parent only: the edge cases the statement
+promises, as predicates the hidden tests must satisfy; see :mod:`mlinterview.exercises.edges`) and
+``wrong/*.py`` (plausible wrong solutions, each of which must fail at least one hidden test).
 """
 
 from __future__ import annotations
@@ -163,21 +164,39 @@ class Exercise:
     def function(self) -> str:
         return self.meta.function
 
-    @cached_property
-    def cases(self) -> list[Case]:
-        """The test cases from ``tests.py`` (trusted content code, run in the parent only)."""
-        path = self.folder / "tests.py"
+    def _content_module(self, name: str) -> Any:
+        """Run one of the folder's trusted Python files (``tests.py``, ``edges.py``) in the parent."""
+        path = self.folder / f"{name}.py"
         spec = importlib.util.spec_from_file_location(
-            f"mlinterview_exercise_tests_{self.slug.replace('-', '_')}", path
+            f"mlinterview_exercise_{name}_{self.slug.replace('-', '_')}", path
         )
         assert spec is not None and spec.loader is not None
         module = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(module)
-        cases = list(module.cases())
+        return module
+
+    @cached_property
+    def cases(self) -> list[Case]:
+        """The test cases from ``tests.py`` (trusted content code, run in the parent only)."""
+        path = self.folder / "tests.py"
+        cases = list(self._content_module("tests").cases())
         names = [c.name for c in cases]
         if len(set(names)) != len(names):
             raise ExerciseError([(str(path), "cases", "test names must be unique")])
         return cases
+
+    @cached_property
+    def edges(self) -> dict[str, Callable[[Case], bool]]:
+        """The edge cases the statement promises, from ``edges.py`` (trusted content code, run in the
+        parent only): each name with a predicate that a hidden test's :class:`Case` must satisfy."""
+        edges = self._content_module("edges").EDGES
+        if not isinstance(edges, dict) or not all(
+            isinstance(k, str) and callable(v) for k, v in edges.items()
+        ):
+            raise ExerciseError(
+                [(str(self.folder / "edges.py"), "EDGES", "must map edge case names to predicates")]
+            )
+        return dict(edges)
 
     @cached_property
     def reference(self) -> Callable[..., Any]:
@@ -277,7 +296,7 @@ def default_exercises_dir() -> Path:
     return (Path(configured) if configured else REPO_DIR / "content") / "exercises"
 
 
-REQUIRED = ("exercise.yaml", "statement.md", "starter.py", "solution.py", "tests.py")
+REQUIRED = ("exercise.yaml", "statement.md", "starter.py", "solution.py", "tests.py", "edges.py")
 
 
 def load_exercise(folder: Path) -> Exercise:

@@ -1,7 +1,8 @@
 """Check exercise content without a sandbox (the content is ours and trusted, reviewed like code).
 
 For each exercise: the reference solution matches every hand-written expectation and raises
-where a test says it must; every wrong solution fails at least one hidden test. Candidates' code
+where a test says it must; each edge case the statement promises (``edges.py``) is the input of at
+least one hidden test; every wrong solution fails at least one hidden test. Candidates' code
 never goes through this: it only ever runs in the sandbox.
 """
 
@@ -64,6 +65,14 @@ def check_exercise(exercise: Exercise) -> list[str]:
         ok, reason = _passes(exercise, exercise.reference, case)
         if not ok:
             problems.append(f"{exercise.slug}: reference fails {case.name!r}: {reason}")
+    hidden = [c for c in exercise.cases if not c.public]
+    if not exercise.edges:
+        problems.append(f"{exercise.slug}: declares no edge cases")
+    problems.extend(
+        f"{exercise.slug}: no hidden test with edge case {name!r}"
+        for name, holds in exercise.edges.items()
+        if not any(holds(case) for case in hidden)
+    )
     for name, source in exercise.wrong.items():
         function = _load(source, f"wrong_{name}", exercise.function)
         if all(_passes(exercise, function, c)[0] for c in exercise.cases if not c.public):

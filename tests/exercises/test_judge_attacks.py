@@ -37,6 +37,9 @@ def test_no_expected_value_or_test_code_enters_the_sandbox(sandbox, exercises):
     shipped = "".join(files.values())
     tests_source = (exercise.folder / "tests.py").read_text()
     assert "def cases" not in shipped and tests_source not in shipped
+    # Nor the edge cases the hidden tests hold (edges.py, which the parent alone loads).
+    edges_source = (exercise.folder / "edges.py").read_text()
+    assert exercise.edges and "EDGES" not in shipped and edges_source not in shipped
     spec = json.loads(files["cases.json"])
     assert all(set(case) == {"id", "args"} for case in spec["cases"])
     cases = [case for case in exercise.cases]

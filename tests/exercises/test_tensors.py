@@ -133,6 +133,12 @@ EXERCISE = {
             yield Case.of("integers", torch.tensor([1, 2, 3], dtype=torch.int32), 3, public=True)
             yield Case.of("bools", torch.tensor([True, False]), True)
     """,
+    "edges.py": """
+        import torch
+        from mlinterview.exercises.edges import args
+
+        EDGES = {"a tensor of bools": args(lambda x, factor: x.dtype == torch.bool)}
+    """,
 }
 RETURNS_NUMPY = """
 def echo(x, factor):
