@@ -37,6 +37,9 @@ class TestResult:
     passed: bool
     public: bool
     message: str
+    # A modelling case's judgement, for reviewers: the metric's name and value on the case's rows
+    # (None when there were no usable predictions), its two thresholds and the share of points.
+    metric: dict[str, Any] | None = None
 
 
 @dataclass
@@ -210,6 +213,13 @@ class Judge:
             passed=credit >= 1.0,
             public=case.public,
             message=problem if value is None else metric.describe(value),
+            metric={
+                "name": metric.name,
+                "value": value,
+                "none_at": metric.none_at,
+                "full_at": metric.full_at,
+                "credit": credit,
+            },
         )
 
     def _check(self, exercise: Exercise, case: Case, outcome: Any) -> tuple[bool, str]:
