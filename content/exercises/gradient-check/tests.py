@@ -45,7 +45,21 @@ def _case(name, X, y, W, lam, analytic, eps=1e-5, **options):
     return Case.of(name, X, y, W, lam, analytic, eps, check=_check, **options)
 
 
+def _worked(name, X, y, W, lam, analytic, eps=1e-5):
+    """A public example with its answer spelled out: the worst weight is clearly the worst."""
+    rel = _relative_errors(X, y, W, lam, analytic)
+    worst = np.unravel_index(int(np.argmax(rel)), rel.shape)
+    expected = (float(rel[worst]), tuple(int(i) for i in worst))
+    return Case.of(name, X, y, W, lam, analytic, eps, public=True, expected=expected)
+
+
 def cases():
+    X_small = np.array([[1.0, 2.0], [0.0, -1.0], [3.0, 0.5]])
+    y_small = np.array([0, 1, 1])
+    W_small = np.array([[0.5, -0.5], [0.0, 1.0]])
+    small_no_reg = _exact_gradient(X_small, y_small, W_small, 0.0)
+    small_flipped = _exact_gradient(X_small, y_small, W_small, 0.5)
+    small_flipped[0, 1] = -small_flipped[0, 1]
     rng = np.random.default_rng(31)
     X = rng.normal(size=(6, 3))
     y = np.array([0, 2, 1, 1, 0, 2])
@@ -66,9 +80,10 @@ def cases():
     summed = big_right * 1.0
     summed[:, 3] = (big_right[:, 3] - 0.05 * W_big[:, 3]) * 40 + 0.05 * W_big[:, 3]  # forgot 1/n in a column
     return [
-        _case("a correct gradient", X, y, W, 0.1, right, public=True),
-        _case("the regularisation term forgotten", X, y, W, 0.1, no_reg, public=True),
+        _worked("the regularisation term forgotten", X_small, y_small, W_small, 0.5, small_no_reg),
+        _worked("a flipped sign", X_small, y_small, W_small, 0.5, small_flipped),
         _case("a correct gradient, hidden", X, y, W, 0.1, right.copy(), points=2),
+        _case("the regularisation term forgotten, hidden", X, y, W, 0.1, no_reg),
         _case("a sign error in one weight", X, y, W, 0.1, one_bug, points=2),
         _case(
             "a weight whose gradient is exactly zero",
