@@ -47,7 +47,7 @@ def cases():
     return [
         _case("three observations, two states", start, trans, emit, [0, 1, 2], public=True),
         _case("a single observation", start, trans, emit, [2], public=True),
-        _case("a switch pays off only later", start, trans, emit, [0, 0, 2, 2, 2, 0, 1], points=2),
+        _case("a stretch in the other state and back", start, trans, emit, [0, 0, 2, 2, 2, 0, 1], points=2),
         _case("forbidden transitions and emissions", start3, trans3, emit3, [0, 1, 0, 2, 2, 1], points=2),
         _case("every path ties", *symmetric, [0, 1, 1, 0], points=2),
         _case(
