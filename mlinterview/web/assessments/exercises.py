@@ -32,6 +32,10 @@ def _get(slug: str) -> Any:
         raise AssessmentError(f"There is no coding exercise {slug!r}.") from None
 
 
+def exercise_exists(slug: str) -> bool:
+    return slug in _exercises()
+
+
 def exercise_choices(
     kind: str = "", skill: str = "", *, leave_out: set[str] | None = None
 ) -> list[dict[str, Any]]:

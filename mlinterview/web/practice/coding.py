@@ -51,14 +51,16 @@ def exercises_on_offer(kind: str = "", skill: str = "") -> list[dict[str, Any]]:
     return exercises.exercise_choices(kind, skill, leave_out=held_back_exercises())
 
 
+def require_offered(slug: str) -> None:
+    """Raise ``NotOffered`` unless the exercise exists and is not held back."""
+    if not exercises.exercise_exists(slug) or slug in held_back_exercises():
+        raise NotOffered("This exercise is not available for practice.")
+
+
 def exercise_for_practice(slug: str) -> dict[str, Any]:
     """What the practice page shows of an exercise: statement, starter and public examples."""
-    if slug in held_back_exercises():
-        raise NotOffered("This exercise is not available for practice.")
-    try:
-        return exercises.public_exercise(slug)
-    except AssessmentError:
-        raise NotOffered("This exercise is not available for practice.") from None
+    require_offered(slug)
+    return exercises.public_exercise(slug)
 
 
 def saved_code(user: Any, slug: str) -> str | None:
@@ -67,7 +69,7 @@ def saved_code(user: Any, slug: str) -> str | None:
 
 def save_code(user: Any, slug: str, content: str) -> PracticeCode:
     """Keep what the person typed, at the rate an assessment's autosave allows (else ``SaveThrottled``)."""
-    exercise_for_practice(slug)
+    require_offered(slug)
     content = storable(content)
     if len(content) > PracticeCode.MAX_CHARS:
         raise AssessmentError(

@@ -143,9 +143,11 @@ def coding_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _offered(slug: str) -> dict[str, Any]:
+def _offered(slug: str, *, shown: bool = True) -> dict[str, Any] | None:
+    """The exercise as the page shows it (or, with ``shown=False``, only the check that it is
+    offered); 404 when it is not offered."""
     try:
-        return coding.exercise_for_practice(slug)
+        return coding.exercise_for_practice(slug) if shown else coding.require_offered(slug)
     except coding.NotOffered:
         raise Http404("This exercise is not available for practice.") from None
 
@@ -153,6 +155,7 @@ def _offered(slug: str) -> dict[str, Any]:
 @login_required
 def coding_exercise(request: HttpRequest, slug: str) -> HttpResponse:
     shown = _offered(slug)
+    assert shown is not None
     saved = coding.saved_code(request.user, slug)
     return render(
         request,
@@ -178,7 +181,7 @@ def _refused(exc: Exception, status: int) -> JsonResponse:
 @login_required
 def coding_save(request: HttpRequest, slug: str) -> HttpResponse:
     """Autosave (JSON from the page's script), or the form posted without JavaScript."""
-    _offered(slug)
+    _offered(slug, shown=False)
     as_json = request.content_type == "application/json"
     try:
         content = str(json.loads(request.body or b"{}").get("content", "")) if as_json else None
@@ -201,7 +204,7 @@ def coding_save(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 def coding_run(request: HttpRequest, slug: str) -> HttpResponse:
     """Queue a run of the code: on the public examples, or (``kind: "submit"``) on every test."""
-    _offered(slug)
+    _offered(slug, shown=False)
     try:
         payload = json.loads(request.body or b"{}")
         source, kind = str(payload.get("content", "")), str(payload.get("kind", "examples"))
