@@ -115,6 +115,7 @@ TRAPS = [
     ("hotel-cancellation-risk", "base_rate", "agent_rate_boosting", 0.0, True),
     ("support-ticket-routing", "majority_team", "word_counts_bayes", 0.0, True),
     ("delivery-time-promise", "overall_percentile", "mean_regressor", 0.0, False),
+    ("flat-sale-prices", "median_price", "raw_linear", 0.0, False),
 ]
 
 
