@@ -75,3 +75,48 @@ def test_practise_three_questions_and_come_back_on_schedule(live_server, browser
         shift["days"] = (when - start).total_seconds() / 86400 + 0.01
         assert f'href="/practice/q/{slug}/"' in review_queue(), f"{slug} is not due on its day"
     shot(page, "31-practice-review-queue")
+
+
+def test_practise_a_coding_exercise_run_and_submit(live_server, browser, settings, shot) -> None:
+    """The coding practice page's script: the code is autosaved, a run on the examples and a
+    submission are queued and polled until judged (the immediate task backend judges them in the
+    sandbox as soon as they are queued), and the hidden tests come back only as a count."""
+    from mlinterview.exercises.model import default_exercises_dir
+    from mlinterview.web.practice.models import PracticeCode
+
+    settings.TASKS = {
+        "default": {
+            "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+            "QUEUES": ["mail", "scoring", "trials", "judging", "default"],
+        }
+    }
+    settings.MLINTERVIEW_TRIAL_COOLDOWN_SECONDS = 0
+    wrong = (default_exercises_dir() / "roc-auc" / "wrong" / "no_single_class_check.py").read_text()
+
+    page = browser.new_context().new_page()
+    page.goto(f"{live_server.url}/signup/")
+    page.fill("#id_username", "casey")
+    page.fill("#id_password1", "a-long-pass-phrase-42")
+    page.fill("#id_password2", "a-long-pass-phrase-42")
+    page.click("button[type=submit]")
+    page.goto(f"{live_server.url}/practice/code/?kind=from-scratch&skill=model-evaluation")
+    page.click("text=ROC AUC with ties")
+    assert page.url.endswith("/practice/code/roc-auc/"), page.url
+
+    page.fill("#content", wrong)
+    page.wait_for_selector("#save-status:has-text('Saved at')")
+    assert PracticeCode.objects.get(user__username="casey", slug="roc-auc").content == wrong
+
+    page.click("button[data-kind=examples]")
+    page.wait_for_selector("#run-output:has-text('public examples pass')")
+    assert "Hidden tests" not in page.inner_text("#run-output")
+    page.wait_for_selector("button[data-kind=submit]:enabled")
+    page.click("button[data-kind=submit]")
+    page.wait_for_selector("#run-output:has-text('Hidden tests:')")
+    shown = page.inner_text("#run-output")
+    assert "all scores tied" not in shown and "only positives" not in shown  # hidden tests' names
+    shot(page, "32-practice-coding-submitted")
+
+    page.reload()
+    assert page.input_value("#content") == wrong
+    assert "Your last submission" in page.inner_text("#run-output")
