@@ -305,7 +305,9 @@ def build_settings(env: Mapping[str, str]) -> dict[str, Any]:
         "TEMPLATES": [
             {
                 "BACKEND": "django.template.backends.django.DjangoTemplates",
-                "DIRS": [PACKAGE_DIR / "templates"],
+                # An administrator's own versions of templates (the candidates' mail, issue 15)
+                # go in the data directory's templates/ and win over the shipped ones.
+                "DIRS": [data_dir / "templates", PACKAGE_DIR / "templates"],
                 "APP_DIRS": True,
                 "OPTIONS": {
                     "context_processors": [

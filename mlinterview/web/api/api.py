@@ -8,7 +8,7 @@ as on the pages.
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import Any
+from typing import Any, Literal
 
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
@@ -118,7 +118,11 @@ class InviteIn(Schema):
     name: str
     email: str
     extra_time_minutes: int = 0
-    expires_in_days: int = 14
+    # Unset: the assessment's own link_valid_days.
+    expires_in_days: int | None = None
+    # When the e-mail belongs to a candidate under another name: "keep" the name on file or use the
+    # "typed" one; unset, such a request is refused (400) and nothing changes.
+    name_choice: Literal["keep", "typed"] | None = None
 
 
 class InvitationOut(Schema):
@@ -352,10 +356,9 @@ def list_invitations(request: HttpRequest, assessment_id: int) -> list[Invitatio
     auth=ScopedKey("invitations:write"),
 )
 def create_invitation(request: HttpRequest, assessment_id: int, body: InviteIn) -> Status[InvitationOut]:
-    """Invite a candidate to the published version; the response carries the link, once."""
+    """Invite a candidate to the published version and queue their invitation mail (its delivery
+    shows on the assessment's page); the response carries the link, once."""
     from django.urls import reverse
-
-    from mlinterview.web.assessments.emails import send_invitation
 
     _require(request, MANAGE)
     assessment = get_object_or_404(access.managed_assessments(request.user), pk=assessment_id)
@@ -368,10 +371,13 @@ def create_invitation(request: HttpRequest, assessment_id: int, body: InviteIn) 
         body.email,
         request.user,
         extra_time_minutes=body.extra_time_minutes,
-        expires_in=timedelta(days=max(1, min(body.expires_in_days, 90))),
+        expires_in=None
+        if body.expires_in_days is None
+        else timedelta(days=max(1, min(body.expires_in_days, 90))),
+        name_choice=body.name_choice,
     )
     link = request.build_absolute_uri(reverse("take-landing", args=[token]))
-    send_invitation(invitation, link)
+    services.queue_mail(invitation, request.build_absolute_uri("/"))
     return Status(201, _invitation_out(invitation, link))
 
 

@@ -7,7 +7,11 @@ Design notes:
 - An ``Assessment`` is edited as a draft ``AssessmentVersion``; publishing freezes that version
   (it is never edited again). Editing a published assessment starts a new draft version.
 - An ``Invitation`` holds only the SHA-256 of the candidate's token, so the database never
-  contains a usable link.
+  contains a usable link. The token is an HMAC of the invitation and a random nonce under a key
+  derived from the server's secret key (like Django's password-reset tokens), so the worker that
+  mails it and the reminder job can rebuild the link; a new nonce (resend) makes the old link fail.
+- An ``InvitationMail`` is one message to a candidate (the invitation or a reminder) and what
+  became of it: queued, sent to the mail server, kept by a development backend, or failed.
 - Autosaves that change an answer are kept as ``AnswerRevision`` rows, one per window of a few
   seconds holding that window's latest text; older intermediate revisions are thinned when an
   answer reaches its caps, and the answer's current text is never dropped.
@@ -53,6 +57,13 @@ class Assessment(models.Model):
         blank=True,
         related_name="assigned_assessments",
         help_text="Interviewers assigned to review this assessment's attempts.",
+    )
+    link_valid_days = models.PositiveSmallIntegerField(
+        default=14, help_text="How many days a new or resent invitation link works."
+    )
+    reminder_hours = models.PositiveSmallIntegerField(
+        default=48,
+        help_text="Remind those who have not started this many hours before their link expires (0: never).",
     )
 
     class Meta:
@@ -146,6 +157,7 @@ class Candidate(models.Model):
 class Invitation(models.Model):
     class Status(models.TextChoices):
         CREATED = "created", "Created"
+        REVOKED = "revoked", "Revoked"
         SENT = "sent", "Sent"
         OPENED = "opened", "Opened"
         STARTED = "started", "Started"
@@ -154,6 +166,8 @@ class Invitation(models.Model):
     version = models.ForeignKey(AssessmentVersion, on_delete=models.PROTECT, related_name="invitations")
     candidate = models.ForeignKey(Candidate, on_delete=models.CASCADE, related_name="invitations")
     token_hash = models.CharField(max_length=64, unique=True)
+    # The random part of the current link's token (see the module's notes); a new one revokes the old link.
+    link_nonce = models.CharField(max_length=64, blank=True, default="")
     expires_at = models.DateTimeField()
     extra_time_minutes = models.PositiveIntegerField(
         default=0, help_text="Accommodation: minutes added to the time limit."
@@ -163,6 +177,9 @@ class Invitation(models.Model):
     opened_at = models.DateTimeField(null=True, blank=True)
     started_at = models.DateTimeField(null=True, blank=True)
     submitted_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    # Set once when the reminder job takes this invitation (it never reminds twice for one link).
+    reminder_queued_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
@@ -171,9 +188,15 @@ class Invitation(models.Model):
         ]
 
     @property
+    def delivery(self) -> InvitationMail | None:
+        """The latest message sent (or meant to be sent) for this invitation."""
+        return self.mails.order_by("-created_at", "-pk").first()
+
+    @property
     def status(self) -> str:
         for name, at in (
             (self.Status.SUBMITTED, self.submitted_at),
+            (self.Status.REVOKED, self.revoked_at),
             (self.Status.STARTED, self.started_at),
             (self.Status.OPENED, self.opened_at),
             (self.Status.SENT, self.sent_at),
@@ -185,6 +208,37 @@ class Invitation(models.Model):
     @property
     def expired(self) -> bool:
         return timezone.now() >= self.expires_at
+
+
+class InvitationMail(models.Model):
+    """One message to a candidate and what became of it (the recruiter's page and the
+    development outbox show these). The body is never stored: it holds the candidate's link."""
+
+    class Kind(models.TextChoices):
+        INVITATION = "invitation", "Invitation"
+        REMINDER = "reminder", "Reminder"
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Queued"
+        SENT = "sent", "Sent"
+        HELD = "held", "Not sent (development)"
+        FAILED = "failed", "Failed"
+
+    invitation = models.ForeignKey(Invitation, on_delete=models.CASCADE, related_name="mails")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.QUEUED)
+    to = models.EmailField()
+    subject = models.CharField(max_length=300, blank=True)
+    # Where the message went: the SMTP server, or the development backend that kept it.
+    delivered_to = models.CharField(max_length=300, blank=True)
+    error = models.TextField(blank=True)
+    # The site address the link starts with (taken from the request that asked for the mail).
+    base_url = models.CharField(max_length=300)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
 
 
 class Attempt(models.Model):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
 from typing import Any
 
 from django.contrib import messages
@@ -18,7 +17,6 @@ from mlinterview.web.accounts.roles import MANAGE, REVIEW
 from mlinterview.web.accounts.teams import sees_all_teams
 from mlinterview.web.assessments import access, services
 from mlinterview.web.assessments import models as m
-from mlinterview.web.assessments.emails import send_invitation
 from mlinterview.web.questions.models import Question, QuestionSet
 
 
@@ -88,6 +86,7 @@ def assessment_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "exercises": exercise_choices(),
             "invitations": invitations,
             "new_links": request.session.pop("new_links", []),
+            "name_conflict": request.session.pop("name_conflict", None),
         },
     )
 
@@ -166,59 +165,6 @@ def publish(request: HttpRequest, pk: int) -> HttpResponse:
     except services.AssessmentError as exc:
         messages.error(request, str(exc))
     return redirect("assessment-detail", pk=pk)
-
-
-def _links(request: HttpRequest, invited: list[tuple[m.Invitation, str]]) -> list[dict[str, str]]:
-    out = []
-    for invitation, token in invited:
-        url = request.build_absolute_uri(reverse("take-landing", args=[token]))
-        send_invitation(invitation, url)
-        out.append({"name": invitation.candidate.name, "email": invitation.candidate.email, "url": url})
-    return out
-
-
-@require_POST
-@manager
-def invite(request: HttpRequest, pk: int) -> HttpResponse:
-    assessment = get_object_or_404(access.managed_assessments(request.user), pk=pk)
-    version = assessment.published
-    if version is None:
-        messages.error(request, "Publish the assessment before inviting candidates.")
-        return redirect("assessment-detail", pk=pk)
-    options = {
-        "extra_time_minutes": _int(request.POST.get("extra_time"), 0),
-        "expires_in": timedelta(days=max(1, min(_int(request.POST.get("days"), 14), 90))),
-    }
-    invited: list[tuple[m.Invitation, str]] = []
-    upload = request.FILES.get("csv")
-    try:
-        if upload is not None:
-            if upload.size > 1_000_000:
-                raise services.AssessmentError("The CSV file is too large (1 MB at most).")
-            result = services.invite_csv(
-                version, upload.read().decode("utf-8", "replace"), request.user, **options
-            )
-            invited = result.invited
-            for error in result.errors:
-                messages.error(request, error)
-        else:
-            invited = [
-                services.invite(
-                    version,
-                    request.POST.get("name", ""),
-                    request.POST.get("email", ""),
-                    request.user,
-                    **options,
-                )
-            ]
-    except services.AssessmentError as exc:
-        messages.error(request, str(exc))
-    if invited:
-        request.session["new_links"] = _links(request, invited)
-        messages.success(
-            request, f"Invited {len(invited)} candidate(s); each was emailed their personal link."
-        )
-    return redirect(reverse("assessment-detail", args=[pk]) + "#invitations")
 
 
 @reviewer

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from mlinterview.web.assessments import candidate_views as c
+from mlinterview.web.assessments import invitation_views as inv
 from mlinterview.web.assessments import staff_views as s
 
 urlpatterns = [
@@ -16,6 +17,7 @@ urlpatterns = [
     # Staff.
     path("assessments/", s.assessment_list, name="assessment-list"),
     path("assessments/jobs/", s.jobs, name="jobs"),
+    path("assessments/outbox/", inv.outbox, name="outbox"),
     path("assessments/<int:pk>/", s.assessment_detail, name="assessment-detail"),
     path("assessments/<int:pk>/items/add/", s.item_add, name="item-add"),
     path("assessments/<int:pk>/items/<int:position>/remove/", s.item_remove, name="item-remove"),
@@ -23,7 +25,14 @@ urlpatterns = [
     path("assessments/<int:pk>/generate/", s.generate, name="assessment-generate"),
     path("assessments/<int:pk>/settings/", s.update_settings, name="assessment-settings"),
     path("assessments/<int:pk>/publish/", s.publish, name="assessment-publish"),
-    path("assessments/<int:pk>/invite/", s.invite, name="assessment-invite"),
+    path("assessments/<int:pk>/invite/", inv.invite, name="assessment-invite"),
+    path("assessments/<int:pk>/invitation-settings/", inv.invitation_settings, name="invitation-settings"),
+    path(
+        "assessments/<int:pk>/invitations/<int:invitation_id>/resend/", inv.resend, name="invitation-resend"
+    ),
+    path(
+        "assessments/<int:pk>/invitations/<int:invitation_id>/revoke/", inv.revoke, name="invitation-revoke"
+    ),
     path("assessments/<int:pk>/shortlist/", s.shortlist, name="shortlist"),
     path("assessments/<int:pk>/attempts/<int:attempt_id>/", s.attempt_review, name="attempt-review"),
     path("assessments/<int:pk>/attempts/<int:attempt_id>/commit/", s.commit, name="attempt-commit"),

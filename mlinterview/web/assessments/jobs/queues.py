@@ -19,12 +19,14 @@ from typing import Any
 # Each attempt has at most one trial run in flight and a cooldown between runs
 # (services/trial_limits.py), so a submitted answer waits at most for the job running now, the
 # scoring queued before it and, for code, one trial run per candidate who had one queued.
+# "mail" (invitations and reminders to candidates, issue 15) comes before everything: a message
+# takes a moment and a candidate should not wait for a queue of judging to get their link.
 # "default" is the Tasks API's own queue, which no task of the app uses.
-TASK_QUEUES = ["scoring", "trials", "judging", "default"]
+TASK_QUEUES = ["mail", "scoring", "trials", "judging", "default"]
 # Served in a fixed place, never rotated: every other queue takes turns after them.
-FIRST_QUEUES = ("scoring",)
+FIRST_QUEUES = ("mail", "scoring")
 # The database backend's priority of each queue's jobs (higher first; equal: in the order queued).
-QUEUE_PRIORITY = {"scoring": 20, "trials": 10, "judging": 10, "default": 0}
+QUEUE_PRIORITY = {"mail": 30, "scoring": 20, "trials": 10, "judging": 10, "default": 0}
 
 
 def enqueue(job: Any, *args: Any, run_after: datetime | None = None) -> None:

@@ -46,15 +46,19 @@ from mlinterview.web.assessments.services.building import (
 )
 from mlinterview.web.assessments.services.generation import generate_items
 from mlinterview.web.assessments.services.invitations import (
-    DEFAULT_EXPIRY,
     MAX_CSV_ROWS,
-    TOKEN_BYTES,
     CsvResult,
+    NameConflict,
     hash_token,
     invite,
     invite_csv,
-    mark_sent,
+    link_token,
+    queue_mail,
+    resend_invitation,
     resolve_token,
+    revoke_invitation,
+    send_due_reminders,
+    update_invitation_settings,
 )
 from mlinterview.web.assessments.services.near_duplicates import near_duplicate_flags
 from mlinterview.web.assessments.services.review import (
@@ -75,11 +79,9 @@ from mlinterview.web.assessments.services.text import storable
 from mlinterview.web.assessments.services.trial_limits import TrialRunRefused
 
 __all__ = [
-    "DEFAULT_EXPIRY",
     "LATE_SAVE_GRACE",
     "MAX_CSV_ROWS",
     "MAX_SCORING_TRIES",
-    "TOKEN_BYTES",
     "TRIAL_RUN_UNAVAILABLE",
     "AssessmentError",
     "CsvResult",
@@ -108,7 +110,13 @@ __all__ = [
     "invite_csv",
     "item_group",
     "job_health",
-    "mark_sent",
+    "NameConflict",
+    "link_token",
+    "queue_mail",
+    "resend_invitation",
+    "revoke_invitation",
+    "send_due_reminders",
+    "update_invitation_settings",
     "may_see_identity",
     "move_item",
     "near_duplicate_flags",

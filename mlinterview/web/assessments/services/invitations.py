@@ -1,15 +1,16 @@
-"""Inviting candidates (one, or a CSV of them) and resolving the single-use link a candidate opens.
+"""Inviting candidates (one, or a CSV of them), mailing them their link (and a reminder before it
+expires), resending and revoking links, and resolving the link a candidate opens.
 
-A token is shown once and only its hash is stored."""
+Only a hash of each token is stored; see ``links`` for how the worker rebuilds a link to mail it.
+An e-mail that already belongs to a candidate under another name is never renamed silently: the
+recruiter chooses (``name_choice``)."""
 
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
-import secrets
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -20,16 +21,35 @@ from django.utils import timezone
 from mlinterview.web.assessments import models as m
 from mlinterview.web.assessments.audit import audit
 from mlinterview.web.assessments.errors import AssessmentError, InvalidToken
+from mlinterview.web.assessments.jobs.mail import enqueue_mail
+from mlinterview.web.assessments.links import hash_token, link_token, new_nonce
 from mlinterview.web.assessments.services.attempts import enforce_deadline
 from mlinterview.web.assessments.services.text import storable
 
-TOKEN_BYTES = 32
-DEFAULT_EXPIRY = timedelta(days=14)
 MAX_CSV_ROWS = 1000
+NAME_CHOICES = ("keep", "typed")
 
 
-def hash_token(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
+class NameConflict(AssessmentError):
+    """The e-mail belongs to a candidate under another name; the recruiter must choose."""
+
+    def __init__(self, email: str, existing: str, typed: str) -> None:
+        self.email, self.existing, self.typed = email, existing, typed
+        super().__init__(
+            f"{email} is already a candidate named {existing!r}, not {typed!r}: choose which name to keep."
+        )
+
+
+def _same_name(a: str, b: str) -> bool:
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
+def _new_link(invitation: m.Invitation) -> str:
+    """Give the invitation a fresh link (the previous one stops working); returns its token."""
+    invitation.link_nonce = new_nonce()
+    token = link_token(invitation)
+    invitation.token_hash = hash_token(token)
+    return token
 
 
 def invite(
@@ -38,10 +58,14 @@ def invite(
     email: str,
     user: Any,
     *,
-    expires_in: timedelta = DEFAULT_EXPIRY,
+    expires_in: timedelta | None = None,
     extra_time_minutes: int = 0,
+    name_choice: str | None = None,
 ) -> tuple[m.Invitation, str]:
-    """Invite one candidate; returns the invitation and the raw token (shown once, never stored)."""
+    """Invite one candidate; returns the invitation and its token. The link works for the
+    assessment's ``link_valid_days`` unless ``expires_in`` says otherwise. If the e-mail belongs
+    to a candidate with another name, ``name_choice`` says which name to keep ("keep": the one on
+    file, "typed": the one given); without it ``NameConflict`` is raised and nothing changes."""
     if not version.is_published:
         raise AssessmentError("Publish the assessment before inviting candidates.")
     name, email = storable(name).strip(), email.strip().lower()
@@ -53,20 +77,33 @@ def invite(
         raise AssessmentError(f"{email!r} is not a valid email address.") from None
     if not 0 <= extra_time_minutes <= 240:
         raise AssessmentError("Extra time must be between 0 and 240 minutes.")
-    token = secrets.token_urlsafe(TOKEN_BYTES)
+    if name_choice not in (None, *NAME_CHOICES):
+        raise AssessmentError("Choose to keep the name on file or to use the name typed.")
+    if expires_in is None:
+        expires_in = timedelta(days=version.assessment.link_valid_days)
+    name = name[:200]
     with transaction.atomic():
-        candidate = m.Candidate.objects.filter(
-            email=email, anonymised_at__isnull=True
-        ).first() or m.Candidate.objects.create(name=name[:200], email=email)
+        candidate = m.Candidate.objects.filter(email=email, anonymised_at__isnull=True).first()
+        if candidate is None:
+            candidate = m.Candidate.objects.create(name=name, email=email)
         if m.Invitation.objects.filter(version=version, candidate=candidate).exists():
             raise AssessmentError(f"{email} is already invited to this assessment.")
+        if not _same_name(candidate.name, name):
+            if name_choice is None:
+                raise NameConflict(email, candidate.name, name)
+            if name_choice == "typed":
+                audit(user, "candidate.rename", candidate, before=candidate.name, after=name)
+                candidate.name = name
+                candidate.save(update_fields=["name"])
         invitation = m.Invitation.objects.create(
             version=version,
             candidate=candidate,
-            token_hash=hash_token(token),
+            token_hash=hash_token(new_nonce()),  # replaced below, once the row has its id
             expires_at=timezone.now() + expires_in,
             extra_time_minutes=extra_time_minutes,
         )
+        token = _new_link(invitation)
+        invitation.save(update_fields=["link_nonce", "token_hash"])
         audit(user, "invitation.create", invitation, candidate=candidate.pk)
     return invitation, token
 
@@ -108,14 +145,121 @@ def invite_csv(version: m.AssessmentVersion, text: str, user: Any, **options: An
         row = {field: value.strip() for field, value in zip(fields, record, strict=False)}
         try:
             result.invited.append(invite(version, row.get("name", ""), row.get("email", ""), user, **options))
+        except NameConflict as exc:
+            result.errors.append(
+                f"line {line}: not invited: {exc.email} is already a candidate named {exc.existing!r}; "
+                "invite them with the form to choose which name to keep"
+            )
         except AssessmentError as exc:
             result.errors.append(f"line {line}: {exc}")
     return result
 
 
-def mark_sent(invitation: m.Invitation) -> None:
-    invitation.sent_at = invitation.sent_at or timezone.now()
-    invitation.save(update_fields=["sent_at"])
+def queue_mail(
+    invitation: m.Invitation, base_url: str, kind: str = m.InvitationMail.Kind.INVITATION
+) -> m.InvitationMail:
+    """Record a message to the candidate as queued and have the worker send it once the
+    transaction commits. ``base_url`` is the site's address the link starts with."""
+    mail = m.InvitationMail.objects.create(
+        invitation=invitation, kind=kind, to=invitation.candidate.email, base_url=base_url
+    )
+    transaction.on_commit(lambda: enqueue_mail(mail.pk))
+    return mail
+
+
+def _managed(invitation: m.Invitation) -> m.Invitation:
+    if invitation.candidate.anonymised_at is not None:
+        raise AssessmentError("This candidate's personal data was deleted.")
+    if invitation.submitted_at is not None:
+        raise AssessmentError("This candidate has submitted already.")
+    return invitation
+
+
+def resend_invitation(invitation: m.Invitation, user: Any, base_url: str) -> str:
+    """Mail the candidate a fresh link (the old one stops working at once, since only a hash of
+    it was kept) valid for the assessment's ``link_valid_days`` from now; lifts a revocation.
+    An attempt in progress continues through the new link."""
+    with transaction.atomic():
+        invitation = _managed(m.Invitation.objects.select_for_update().get(pk=invitation.pk))
+        token = _new_link(invitation)
+        if invitation.started_at is None:
+            invitation.expires_at = timezone.now() + timedelta(
+                days=invitation.version.assessment.link_valid_days
+            )
+        invitation.revoked_at = invitation.reminder_queued_at = None
+        invitation.save(
+            update_fields=["link_nonce", "token_hash", "expires_at", "revoked_at", "reminder_queued_at"]
+        )
+        audit(user, "invitation.resend", invitation)
+        queue_mail(invitation, base_url)
+    return token
+
+
+def revoke_invitation(invitation: m.Invitation, user: Any) -> None:
+    """Withdraw a link that has not been used to start: it stops working (resend gives a new one)."""
+    with transaction.atomic():
+        invitation = _managed(m.Invitation.objects.select_for_update().get(pk=invitation.pk))
+        if invitation.started_at is not None:
+            raise AssessmentError("This candidate has started; their attempt cannot be withdrawn.")
+        if invitation.revoked_at is None:
+            invitation.revoked_at = timezone.now()
+            invitation.save(update_fields=["revoked_at"])
+            audit(user, "invitation.revoke", invitation)
+
+
+def update_invitation_settings(
+    assessment: m.Assessment, user: Any, *, link_valid_days: int, reminder_hours: int
+) -> None:
+    """How long new links work and when candidates who have not started are reminded."""
+    if not 1 <= link_valid_days <= 90:
+        raise AssessmentError("Links work between 1 and 90 days.")
+    if not 0 <= reminder_hours <= 24 * 30:
+        raise AssessmentError("Reminders go between 0 (never) and 720 hours before the link expires.")
+    assessment.link_valid_days, assessment.reminder_hours = link_valid_days, reminder_hours
+    assessment.save(update_fields=["link_valid_days", "reminder_hours"])
+    audit(user, "assessment.invitation_settings", assessment, days=link_valid_days, hours=reminder_hours)
+
+
+def send_due_reminders(now: datetime | None = None) -> int:
+    """Queue a reminder for each invitation whose link expires within its assessment's reminder
+    window and that was mailed before the window opened, has not been started, revoked or
+    reminded. Run by every worker every few seconds (the recovery loop's sweeps): each invitation
+    is taken by one conditional update, so it is reminded once however many workers run it.
+    Returns how many reminders were queued."""
+    now = now or timezone.now()
+    candidates = (
+        m.Invitation.objects.filter(
+            expires_at__gt=now,
+            started_at__isnull=True,
+            submitted_at__isnull=True,
+            revoked_at__isnull=True,
+            reminder_queued_at__isnull=True,
+            candidate__anonymised_at__isnull=True,
+            version__assessment__reminder_hours__gt=0,
+            mails__kind=m.InvitationMail.Kind.INVITATION,
+            mails__status__in=[m.InvitationMail.Status.SENT, m.InvitationMail.Status.HELD],
+        )
+        .exclude(link_nonce="")
+        .select_related("version__assessment", "candidate")
+        .distinct()
+    )
+    queued = 0
+    for invitation in candidates:
+        window = timedelta(hours=invitation.version.assessment.reminder_hours)
+        opens = invitation.expires_at - window
+        mailed = (
+            invitation.mails.filter(kind=m.InvitationMail.Kind.INVITATION).order_by("-created_at").first()
+        )
+        if now < opens or mailed is None or mailed.created_at >= opens:
+            continue  # not yet, or the invitation itself went out inside the window
+        with transaction.atomic():
+            taken = m.Invitation.objects.filter(pk=invitation.pk, reminder_queued_at__isnull=True).update(
+                reminder_queued_at=now
+            )
+            if taken:
+                queue_mail(invitation, mailed.base_url, m.InvitationMail.Kind.REMINDER)
+                queued += 1
+    return queued
 
 
 def resolve_token(token: str) -> m.Invitation:
@@ -129,6 +273,8 @@ def resolve_token(token: str) -> m.Invitation:
     )
     if invitation is None or invitation.candidate.anonymised_at is not None:
         raise InvalidToken("This link is not valid.")
+    if invitation.revoked_at is not None:
+        raise InvalidToken("This link has been withdrawn. Ask the recruiter for a new one.")
     attempt = getattr(invitation, "attempt", None)
     if attempt is not None:
         enforce_deadline(attempt)
