@@ -9,5 +9,7 @@ def confusion_matrix(y_true, y_pred, labels=None):
     position = {label: i for i, label in enumerate(labels)}
     matrix = np.zeros((len(labels), len(labels)), dtype=int)
     for true, pred in zip(y_true, y_pred, strict=True):
-        matrix[position[true], position[pred]] += 1
+        # -1 was meant as "not a label, skip it", but the check was forgotten: NumPy reads -1 as the
+        # last row or column, so values outside the labels are counted there.
+        matrix[position.get(true, -1), position.get(pred, -1)] += 1
     return matrix
