@@ -51,5 +51,6 @@ def cases():
         Case.of("no samples", np.zeros(0), np.zeros(0), 10, raises="ValueError"),
         Case.of("zero bins", [0.5], [1], 0, raises="ValueError"),
         Case.of("a probability above one", [0.5, 1.2], [1, 0], 10, raises="ValueError"),
+        Case.of("a NaN probability", [0.5, float("nan")], [1, 0], 10, raises="ValueError"),
         Case.of("a label of two", [0.5, 0.2], [2, 0], 10, raises="ValueError"),
     ]
