@@ -74,4 +74,13 @@ def cases():
             True,
             raises="ValueError",
         ),
+        Case.of(
+            "upstream of another shape",
+            np.ones((2, 2)),
+            np.ones((2, 2), dtype=bool),
+            0.5,
+            np.ones(4),
+            True,
+            raises="ValueError",
+        ),
     ]
