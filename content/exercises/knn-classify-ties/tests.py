@@ -75,4 +75,5 @@ def cases():
         Case.of("k of zero", [[0.0]], [1], [[0.0]], 0, raises="ValueError"),
         Case.of("k above n", [[0.0], [1.0]], [1, 0], [[0.0]], 3, raises="ValueError"),
         Case.of("query columns differ", [[0.0], [1.0]], [1, 0], [[0.0, 1.0]], 1, raises="ValueError"),
+        Case.of("one label too few", [[0.0], [1.0]], [1], [[0.0]], 1, raises="ValueError"),
     ]
