@@ -116,6 +116,7 @@ TRAPS = [
     ("support-ticket-routing", "majority_team", "word_counts_bayes", 0.0, True),
     ("delivery-time-promise", "overall_percentile", "mean_regressor", 0.0, False),
     ("flat-sale-prices", "median_price", "raw_linear", 0.0, False),
+    ("homepage-ranking-position-bias", "most_popular", "ignores_slot", 0.0, True),
 ]
 
 
