@@ -117,6 +117,7 @@ TRAPS = [
     ("delivery-time-promise", "overall_percentile", "mean_regressor", 0.0, False),
     ("flat-sale-prices", "median_price", "raw_linear", 0.0, False),
     ("homepage-ranking-position-bias", "most_popular", "ignores_slot", 0.0, True),
+    ("motor-fault-field-priors", "always_healthy", "bench_classifier", 0.0, True),
 ]
 
 
