@@ -23,6 +23,12 @@ def _underflows_everywhere(X: Any, weights: Any, means: Any, covariances: Any) -
     return bool(np.any(np.all(np.exp(-0.5 * maha) == 0.0, axis=1)))
 
 
+def _not_symmetric(X: Any, weights: Any, means: Any, covariances: Any) -> bool:
+    return any(
+        not np.allclose(c, np.transpose(c), rtol=0.0, atol=1e-8) for c in np.asarray(covariances, dtype=float)
+    )
+
+
 def _not_positive_definite(X: Any, weights: Any, means: Any, covariances: Any) -> bool:
     return any(np.linalg.eigvalsh(np.asarray(c, dtype=float)).min() <= 0 for c in covariances)
 
@@ -38,5 +44,6 @@ EDGES: dict[str, Edge] = {
     "weights not summing to one, refused": refused(args(lambda X, w, m, c: abs(sum(w) - 1.0) > 1e-8)),
     "a negative weight, refused": refused(args(lambda X, w, m, c: min(w) < 0)),
     "a covariance that is not positive definite, refused": refused(args(_not_positive_definite)),
+    "a covariance that is not symmetric, refused": refused(args(_not_symmetric)),
     "shapes that disagree, refused": refused(args(lambda X, w, m, c: np.shape(X)[1] != np.shape(m)[1])),
 }

@@ -107,6 +107,14 @@ def cases():
             raises="ValueError",
         ),
         Case.of(
+            "a covariance that is not symmetric",
+            np.zeros((1, 2)),
+            np.array([1.0]),
+            np.zeros((1, 2)),
+            np.array([[[2.0, 0.5], [0.3, 2.0]]]),
+            raises="ValueError",
+        ),
+        Case.of(
             "X has the wrong width",
             np.zeros((2, 3)),
             np.array([1.0]),
