@@ -48,6 +48,10 @@ EDGES: dict[str, Edge] = {
         args(lambda s, t, e, o: _short(o, e) and _best_paths(s, t, e, o)[0] == -np.inf)
     ),
     "a symbol outside the alphabet, refused": refused(args(lambda s, t, e, o: max(o) >= np.shape(e)[1])),
+    "shapes that disagree, refused": refused(args(lambda s, t, e, o: np.shape(e)[0] != len(s))),
+    "a probability outside [0, 1], refused": refused(
+        args(lambda s, t, e, o: any(np.any((np.asarray(p) < 0) | (np.asarray(p) > 1)) for p in (s, t, e)))
+    ),
     "a distribution not summing to one, refused": refused(
         args(lambda s, t, e, o: not np.allclose(np.sum(t, axis=1), 1.0))
     ),

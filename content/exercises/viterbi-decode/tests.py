@@ -64,6 +64,22 @@ def cases():
         Case.of("impossible observations", start3, trans3, emit3, [1, 2, 0], raises="ValueError"),
         Case.of("a symbol outside the alphabet", start, trans, emit, [0, 3], raises="ValueError"),
         Case.of(
+            "emit has a row per state of another model",
+            start,
+            trans,
+            np.vstack([emit, emit[:1]]),
+            [0, 1],
+            raises="ValueError",
+        ),
+        Case.of(
+            "a transition row outside [0, 1] that sums to one",
+            start,
+            np.array([[1.2, -0.2], [0.4, 0.6]]),
+            emit,
+            [0, 1],
+            raises="ValueError",
+        ),
+        Case.of(
             "a transition row that does not sum to one",
             start,
             np.array([[0.7, 0.4], [0.4, 0.6]]),
