@@ -32,6 +32,9 @@ EDGES: dict[str, Edge] = {
     "a single example": answered(one_row(0)),
     "eps not positive, refused": refused(args(lambda X, y, W, lam, g, eps: eps <= 0)),
     "lam negative, refused": refused(args(lambda X, y, W, lam, g, eps: lam < 0)),
+    "X and W that disagree, refused": refused(
+        args(lambda X, y, W, lam, g, eps: np.shape(X)[1] != np.shape(W)[0])
+    ),
     "analytic of another shape, refused": refused(
         args(lambda X, y, W, lam, g, eps: np.shape(g) != np.shape(W))
     ),

@@ -102,4 +102,7 @@ def cases():
         Case.of("eps of zero", X, y, W, 0.1, right, 0.0, raises="ValueError"),
         Case.of("analytic of the wrong shape", X, y, W, 0.1, right[:2], 1e-5, raises="ValueError"),
         Case.of("a negative lam", X, y, W, -0.1, right, 1e-5, raises="ValueError"),
+        Case.of(
+            "X has a column fewer than W has rows", X[:, :2], y, W, 0.1, right, 1e-5, raises="ValueError"
+        ),
     ]
