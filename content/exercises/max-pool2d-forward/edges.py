@@ -48,6 +48,8 @@ EDGES: dict[str, Edge] = {
     "rows left over by the stride": answered(args(_leftover)),
     "an empty batch": answered(empty(0)),
     "padding above half the window, refused": refused(args(lambda x, k, s, p: p > k // 2)),
+    "a kernel below one, refused": refused(args(lambda x, k, s, p: k < 1)),
+    "negative padding, refused": refused(args(lambda x, k, s, p: p < 0)),
     "stride below one, refused": refused(args(lambda x, k, s, p: s < 1)),
     "a window larger than the padded image, refused": refused(
         args(lambda x, k, s, p: np.ndim(x) == 4 and k > np.shape(x)[2] + 2 * p)

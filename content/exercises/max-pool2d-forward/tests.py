@@ -48,6 +48,8 @@ def cases():
         _case("an empty batch", np.zeros((0, 2, 4, 4)), 2, 2, 0),
         Case.of("padding above half the window", np.zeros((1, 1, 4, 4)), 2, 1, 2, raises="ValueError"),
         Case.of("stride of zero", np.zeros((1, 1, 4, 4)), 2, 0, 0, raises="ValueError"),
+        Case.of("a kernel of zero", np.zeros((1, 1, 4, 4)), 0, 1, 0, raises="ValueError"),
+        Case.of("negative padding", np.zeros((1, 1, 4, 4)), 2, 1, -1, raises="ValueError"),
         Case.of("a window larger than the image", np.zeros((1, 1, 2, 2)), 3, 1, 0, raises="ValueError"),
         Case.of("a 3-D input", np.zeros((1, 4, 4)), 2, 2, 0, raises="ValueError"),
     ]
