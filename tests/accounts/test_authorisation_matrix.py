@@ -326,21 +326,7 @@ AFTER: dict[tuple[str, str], Callable[[World], bool]] = {
 
 # Cells where the application disagrees with the table today: (row, role) -> what is wrong. Each
 # is a strict xfail, so the suite stays green and the cell fails loudly once it is fixed.
-_HM_NO_GROUP = (
-    "a hiring manager cannot read their own team's assessments: the read is gated on the group's "
-    "manage_assessments permission (no hiring-manager group exists, so they hold the interviewer "
-    "group's), not on the HIRING_MANAGER team role"
-)
-KNOWN: dict[tuple[str, str], str] = {
-    ("assessment-list", "hm_a"): "403: " + _HM_NO_GROUP,
-    ("assessment-detail", "hm_a"): "403: " + _HM_NO_GROUP,
-    ("GET /api/assessments", "hm_a"): "403: " + _HM_NO_GROUP,
-    ("GET /api/assessments/{assessment_id}", "hm_a"): "403: " + _HM_NO_GROUP,
-    ("calibration", "hm_a"): (
-        "403: panel calibration is shown to those with manage_assessments only, so a team's hiring "
-        "manager (a manager, issue 14 finding 2) never sees their own team's calibration"
-    ),
-}
+KNOWN: dict[tuple[str, str], str] = {}
 
 
 # --- the routes the application has ------------------------------------------------------------

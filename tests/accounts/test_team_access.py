@@ -356,3 +356,45 @@ def test_teams_and_assessment_ownership_are_managed_in_the_admin():
 
     assert Team in admin.site._registry and m.Assessment in admin.site._registry
     call_command("check")  # the admin classes' options (inlines, autocomplete, filters) are valid
+
+
+# --- a team's hiring manager: reads everything of the team, changes none of it ------------------
+
+
+def test_a_hiring_manager_reads_the_teams_assessments_but_cannot_change_them(w, django_user_model):
+    hana = _user(django_user_model, "hana", "interviewer")  # the interviewer group: no build permission
+    add_member(w.team_a, hana, Membership.Role.HIRING_MANAGER)
+    client, api = _client(hana), Api(hana)
+
+    listing = client.get("/assessments/").content.decode()
+    assert "Team A screen" in listing and "Team B screen" not in listing
+    assert "Create assessment" not in listing
+    page = client.get(f"/assessments/{w.a.pk}/")
+    assert page.status_code == 200 and page.context["can_manage"] is False
+    html = page.content.decode()
+    assert "Team A screen" in html and "alice@example.com" in html  # the team's candidates
+    for action in ("/items/add/", "/publish/", "/invite/", "/generate/", "/settings/"):
+        assert f"/assessments/{w.a.pk}{action}" not in html, action
+    assert client.get(f"/assessments/{w.b.pk}/").status_code == 404
+    assert [a["id"] for a in api.get("/assessments").json()] == [w.a.pk]
+    assert api.get(f"/assessments/{w.b.pk}").status_code == 404
+
+    before = m.AssessmentItem.objects.filter(version__assessment=w.a).count()
+    add = client.post(f"/assessments/{w.a.pk}/items/add/", {"kind": "question", "slug": SLUGS[0]})
+    assert add.status_code == 403
+    assert client.post("/assessments/", {"title": "By the hiring manager", "minutes": 30}).status_code == 403
+    assert m.AssessmentItem.objects.filter(version__assessment=w.a).count() == before
+    assert not m.Assessment.objects.filter(title="By the hiring manager").exists()
+
+
+def test_the_recruiter_still_sees_the_builder_on_the_same_page(w):
+    page = _client(w.rita).get(f"/assessments/{w.a.pk}/")
+    assert page.context["can_manage"] is True
+    assert f"/assessments/{w.a.pk}/invite/" in page.content.decode()
+
+
+def test_a_hiring_manager_sees_their_teams_calibration_and_an_interviewer_does_not(w, django_user_model):
+    hana = _user(django_user_model, "hana", "interviewer")
+    add_member(w.team_a, hana, Membership.Role.HIRING_MANAGER)
+    assert _client(hana).get("/interviews/calibration/").status_code == 200
+    assert _client(w.ivan).get("/interviews/calibration/").status_code == 403

@@ -67,6 +67,12 @@ def _require(request: HttpRequest, permission: str) -> None:
         raise HttpError(403, f"Your account lacks the permission {permission}.")
 
 
+def _require_reader(request: HttpRequest) -> None:
+    """Reading assessments: their builders and the teams' hiring managers."""
+    if not access.may_read_assessments(request.user):
+        raise HttpError(403, f"Your account lacks the permission {MANAGE} and leads no team.")
+
+
 @api.exception_handler(services.AssessmentError)
 def _rule_broken(request: HttpRequest, exc: services.AssessmentError) -> Any:
     return api.create_response(request, {"detail": str(exc)}, status=400)
@@ -258,8 +264,8 @@ def _score_out(score: m.Score) -> ScoreOut:
     "/assessments", response=list[AssessmentOut], tags=["assessments"], auth=ScopedKey("assessments:read")
 )
 def list_assessments(request: HttpRequest) -> list[AssessmentOut]:
-    _require(request, MANAGE)
-    return [_assessment_out(a) for a in access.managed_assessments(request.user)]
+    _require_reader(request)
+    return [_assessment_out(a) for a in access.assessments_for(request.user)]
 
 
 @api.post(
@@ -278,8 +284,8 @@ def create_assessment(request: HttpRequest, body: AssessmentIn) -> Status[Assess
     auth=ScopedKey("assessments:read"),
 )
 def get_assessment(request: HttpRequest, assessment_id: int) -> AssessmentOut:
-    _require(request, MANAGE)
-    return _assessment_out(get_object_or_404(access.managed_assessments(request.user), pk=assessment_id))
+    _require_reader(request)
+    return _assessment_out(get_object_or_404(access.assessments_for(request.user), pk=assessment_id))
 
 
 @api.put(

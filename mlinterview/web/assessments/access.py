@@ -55,6 +55,16 @@ def assessments_for(user: Any) -> QuerySet[m.Assessment]:
     return m.Assessment.objects.filter(pk__in=m.Assessment.objects.filter(_visible(user)).values("pk"))
 
 
+def may_read_assessments(user: Any) -> bool:
+    """Whether the user may open the list of assessments and an assessment's page: those who build
+    them (the ``manage`` permission) and the hiring managers of a team, who read everything their
+    team owns but change none of it. An interviewer reaches an assigned assessment only through
+    its shortlist and attempts."""
+    if not _staff(user):
+        return False
+    return bool(user.has_perm(roles.MANAGE) or teams.teams_led_by(user).exists())
+
+
 def managed_assessments(user: Any) -> QuerySet[m.Assessment]:
     """The assessments a user may build, publish and invite candidates to."""
     if not _staff(user) or not user.has_perm(roles.MANAGE):

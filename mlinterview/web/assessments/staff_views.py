@@ -35,9 +35,22 @@ def _int(value: Any, default: int = 0) -> int:
         return default
 
 
-@manager
+def reader(view: Any) -> Any:
+    """Builders of assessments and the teams' hiring managers (who read, never change)."""
+
+    def check(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not access.may_read_assessments(request.user):
+            raise PermissionDenied("Assessments are for those who build them and hiring managers.")
+        return view(request, *args, **kwargs)
+
+    return login_required(check)
+
+
+@reader
 def assessment_list(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
+        if not request.user.has_perm(MANAGE):
+            raise PermissionDenied("Only those who build assessments may create one.")
         try:
             assessment = services.create_assessment(
                 request.POST.get("title", ""), request.user, _int(request.POST.get("minutes"), 45)
@@ -47,12 +60,17 @@ def assessment_list(request: HttpRequest) -> HttpResponse:
             return redirect("assessment-list")
         return redirect("assessment-detail", pk=assessment.pk)
     assessments = access.assessments_for(request.user).prefetch_related("versions")
-    return render(request, "assessments/staff/list.html", {"assessments": assessments})
+    return render(
+        request,
+        "assessments/staff/list.html",
+        {"assessments": assessments, "can_create": request.user.has_perm(MANAGE)},
+    )
 
 
-@manager
+@reader
 def assessment_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    assessment = get_object_or_404(access.managed_assessments(request.user), pk=pk)
+    assessment = get_object_or_404(access.assessments_for(request.user), pk=pk)
+    can_manage = access.managed_assessments(request.user).filter(pk=pk).exists()
     version = assessment.latest
     assert version is not None
     published = assessment.published
@@ -76,6 +94,7 @@ def assessment_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "assessments/staff/detail.html",
         {
             "assessment": assessment,
+            "can_manage": can_manage,
             "version": version,
             "published": published,
             "items": version.items.select_related("question_version__question"),

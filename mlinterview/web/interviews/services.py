@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from mlinterview import charts
 from mlinterview.web.accounts.roles import MANAGE, REVIEW
-from mlinterview.web.accounts.teams import home_team
+from mlinterview.web.accounts.teams import home_team, teams_led_by
 from mlinterview.web.interviews import models as m
 from mlinterview.web.questions.models import Question
 
@@ -180,8 +180,11 @@ class Calibration:
 
 def may_see_calibration(user: Any) -> bool:
     """Calibration compares interviewers with each other: for those who manage assessments
-    (recruiters and administrators), not for the interviewers being compared."""
-    return bool(user.is_active and user.has_perm(MANAGE))
+    (recruiters and administrators) and the teams' hiring managers, not for the interviewers
+    being compared. Which interviews it covers is the viewer's (``interviews_for``)."""
+    if not (user.is_authenticated and user.is_active):
+        return False
+    return bool(user.has_perm(MANAGE) or teams_led_by(user).exists())
 
 
 def fully_scored_interviews() -> QuerySet[m.Interview]:
