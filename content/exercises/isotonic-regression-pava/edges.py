@@ -41,6 +41,9 @@ EDGES: dict[str, Edge] = {
     "a weight that is not positive, refused": refused(
         args(lambda y, w: w is not None and len(w) == len(y) and min(w) <= 0)
     ),
+    "a negative weight, refused": refused(
+        args(lambda y, w: w is not None and len(w) == len(y) and min(w) < 0)
+    ),
     "weights of another length, refused": refused(args(lambda y, w: w is not None and len(w) != len(y))),
     "a NaN, refused": refused(non_finite(0)),
 }

@@ -40,6 +40,9 @@ def cases():
         _case("empty input", np.zeros(0), None),
         _case("150 noisy weighted points", noisy, noisy_w, points=2),
         Case.of("a zero weight", np.array([1.0, 0.0]), np.array([1.0, 0.0]), raises="ValueError"),
+        Case.of(
+            "a negative weight", np.array([2.0, 1.0, 3.0]), np.array([1.0, -1.0, 1.0]), raises="ValueError"
+        ),
         Case.of("weights of another length", np.array([1.0, 0.0]), np.array([1.0]), raises="ValueError"),
         Case.of("a NaN value", np.array([1.0, np.nan, 2.0]), None, raises="ValueError"),
     ]
