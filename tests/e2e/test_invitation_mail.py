@@ -1,0 +1,146 @@
+"""Issue 15, point 1, in a real browser: the app (gunicorn and a worker) is configured with an SMTP
+server this test runs (aiosmtpd, tests/smtp.py). The recruiter invites a candidate; the worker
+mails the invitation; the link in the received message opens the candidate's landing page; the
+reminder job (run by the worker's recovery loop every second here) reminds once when the deadline
+nears, shown by moving the invitation's recorded times back instead of waiting; Resend mails a
+new link and the old one stops working; Revoke withdraws the link.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from tests.e2e.conftest import USERS_SCRIPT, App, sign_in
+from tests.smtp import SmtpServer, bodies, smtp_server
+
+pytestmark = pytest.mark.slow
+
+LINK = re.compile(r"https?://[^/\s\"]+(/take/[A-Za-z0-9_-]{20,}/)")
+SETUP_SCRIPT = """
+from mlinterview.web.assessments import services
+from mlinterview.web.accounts.models import User
+rita = User.objects.get(username="rita")
+a = services.create_assessment("Mail screen", rita, 20)
+services.set_items(a.latest, [services.ItemSpec("question", "loss-function")], rita)
+services.publish(a.latest, rita)
+print(a.pk)
+"""
+
+
+@pytest.fixture(scope="module")
+def smtp() -> Iterator[SmtpServer]:
+    with smtp_server() as server:
+        yield server
+
+
+@pytest.fixture(scope="module")
+def mail_app(tmp_path_factory: pytest.TempPathFactory, smtp: SmtpServer) -> Iterator[App]:
+    instance = App(tmp_path_factory.mktemp("e2e-mail"))
+    instance.env.update(
+        {
+            "MLINTERVIEW_SMTP_HOST": smtp.host,
+            "MLINTERVIEW_SMTP_PORT": str(smtp.port),
+            "MLINTERVIEW_SMTP_TLS": "off",
+            "MLINTERVIEW_FROM_EMAIL": "Hiring <hiring@example.com>",
+        }
+    )
+    instance.cli("setup")
+    instance.cli("manage", "shell", "-c", USERS_SCRIPT)
+    instance.start_server()
+    instance.start_worker()
+    try:
+        yield instance
+    finally:
+        instance.stop()
+        instance.drop_database()
+
+
+def _messages(smtp: SmtpServer, count: int, timeout: float = 120) -> list:
+    """Wait until the SMTP server holds ``count`` messages (the worker sends them)."""
+    deadline = time.monotonic() + timeout
+    while len(smtp.received.messages) < count:
+        assert time.monotonic() < deadline, f"{len(smtp.received.messages)} message(s), expected {count}"
+        time.sleep(0.2)
+    return smtp.received.messages
+
+
+def _link(message) -> str:
+    plain, html = bodies(message)
+    found = LINK.search(plain)
+    assert found and found.group(1) in html, plain
+    return found.group(1)
+
+
+def _db_time(moment: datetime, app: App) -> object:
+    return moment if app.pg_url else moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+def test_invitation_reminder_resend_and_revoke(mail_app: App, smtp: SmtpServer, browser, shot) -> None:
+    app = mail_app
+    pk = app.cli("manage", "shell", "-c", SETUP_SCRIPT).stdout.strip().splitlines()[-1]
+    staff = browser.new_context()
+    page = staff.new_page()
+    sign_in(page, app, "rita")
+    page.goto(f"{app.url}/assessments/{pk}/")
+    page.fill("#inv-name", "Ada Candidate")
+    page.fill("#inv-email", "ada@example.com")
+    page.click("form[aria-label='Invite one candidate'] button")
+    invitation = _messages(smtp, 1)[0]
+    assert smtp.received.recipients[0] == ["ada@example.com"]
+    first = _link(invitation)
+
+    candidate = browser.new_context().new_page()
+    candidate.goto(app.url + first)
+    assert "Mail screen" in candidate.content()
+    assert candidate.locator("text=Start the assessment").count() == 1
+
+    app.wait_for("SELECT status FROM assessments_invitationmail WHERE kind = 'invitation'", "sent")
+    page.goto(f"{app.url}/assessments/{pk}/")
+    row = page.locator("tr", has_text="ada@example.com")
+    assert "Sent invitation" in row.locator("td.delivery").inner_text()
+    shot(page, "invitation-sent")
+
+    # Time travel: the invitation was made 13 days ago and its link expires in a day, inside the
+    # 48-hour reminder window. The worker's job sends one reminder with the same link, once.
+    now = datetime.now(UTC)
+    conn = app.db()
+    try:
+        conn.execute(
+            "UPDATE assessments_invitationmail SET created_at = ?", (_db_time(now - timedelta(days=13), app),)
+        )
+        conn.execute(
+            "UPDATE assessments_invitation SET expires_at = ?", (_db_time(now + timedelta(days=1), app),)
+        )
+        if not app.pg_url:
+            conn.commit()
+    finally:
+        conn.close()
+    reminder = _messages(smtp, 2)[1]
+    assert "Reminder" in reminder["Subject"] and _link(reminder) == first
+
+    # Resend: a new link arrives, the old one no longer opens.
+    page.goto(f"{app.url}/assessments/{pk}/")
+    page.click("button[aria-label='Resend a new link to ada@example.com']")
+    assert "previous link no longer works" in page.content()
+    second = _link(_messages(smtp, 3)[2])
+    assert second != first
+    old = candidate.goto(app.url + first)
+    assert old is not None and old.status == 403
+    fresh = candidate.goto(app.url + second)
+    assert fresh is not None and fresh.status == 200 and "Mail screen" in candidate.content()
+
+    # Revoke: the link is withdrawn and the page says so.
+    page.click("button[aria-label='Revoke the link of ada@example.com']")
+    row = page.locator("tr", has_text="ada@example.com")
+    assert "Revoked" in row.locator("td.status").inner_text()
+    shot(page, "invitation-revoked")
+    gone = candidate.goto(app.url + second)
+    assert gone is not None and gone.status == 403 and "withdrawn" in candidate.content()
+    # The job ran every second all along: one reminder in all, and nothing else was sent.
+    kinds = [m["Subject"].split(":")[0] for m in smtp.received.messages]
+    assert kinds == ["Your assessment", "Reminder", "Your assessment"], kinds
