@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
@@ -18,6 +19,9 @@ from mlinterview.web.accounts.teams import sees_all_teams
 from mlinterview.web.assessments import access, services
 from mlinterview.web.assessments import models as m
 from mlinterview.web.questions.models import Question, QuestionSet
+
+# The builder's GET parameters: the bank's set, level and title words, the exercises' kind and skill.
+BUILDER_FILTERS = ("set", "level", "q", "kind", "skill")
 
 
 def manager(view: Any) -> Any:
@@ -74,7 +78,7 @@ def assessment_detail(request: HttpRequest, pk: int) -> HttpResponse:
     version = assessment.latest
     assert version is not None
     published = assessment.published
-    filters = {k: request.GET.get(k, "") for k in ("set", "level", "q")}
+    filters = {k: request.GET.get(k, "") for k in BUILDER_FILTERS}
     bank = Question.objects.filter(retired=False).select_related("question_set")
     if filters["set"]:
         bank = bank.filter(question_set__slug=filters["set"])
@@ -82,7 +86,7 @@ def assessment_detail(request: HttpRequest, pk: int) -> HttpResponse:
         bank = bank.filter(level=filters["level"])
     if filters["q"]:
         bank = bank.filter(title__icontains=filters["q"])
-    from mlinterview.web.assessments.exercises import exercise_choices
+    from mlinterview.web.assessments.exercises import exercise_choices, exercise_filters
 
     invitations = (
         m.Invitation.objects.filter(version__assessment=assessment)
@@ -102,7 +106,9 @@ def assessment_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "sets": QuestionSet.objects.all(),
             "levels": Question.Level.choices,
             "filters": filters,
-            "exercises": exercise_choices(),
+            "exercises": exercise_choices(filters["kind"], filters["skill"]),
+            "exercise_filters": exercise_filters(),
+            "exercise_titles": {e["slug"]: e["title"] for e in exercise_choices()},
             "invitations": invitations,
             "new_links": request.session.pop("new_links", []),
             "name_conflict": request.session.pop("name_conflict", None),
@@ -110,21 +116,29 @@ def assessment_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _draft_action(request: HttpRequest, pk: int, action: Any) -> HttpResponse:
+def _draft_action(request: HttpRequest, pk: int, action: Any, anchor: str = "items") -> HttpResponse:
     assessment = get_object_or_404(access.managed_assessments(request.user), pk=pk)
     version = services.editable_version(assessment, request.user)
     try:
         action(version)
     except services.AssessmentError as exc:
         messages.error(request, str(exc))
-    return redirect(reverse("assessment-detail", args=[pk]) + "#items")
+    return redirect(reverse("assessment-detail", args=[pk]) + f"{_kept_filters(request)}#{anchor}")
+
+
+def _kept_filters(request: HttpRequest) -> str:
+    """The builder's filters from the address the form was posted to, to go back to the same list
+    (nothing else of the query is carried over)."""
+    kept = {k: request.GET[k] for k in BUILDER_FILTERS if request.GET.get(k)}
+    return f"?{urlencode(kept)}" if kept else ""
 
 
 @require_POST
 @manager
 def item_add(request: HttpRequest, pk: int) -> HttpResponse:
     spec = services.ItemSpec(kind=request.POST.get("kind", ""), slug=request.POST.get("slug", ""))
-    return _draft_action(request, pk, lambda v: services.add_item(v, spec, request.user))
+    anchor = "exercises" if spec.kind == m.AssessmentItem.Kind.EXERCISE else "items"
+    return _draft_action(request, pk, lambda v: services.add_item(v, spec, request.user), anchor)
 
 
 @require_POST
