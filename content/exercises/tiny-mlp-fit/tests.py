@@ -4,6 +4,7 @@ import numpy as np
 import torch
 
 from mlinterview.exercises import Case
+from mlinterview.exercises.codec import Tensor
 
 MAX_LOSS = 0.05
 KEYS = ("0.weight", "0.bias", "2.weight", "2.bias")
@@ -28,7 +29,7 @@ def _check(args, got):
     if not isinstance(got, dict) or set(got) != set(KEYS):
         return False, f"wrong type: expected a dict with the keys {list(KEYS)}"
     for key in KEYS:
-        if type(got[key]).__name__ != "Tensor" or got[key].values.dtype.kind != "f":
+        if not isinstance(got[key], Tensor) or got[key].values.dtype.kind != "f":
             return False, f"wrong type: {key} is not a float tensor"
     h = got["0.weight"].shape[0] if got["0.weight"].values.ndim == 2 else 0
     shapes = {"0.weight": (h, d), "0.bias": (h,), "2.weight": (c, h), "2.bias": (c,)}
