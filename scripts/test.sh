@@ -82,9 +82,44 @@ if [[ -n "$postgres_pass" && -z "${MLINTERVIEW_SERIAL_PASSES:-}" ]]; then
   run_postgres_pass > "$PG_LOG" 2>&1 &
   postgres_pid=$!
 fi
-say "pytest (SQLite, the embedded default)"
-# The 25 slowest tests are listed at the end, so a slower CI run says where the time went.
-python -m coverage run -m pytest -p no:cacheprovider --durations=25 "$@" || sqlite_status=$?
+# The SQLite pass runs every test. With no arguments it runs as two shards side by side (beside the
+# PostgreSQL pass): the pure-Python cores and the browser tests in one, the Django apps in the
+# other, each with its own data directory (MLINTERVIEW_SERIAL_PASSES=1: one process, as before).
+# Every top-level entry of tests/ not named in the first shard goes to the second, so a new test
+# folder always runs. The 25 slowest tests of each shard are listed, so a slower CI run says where
+# the time went.
+CORE_SHARD=(tests/exercises tests/sandbox tests/scoring tests/bank tests/kits tests/bench tests/e2e)
+run_sqlite_shard() {  # data directory, then pytest arguments
+  local data_dir=$1 started=$SECONDS status=0
+  shift
+  MLINTERVIEW_DATA_DIR="$data_dir" python -m coverage run -m pytest -p no:cacheprovider --durations=25 "$@" \
+    || status=$?
+  echo "shard wall time: $((SECONDS - started)) s"
+  return $status
+}
+if [[ $# -eq 0 && -z "${MLINTERVIEW_SERIAL_PASSES:-}" ]]; then
+  APPS_SHARD=()
+  for entry in tests/*; do
+    [[ -d $entry && $(basename "$entry") != __pycache__ ]] || [[ $entry == tests/test_*.py ]] || continue
+    [[ " ${CORE_SHARD[*]} " == *" $entry "* ]] || APPS_SHARD+=("$entry")
+  done
+  CORE_DATA_DIR=$(mktemp -d -t mlinterview-test-core-XXXXXX)
+  CORE_LOG="$MLINTERVIEW_TEST_ARTIFACTS/pytest-sqlite-cores.log"
+  say "pytest (SQLite, the embedded default): ${CORE_SHARD[*]} started beside the rest; its output follows (and is in $CORE_LOG)"
+  run_sqlite_shard "$CORE_DATA_DIR" "${CORE_SHARD[@]}" > "$CORE_LOG" 2>&1 &
+  core_pid=$!
+  say "pytest (SQLite, the embedded default): ${APPS_SHARD[*]}"
+  run_sqlite_shard "$MLINTERVIEW_DATA_DIR" "${APPS_SHARD[@]}" || sqlite_status=$?
+  core_status=0
+  wait "$core_pid" || core_status=$?
+  say "pytest (SQLite): ${CORE_SHARD[*]}"
+  cat "$CORE_LOG"
+  rm -rf "$CORE_DATA_DIR"
+  [[ $core_status -eq 0 ]] || sqlite_status=$core_status
+else
+  say "pytest (SQLite, the embedded default)"
+  run_sqlite_shard "$MLINTERVIEW_DATA_DIR" "$@" || sqlite_status=$?
+fi
 if [[ -n "$postgres_pass" ]]; then
   if [[ -n "${MLINTERVIEW_SERIAL_PASSES:-}" ]]; then
     say "pytest (PostgreSQL): every test that uses the database, and the assessment loop in the browser"
