@@ -16,6 +16,8 @@ EDGES: dict[str, Edge] = {
     "no steps": answered(empty(0)),
     "a negative step, refused": refused(args(lambda steps, *rest: any(s < 0 for s in steps))),
     "warmup longer than the schedule, refused": refused(args(lambda steps, base, w, total, floor: w > total)),
+    "a negative floor, refused": refused(args(lambda steps, base, w, total, floor: floor < 0)),
+    "a negative warmup, refused": refused(args(lambda steps, base, w, total, floor: w < 0)),
     "a floor above base_lr, refused": refused(args(lambda steps, base, w, total, floor: floor > base)),
     "total_steps below one, refused": refused(args(lambda steps, base, w, total, floor: total < 1)),
 }

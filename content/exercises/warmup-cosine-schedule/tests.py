@@ -35,5 +35,7 @@ def cases():
         Case.of("a negative step", [-1, 0], 0.1, 4, 60, 0.0, raises="ValueError"),
         Case.of("warmup longer than the schedule", [0], 0.1, 10, 5, 0.0, raises="ValueError"),
         Case.of("a floor above base_lr", [0], 0.1, 1, 5, 0.2, raises="ValueError"),
+        Case.of("a negative floor", [0], 0.1, 1, 5, -0.01, raises="ValueError"),
+        Case.of("a negative warmup", [0, 3], 0.1, -1, 5, 0.0, raises="ValueError"),
         Case.of("total_steps of zero", [0], 0.1, 0, 0, 0.0, raises="ValueError"),
     ]
