@@ -26,6 +26,7 @@ EDGES: dict[str, Edge] = {
     "a token id outside the vocabulary, refused": refused(
         args(lambda t, s, e, *rest: not (0 <= s < len(t) and 0 <= e < len(t)))
     ),
+    "an end token outside the vocabulary, refused": refused(args(lambda t, s, e, *rest: not 0 <= e < len(t))),
     "a beam width below one, refused": refused(args(lambda t, s, e, width, n, norm: width < 1)),
     "max_len below one, refused": refused(args(lambda t, s, e, width, n, norm: n < 1)),
 }

@@ -61,6 +61,7 @@ def cases():
         Case.of("max_len of one", table, 0, 5, 3, 1, True),
         Case.of("a table that is not square", np.zeros((2, 3)), 0, 1, 2, 3, False, raises="ValueError"),
         Case.of("start outside the vocabulary", example, 3, 2, 2, 3, False, raises="ValueError"),
+        Case.of("end outside the vocabulary", example, 0, 3, 2, 3, False, raises="ValueError"),
         Case.of("a beam width of zero", example, 0, 2, 0, 3, False, raises="ValueError"),
         Case.of("max_len of zero", example, 0, 2, 2, 0, False, raises="ValueError"),
     ]
