@@ -24,6 +24,7 @@ EDGES: dict[str, Edge] = {
     "k above the number of distinct rows, refused": refused(
         args(lambda X, k, seed: k >= 1 and len(X) > 0 and k > _distinct(X))
     ),
+    "X that is not 2-D, refused": refused(args(lambda X, k, seed: np.ndim(X) != 2)),
     "k below one, refused": refused(args(lambda X, k, seed: k < 1)),
     "no rows, refused": refused(empty(0)),
 }

@@ -48,4 +48,5 @@ def cases():
         Case.of("k above the distinct rows", [[0, 0], [0, 0], [3, 4]], 3, 0, raises="ValueError"),
         Case.of("k of zero", [[0, 0], [3, 4]], 0, 0, raises="ValueError"),
         Case.of("no rows", np.empty((0, 2)), 1, 0, raises="ValueError"),
+        Case.of("X that is 1-D", np.array([0.0, 1.0, 2.0]), 2, 0, raises="ValueError"),
     ]
