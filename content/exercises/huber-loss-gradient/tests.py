@@ -33,6 +33,7 @@ def cases():
         _case("a single element beyond delta", [7.0], [-1.0], 3.0),
         _case("200 heavy-tailed residuals", pred, truth, 1.35, points=2),
         Case.of("delta of zero", np.array([1.0]), np.array([0.0]), 0.0, raises="ValueError"),
+        Case.of("a negative delta", np.array([1.0, 3.0]), np.array([0.0, 0.0]), -1.0, raises="ValueError"),
         Case.of("shapes differ", np.zeros(3), np.zeros((3, 1)), 1.0, raises="ValueError"),
         Case.of("empty arrays", np.zeros(0), np.zeros(0), 1.0, raises="ValueError"),
     ]
