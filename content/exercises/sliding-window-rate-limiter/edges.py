@@ -13,5 +13,6 @@ EDGES: dict[str, Edge] = {
     "several requests at one time": answered(args(lambda ts, limit, w: len(set(ts)) < len(ts))),
     "no requests": answered(empty(0)),
     "a limit below one, refused": refused(args(lambda ts, limit, w: limit < 1)),
+    "a window of zero or less, refused": refused(args(lambda ts, limit, w: w <= 0)),
     "time going backwards, refused": refused(args(lambda ts, limit, w: any(b < a for a, b in pairwise(ts)))),
 }

@@ -50,5 +50,6 @@ def cases():
         Case.of("200 thousand bursty requests, 100 per second", bursty, 100, 1000, points=2),
         Case.of("200 thousand bursty requests, 5 per 10 ms", bursty, 5, 10),
         Case.of("a limit of zero", [1, 2], 0, 1, raises="ValueError"),
+        Case.of("a window of zero", [1, 2], 3, 0, raises="ValueError"),
         Case.of("time going backwards", [1, 3, 2], 5, 1, raises="ValueError"),
     ]
