@@ -100,6 +100,7 @@ def cases():
             "a single example", X[:1], y[:1], W, 0.0, _exact_gradient(X[:1], y[:1], W, 0.0) + np.eye(3) * 1e-3
         ),
         Case.of("eps of zero", X, y, W, 0.1, right, 0.0, raises="ValueError"),
+        Case.of("a negative eps", X, y, W, 0.1, right, -1e-5, raises="ValueError"),
         Case.of("analytic of the wrong shape", X, y, W, 0.1, right[:2], 1e-5, raises="ValueError"),
         Case.of("a negative lam", X, y, W, -0.1, right, 1e-5, raises="ValueError"),
         Case.of(
