@@ -29,7 +29,7 @@ def _hashed_features(seed):
 
 
 def _case(name, *args, **options):
-    return Case.of(name, *args, expected=_scipy_csr(*args), **options)
+    return Case.of(name, *args, expected=_scipy_csr(*args), rtol=1e-9, **options)
 
 
 def cases():
@@ -44,6 +44,7 @@ def cases():
             [1.0, 5.0, 2.0, 4.0, 0.0],
             public=True,
             expected={"indptr": [0, 2, 2, 3], "indices": [0, 3, 1], "data": [4.0, 5.0, 3.0]},
+            rtol=1e-9,
         ),
         _case(
             "duplicates that cancel out, columns out of order",
