@@ -30,6 +30,7 @@ def _case(name, candidate, reference, beta, **options):
         reference,
         beta,
         expected=_f_score(tuple(candidate), tuple(reference), beta),
+        rtol=1e-9,
         **options,
     )
 
@@ -56,9 +57,16 @@ def cases():
             1.0,
             public=True,
             expected=2 / 3,
+            rtol=1e-9,
         ),
         Case.of(
-            "a short candidate, recall weighted", ["the", "cat"], reference, 2.0, public=True, expected=5 / 13
+            "a short candidate, recall weighted",
+            ["the", "cat"],
+            reference,
+            2.0,
+            public=True,
+            expected=5 / 13,
+            rtol=1e-9,
         ),
         _case("a gap in the middle of the match", list("abcd"), list("acxd"), 1.0),
         _case(
