@@ -22,4 +22,6 @@ EDGES: dict[str, Edge] = {
     "a half that rounds up": answered(args(_half_rounds_up)),
     "a class that sends nobody to test": answered(args(_class_sends_none_to_test)),
     "a fraction outside (0, 1), refused": refused(args(lambda y, f, s: not 0 < f < 1)),
+    "a fraction of zero, refused": refused(args(lambda y, f, s: f == 0)),
+    "a NaN fraction, refused": refused(args(lambda y, f, s: f != f)),
 }

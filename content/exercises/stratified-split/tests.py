@@ -57,4 +57,6 @@ def cases():
         Case.of("empty input", [], 0.5, 0, expected=(empty, empty)),
         Case.of("imbalanced classes", _labels([150, 40, 9, 1]), 0.15, 11, points=2, check=_check_split),
         Case.of("fraction of one is refused", [0, 1, 0, 1], 1.0, 0, raises="ValueError"),
+        Case.of("fraction of zero is refused", [0, 1, 0, 1], 0.0, 0, raises="ValueError"),
+        Case.of("a NaN fraction is refused", [0, 1, 0, 1], float("nan"), 0, raises="ValueError"),
     ]
