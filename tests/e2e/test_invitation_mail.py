@@ -144,3 +144,51 @@ def test_invitation_reminder_resend_and_revoke(mail_app: App, smtp: SmtpServer, 
     # The job ran every second all along: one reminder in all, and nothing else was sent.
     kinds = [m["Subject"].split(":")[0] for m in smtp.received.messages]
     assert kinds == ["Your assessment", "Reminder", "Your assessment"], kinds
+
+
+SECOND_SCRIPT = """
+from mlinterview.web.assessments import services
+from mlinterview.web.accounts.models import User
+rita = User.objects.get(username="rita")
+made = []
+for title in ("First screen", "Second screen", "Third screen"):
+    a = services.create_assessment(title, rita, 20)
+    services.set_items(a.latest, [services.ItemSpec("question", "loss-function")], rita)
+    services.publish(a.latest, rita)
+    made.append(a)
+services.invite(made[0].latest, "Grace Hopper", "grace@example.com", rita)
+print(made[1].pk, made[2].pk)
+"""
+
+
+def _names(app: App, email: str) -> list[str]:
+    conn = app.db()
+    try:
+        return [
+            r[0] for r in conn.execute("SELECT name FROM assessments_candidate WHERE email = ?", (email,))
+        ]
+    finally:
+        conn.close()
+
+
+def test_inviting_a_known_email_under_another_name_asks_which_name(mail_app: App, browser, shot) -> None:
+    """Issue 15, point 2: the page warns and the recruiter chooses; nothing is renamed silently."""
+    app = mail_app
+    second, third = app.cli("manage", "shell", "-c", SECOND_SCRIPT).stdout.strip().splitlines()[-1].split()
+    page = browser.new_context().new_page()
+    sign_in(page, app, "rita")
+    for pk, choice, expected in ((second, "keep", "Grace Hopper"), (third, "typed", "Grace B. Hopper")):
+        page.goto(f"{app.url}/assessments/{pk}/")
+        page.fill("#inv-name", "Grace B. Hopper")
+        page.fill("#inv-email", "grace@example.com")
+        page.click("form[aria-label='Invite one candidate'] button")
+        warning = page.locator(".name-conflict")
+        assert "already a candidate named" in warning.inner_text()
+        assert _names(app, "grace@example.com") == ["Grace Hopper"]  # nothing changed yet
+        if choice == "keep":
+            shot(page, "invitation-name-conflict")
+        page.check(f"input[name='name_choice'][value='{choice}']")
+        page.click('form[aria-label="Choose the candidate\'s name"] button')
+        row = page.locator("tr", has_text="grace@example.com")
+        assert expected in row.inner_text()
+        assert _names(app, "grace@example.com") == [expected]
