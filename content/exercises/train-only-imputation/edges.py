@@ -23,5 +23,6 @@ EDGES: dict[str, Edge] = {
     "a column missing everywhere in train": answered(args(_column_missing_in_train)),
     "a median of an even count": answered(args(_even_median)),
     "an empty test set": answered(empty(1)),
+    "no training rows": answered(empty(0)),
     "an unknown strategy, refused": refused(args(lambda a, b, s: s not in ("mean", "median"))),
 }

@@ -72,6 +72,13 @@ def cases():
             check=_floats((np.array([[1.0, 2.0], [3.0, 4.0]]), np.array([[5.0, 6.0]]))),
         ),
         Case.of("empty test set", np.array([[1.0, NAN], [3.0, 5.0]]), np.empty((0, 2)), "median"),
+        Case.of(
+            "no training rows",
+            np.empty((0, 2)),
+            np.array([[NAN, 1.0], [2.0, NAN]]),
+            "median",
+            expected=(np.empty((0, 2)), np.array([[0.0, 1.0], [2.0, 0.0]])),
+        ),
         Case.of("larger data, mean", big_train, big_test, "mean"),
         Case.of("larger data, median", big_train, big_test, "median"),
         Case.of(
