@@ -9,6 +9,7 @@ never goes through this: it only ever runs in the sandbox.
 from __future__ import annotations
 
 import copy
+from dataclasses import dataclass, field
 from typing import Any
 
 from mlinterview.exercises import codec
@@ -25,8 +26,19 @@ def _run(function: Any, case: Case, protocol: str = "function") -> tuple[str | N
     return None, codec.decode(codec.encode(value))
 
 
-def _passes(exercise: Exercise, function: Any, case: Case) -> tuple[bool, str]:
-    raised, got = _run(function, case, exercise.meta.protocol)
+Outcome = tuple[str | None, Any]  # (the exception's class name or None, the value)
+
+
+def _passes(
+    exercise: Exercise, function: Any, case: Case, reference: Outcome | None = None
+) -> tuple[bool, str]:
+    """Whether ``function`` passes ``case``. ``reference`` is the reference solution's outcome on the
+    case when already known (it is run here otherwise, if the case needs it)."""
+    return _verdict(exercise, case, _run(function, case, exercise.meta.protocol), reference)
+
+
+def _verdict(exercise: Exercise, case: Case, outcome: Outcome, reference: Outcome | None) -> tuple[bool, str]:
+    raised, got = outcome
     if case.metric is not None:  # passing a modelling case means earning all its points
         if raised:
             return False, f"raised {raised}"
@@ -43,7 +55,7 @@ def _passes(exercise: Exercise, function: Any, case: Case) -> tuple[bool, str]:
     if case.has_expected:
         expected = codec.decode(codec.encode(case.expected))
     else:
-        ref_raised, expected = _run(exercise.reference, case, exercise.meta.protocol)
+        ref_raised, expected = reference or _run(exercise.reference, case, exercise.meta.protocol)
         if ref_raised:
             return False, f"the reference raised {ref_raised}"
     return compare(expected, got, rtol=case.rtol, atol=case.atol)
@@ -55,14 +67,30 @@ def _load(source: str, name: str, function: str) -> Any:
     return namespace[function]
 
 
+@dataclass
+class SelfCheck:
+    problems: list[str]
+    # Each wrong solution's name with the names of the hidden tests it fails.
+    failures: dict[str, set[str]] = field(default_factory=dict)
+
+
 def check_exercise(exercise: Exercise) -> list[str]:
+    """What is wrong with the exercise's content (nothing: an empty list)."""
+    return self_check(exercise).problems
+
+
+def self_check(exercise: Exercise) -> SelfCheck:
+    """Check the content and say which hidden tests each wrong solution fails. Every solution runs
+    once per case, the reference included (its outcome is also what the others are compared to)."""
     problems = []
     if not exercise.wrong:
         problems.append(f"{exercise.slug}: no wrong solutions")
     if not any(c.public for c in exercise.cases) or all(c.public for c in exercise.cases):
         problems.append(f"{exercise.slug}: needs both public and hidden tests")
+    references = {}
     for case in exercise.cases:
-        ok, reason = _passes(exercise, exercise.reference, case)
+        references[case.name] = outcome = _run(exercise.reference, case, exercise.meta.protocol)
+        ok, reason = _verdict(exercise, case, outcome, outcome)
         if not ok:
             problems.append(f"{exercise.slug}: reference fails {case.name!r}: {reason}")
     hidden = [c for c in exercise.cases if not c.public]
@@ -73,8 +101,10 @@ def check_exercise(exercise: Exercise) -> list[str]:
         for name, holds in exercise.edges.items()
         if not any(holds(case) for case in hidden)
     )
+    failures = {}
     for name, source in exercise.wrong.items():
         function = _load(source, f"wrong_{name}", exercise.function)
-        if all(_passes(exercise, function, c)[0] for c in exercise.cases if not c.public):
+        failures[name] = {c.name for c in hidden if not _passes(exercise, function, c, references[c.name])[0]}
+        if not failures[name]:
             problems.append(f"{exercise.slug}: wrong solution {name!r} passes every hidden test")
-    return problems
+    return SelfCheck(problems, failures)

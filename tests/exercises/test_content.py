@@ -9,7 +9,7 @@ import pytest
 
 from mlinterview.exercises import load_exercises
 from mlinterview.exercises.model import ExerciseError, load_exercise
-from mlinterview.exercises.selfcheck import _load, _passes, check_exercise
+from mlinterview.exercises.selfcheck import check_exercise, self_check
 from tests.exercises.conftest import judge_side_by_side
 
 pytestmark = pytest.mark.sandbox
@@ -22,44 +22,37 @@ def test_there_are_at_least_fifteen_exercises():
 
 
 @pytest.mark.parametrize("slug", SLUGS)
-def test_content_checks_out_without_the_sandbox(exercises, slug):
-    """The content check passes; it includes that each edge case the statement promises is the input
-    of a hidden test (not only of a public example a candidate can copy the answer of)."""
+def test_the_content_checks_out_and_the_sandbox_agrees(judge, exercises, slug):
+    """One pass per exercise, every solution run once in the parent and once in the sandbox.
+
+    In the parent: the content check passes (it includes that each edge case the statement promises
+    is the input of a hidden test, not only of a public example a candidate can copy the answer of)
+    and says which hidden tests each wrong solution fails. In the sandbox, where the reference and
+    the wrong solutions are judged side by side: the reference scores full marks; each wrong solution
+    runs to the end (verdict ok: it is judged on its answers, not stopped by a limit or a broken
+    sandbox), fails at least one hidden test because of its answer, and fails exactly the hidden
+    tests the parent found it fails."""
     exercise = exercises[slug]
-    assert check_exercise(exercise) == []
+    check = self_check(exercise)
+    assert check.problems == []
+    hidden = [c for c in exercise.cases if not c.public]
     # A modelling task's hidden test is a whole dataset; a function's are single calls.
-    hidden = [c for c in exercise.cases if not c.public]
     assert len(hidden) >= (1 if exercise.meta.kind == "modelling" else 4)
-
-
-@pytest.mark.parametrize("slug", SLUGS)
-def test_the_reference_scores_full_marks_in_the_sandbox(judge, exercises, slug):
-    exercise = exercises[slug]
-    result = judge.judge(exercise, exercise.solution_source)
-    failures = [(t.name, t.message) for t in result.tests if not t.passed]
-    assert result.score == 1.0, (result.verdict, result.message, failures)
-    assert result.verdict == "ok" and result.sandboxed
-    assert [t.name for t in result.tests] == [c.name for c in exercise.cases]
-
-
-@pytest.mark.parametrize("slug", SLUGS)
-def test_every_wrong_solution_fails_a_hidden_test_in_the_sandbox(judge, exercises, slug):
-    """Each wrong solution runs to the end (verdict ok: it is judged on its answers, not stopped by a
-    limit or a broken sandbox), fails at least one hidden test because of its answer, and fails
-    exactly the hidden tests that the sandbox-free self-check says it fails."""
-    exercise = exercises[slug]
     assert len(exercise.wrong) >= 2
-    hidden = [c for c in exercise.cases if not c.public]
-    # The wrong solutions are judged side by side: the sandbox has two slots and the judge is
-    # thread-safe (a hundred exercises, three wrong solutions each, add up).
-    judged = judge_side_by_side(judge, exercise, list(exercise.wrong.values()))
-    results = dict(zip(exercise.wrong, judged, strict=True))
-    for name, source in exercise.wrong.items():
-        result = results[name]
+
+    reference, *judged = judge_side_by_side(
+        judge, exercise, [exercise.solution_source, *exercise.wrong.values()]
+    )
+    failures = [(t.name, t.message) for t in reference.tests if not t.passed]
+    assert reference.score == 1.0, (reference.verdict, reference.message, failures)
+    assert reference.verdict == "ok" and reference.sandboxed
+    assert [t.name for t in reference.tests] == [c.name for c in exercise.cases]
+
+    metrics = {c.name: c.metric for c in hidden if c.metric is not None}
+    for name, result in zip(exercise.wrong, judged, strict=True):
         assert result.verdict == "ok" and result.sandboxed, (name, result.message)
         failed = {t.name: t for t in result.tests if not t.public and not t.passed}
         assert failed, f"wrong solution {name} passes every hidden test"
-        metrics = {c.name: c.metric for c in hidden if c.metric is not None}
         for test in failed.values():
             if test.name in metrics:  # a modelling test: judged by the metric of its predictions
                 assert test.message.startswith(metrics[test.name].name + " "), (name, test.message)
@@ -68,9 +61,7 @@ def test_every_wrong_solution_fails_a_hidden_test_in_the_sandbox(judge, exercise
                 assert test.message.startswith(ANSWER_REASONS), (name, test.message)
                 assert test.points == 0, (name, test)
         assert result.score < 1.0
-        function = _load(source, f"wrong_{name}", exercise.function)
-        expected_failures = {c.name for c in hidden if not _passes(exercise, function, c)[0]}
-        assert set(failed) == expected_failures, name
+        assert set(failed) == check.failures[name], name
 
 
 # -- the content check fires on broken content (it is never silent only because the content is good) --
