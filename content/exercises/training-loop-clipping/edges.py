@@ -16,36 +16,30 @@ def _first_norm(p, X, y):
     return float(torch.sqrt(sum((t.grad**2).sum() for t in p.values())))
 
 
-def _call(lr, momentum=0.0, weight_decay=0.0, max_norm=None):
-    return momentum, weight_decay, max_norm
+def _settings(p, X, y, steps, lr, momentum=0.0, weight_decay=0.0, max_norm=None):
+    return steps, momentum, weight_decay, max_norm
 
 
-def _options(rest):
-    return _call(*rest)
+def _clipping(binds):
+    """At least one step, a max_norm, and the first step's gradient norm above it (or below it)."""
+
+    def holds(*a):
+        steps, _, _, max_norm = _settings(*a)
+        if steps < 1 or max_norm is None or max_norm <= 0:
+            return False
+        return (_first_norm(*a[:3]) > max_norm) == binds and (steps >= 2 or not binds)
+
+    return holds
 
 
 EDGES: dict[str, Edge] = {
-    "clipping that binds over several steps": answered(
-        args(
-            lambda p, X, y, steps, *rest: (
-                steps >= 2 and _options(rest)[2] is not None and _first_norm(p, X, y) > _options(rest)[2]
-            )
-        )
-    ),
-    "several steps with momentum": answered(
-        args(lambda p, X, y, steps, *rest: steps >= 2 and _options(rest)[0] > 0)
-    ),
-    "weight decay": answered(args(lambda p, X, y, steps, *rest: steps >= 1 and _options(rest)[1] > 0)),
-    "a max_norm that does not bind": answered(
-        args(
-            lambda p, X, y, steps, *rest: (
-                steps >= 1 and _options(rest)[2] is not None and _first_norm(p, X, y) < _options(rest)[2]
-            )
-        )
-    ),
-    "zero steps": answered(args(lambda p, X, y, steps, *rest: steps == 0)),
-    "negative steps, refused": refused(args(lambda p, X, y, steps, *rest: steps < 0)),
+    "clipping that binds over several steps": answered(args(_clipping(binds=True))),
+    "a max_norm that does not bind": answered(args(_clipping(binds=False))),
+    "several steps with momentum": answered(args(lambda *a: _settings(*a)[0] >= 2 and _settings(*a)[1] > 0)),
+    "weight decay": answered(args(lambda *a: _settings(*a)[0] >= 1 and _settings(*a)[2] > 0)),
+    "zero steps": answered(args(lambda *a: _settings(*a)[0] == 0)),
+    "negative steps, refused": refused(args(lambda *a: _settings(*a)[0] < 0)),
     "a max_norm not positive, refused": refused(
-        args(lambda p, X, y, steps, *rest: _options(rest)[2] is not None and _options(rest)[2] <= 0)
+        args(lambda *a: _settings(*a)[3] is not None and _settings(*a)[3] <= 0)
     ),
 }
