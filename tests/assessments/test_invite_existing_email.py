@@ -82,3 +82,38 @@ def test_a_csv_row_with_another_name_is_reported_not_replaced(second, recruiter)
     assert [i.candidate.email for i, _ in result.invited] == ["bo@example.com"]
     assert len(result.errors) == 1 and "line 2" in result.errors[0] and "Ada Lovelace" in result.errors[0]
     assert _ada().name == "Ada Lovelace"
+
+
+def test_another_teams_candidate_is_never_renamed(second, recruiter, django_user_model):
+    """The candidate row is shared by every team that invites the e-mail: a recruiter may keep the
+    name on file but not rename someone another team also invited (issue 14's team rules)."""
+    from django.contrib.auth.models import Group
+
+    from mlinterview.web.accounts.models import Membership, Team
+    from mlinterview.web.accounts.teams import add_member
+    from mlinterview.web.assessments import access
+
+    bob = django_user_model.objects.create_user("bob", password="pw-for-tests-only", is_staff=True)
+    bob.groups.add(Group.objects.get(name="recruiter"))
+    add_member(Team.objects.create(name="Team B"), bob, Membership.Role.RECRUITER)
+    theirs = services.create_assessment("Team B screen", bob, time_limit_minutes=30)
+    services.set_items(theirs.latest, [services.ItemSpec("question", "loss-function")], bob)
+    services.publish(theirs.latest, bob)
+    within = access.invitations_managed_by(bob)
+
+    with pytest.raises(services.NameConflict) as raised:
+        services.invite(theirs.latest, "Ada King", "ada@example.com", bob, within=within)
+    assert raised.value.may_rename is False
+    with pytest.raises(services.AssessmentError, match="another team"):
+        services.invite(theirs.latest, "Ada King", "ada@example.com", bob, name_choice="typed", within=within)
+    assert _ada().name == "Ada Lovelace" and not theirs.latest.invitations.exists()
+
+    client = Client()
+    client.force_login(bob)
+    url = f"/assessments/{theirs.pk}/invite/"
+    text = client.post(url, {"name": "Ada King", "email": "ada@example.com"}, follow=True).content.decode()
+    assert 'value="keep"' in text and 'value="typed"' not in text
+    client.post(url, {"name": "Ada King", "email": "ada@example.com", "name_choice": "typed"})
+    assert _ada().name == "Ada Lovelace" and not theirs.latest.invitations.exists()
+    client.post(url, {"name": "Ada King", "email": "ada@example.com", "name_choice": "keep"})
+    assert _ada().name == "Ada Lovelace" and theirs.latest.invitations.count() == 1

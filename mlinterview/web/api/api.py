@@ -381,6 +381,7 @@ def create_invitation(request: HttpRequest, assessment_id: int, body: InviteIn) 
         if body.expires_in_days is None
         else timedelta(days=max(1, min(body.expires_in_days, 90))),
         name_choice=body.name_choice,
+        within=access.invitations_managed_by(request.user),
     )
     link = request.build_absolute_uri(reverse("take-landing", args=[token]))
     services.queue_mail(invitation, request.build_absolute_uri("/"))

@@ -76,6 +76,7 @@ def invite(request: HttpRequest, pk: int) -> HttpResponse:
                     request.POST.get("email", ""),
                     request.user,
                     name_choice=request.POST.get("name_choice") or None,
+                    within=access.invitations_managed_by(request.user),
                     **options,
                 )
             ]
@@ -85,6 +86,7 @@ def invite(request: HttpRequest, pk: int) -> HttpResponse:
             "email": conflict.email,
             "existing": conflict.existing,
             "typed": conflict.typed,
+            "may_rename": conflict.may_rename,
             "extra_time": options["extra_time_minutes"],
         }
         return _back(pk)

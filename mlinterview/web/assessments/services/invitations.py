@@ -16,6 +16,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from mlinterview.web.assessments import models as m
@@ -33,8 +34,8 @@ NAME_CHOICES = ("keep", "typed")
 class NameConflict(AssessmentError):
     """The e-mail belongs to a candidate under another name; the recruiter must choose."""
 
-    def __init__(self, email: str, existing: str, typed: str) -> None:
-        self.email, self.existing, self.typed = email, existing, typed
+    def __init__(self, email: str, existing: str, typed: str, *, may_rename: bool = True) -> None:
+        self.email, self.existing, self.typed, self.may_rename = email, existing, typed, may_rename
         super().__init__(
             f"{email} is already a candidate named {existing!r}, not {typed!r}: choose which name to keep."
         )
@@ -61,11 +62,14 @@ def invite(
     expires_in: timedelta | None = None,
     extra_time_minutes: int = 0,
     name_choice: str | None = None,
+    within: QuerySet[m.Invitation] | None = None,
 ) -> tuple[m.Invitation, str]:
     """Invite one candidate; returns the invitation and its token. The link works for the
     assessment's ``link_valid_days`` unless ``expires_in`` says otherwise. If the e-mail belongs
     to a candidate with another name, ``name_choice`` says which name to keep ("keep": the one on
-    file, "typed": the one given); without it ``NameConflict`` is raised and nothing changes."""
+    file, "typed": the one given); without it ``NameConflict`` is raised and nothing changes.
+    ``within`` (the invitations the user manages) limits renaming: a candidate another team also
+    invited keeps the name on file, since the row is shared by every team that invited them."""
     if not version.is_published:
         raise AssessmentError("Publish the assessment before inviting candidates.")
     name, email = storable(name).strip(), email.strip().lower()
@@ -89,8 +93,16 @@ def invite(
         if m.Invitation.objects.filter(version=version, candidate=candidate).exists():
             raise AssessmentError(f"{email} is already invited to this assessment.")
         if not _same_name(candidate.name, name):
+            may_rename = (
+                within is None or not candidate.invitations.exclude(pk__in=within.values("pk")).exists()
+            )
             if name_choice is None:
-                raise NameConflict(email, candidate.name, name)
+                raise NameConflict(email, candidate.name, name, may_rename=may_rename)
+            if name_choice == "typed" and not may_rename:
+                raise AssessmentError(
+                    f"{email} was also invited by another team, whose records keep the name on file; "
+                    "invite them under that name."
+                )
             if name_choice == "typed":
                 audit(user, "candidate.rename", candidate, before=candidate.name, after=name)
                 candidate.name = name
