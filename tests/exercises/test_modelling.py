@@ -114,7 +114,7 @@ TRAPS = [
     ("loan-default-probability", "base_rate", "balanced_classes", 0.0, False),
     ("hotel-cancellation-risk", "base_rate", "agent_rate_boosting", 0.0, True),
     ("support-ticket-routing", "majority_team", "word_counts_bayes", 0.0, True),
-    ("delivery-time-promise", "overall_percentile", "mean_regressor", 0.0, False),
+    ("delivery-time-promise", "overall_percentile", "voucher_boosting", 0.0, True),
     ("flat-sale-prices", "median_price", "raw_linear", 0.0, False),
     ("homepage-ranking-position-bias", "most_popular", "ignores_slot", 0.0, True),
     ("motor-fault-field-priors", "always_healthy", "bench_classifier", 0.0, True),
