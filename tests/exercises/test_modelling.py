@@ -115,7 +115,7 @@ TRAPS = [
     ("hotel-cancellation-risk", "base_rate", "agent_rate_boosting", 0.0, True),
     ("support-ticket-routing", "majority_team", "word_counts_bayes", 0.0, True),
     ("delivery-time-promise", "overall_percentile", "voucher_boosting", 0.0, True),
-    ("flat-sale-prices", "median_price", "raw_linear", 0.0, False),
+    ("flat-sale-prices", "median_price", "transfer_tax_boosting", 0.0, True),
     ("homepage-ranking-position-bias", "most_popular", "ignores_slot", 0.0, True),
     ("motor-fault-field-priors", "always_healthy", "bench_classifier", 0.0, True),
 ]

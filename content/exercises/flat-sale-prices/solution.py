@@ -13,7 +13,8 @@ class FlatValuer:
     """A linear model of the log price. On the log scale the district and the condition become
     additive shifts, the floor area enters as its log (price proportional to area), squared error
     is the metric's own loss, and the back-transformed prediction can never be negative. The floor
-    counts up with a lift and down without one, so it gets one column for each case."""
+    counts up with a lift and down without one, so it gets one column for each case. The transfer
+    tax is left out: it is paid when the sale completes, so a flat still for sale has none."""
 
     def fit(self, X, y):
         features = ColumnTransformer(

@@ -6,7 +6,10 @@ not, and a log-normal error of about 15%. Prices run from under 50,000 to about 
 a model fitted by squared error on the raw price serves the expensive flats and misses the cheap
 ones by a large factor (a linear one even predicts negative prices for small flats in cheap
 districts, which the metric counts as 0). The metric is the root mean squared logarithmic error;
-the hidden rows are next month's sales, drawn the same way. Labels of the public and hidden rows
+the hidden rows are next month's flats, drawn the same way, valued while they are listed. The
+transfer tax is paid at the deed, 6% of the price, so it is known for the training and public
+sales and 0 for every flat still for sale; a model that learnt the price from it values them all
+at the cheapest price it has seen. Labels of the public and hidden rows
 never leave the parent.
 """
 
@@ -35,7 +38,7 @@ def rmsle(truth, predictions):
     return float(np.sqrt(np.mean((predicted - np.log1p(truth)) ** 2)))
 
 
-def sales(n, seed):
+def sales(n, seed, *, sold=True):
     rng = np.random.default_rng(seed)
     area = np.round(np.exp(rng.normal(4.1, 0.45, n)))
     rooms = np.clip(np.round(area / 25 + rng.normal(0.0, 0.7, n)), 1, 8).astype(int)
@@ -64,13 +67,15 @@ def sales(n, seed):
             "condition": condition,
         }
     )
-    return frame, np.round(np.exp(log_price), -2)
+    price = np.round(np.exp(log_price), -2)
+    frame["transfer_tax"] = np.round(0.06 * price, -1) if sold else np.zeros(n)
+    return frame, price
 
 
 def cases():
     X_train, y_train = sales(1500, 1)
     X_valid, y_valid = sales(600, 2)
-    X_next, y_next = sales(1500, 3)
+    X_next, y_next = sales(1500, 3, sold=False)
     return [
         Case.of(
             "validation sales",
@@ -79,7 +84,7 @@ def cases():
             X_valid,
             public=True,
             seconds=10,
-            metric=Metric("RMSLE", y_valid, rmsle, none_at=0.62, full_at=0.16),
+            metric=Metric("RMSLE", y_valid, rmsle, none_at=0.62, full_at=0.175),
         ),
         Case.of(
             "next month's sales",
@@ -88,6 +93,6 @@ def cases():
             X_next,
             points=4,
             seconds=10,
-            metric=Metric("RMSLE", y_next, rmsle, none_at=0.62, full_at=0.16),
+            metric=Metric("RMSLE", y_next, rmsle, none_at=0.62, full_at=0.175),
         ),
     ]
