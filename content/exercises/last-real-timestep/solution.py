@@ -1,0 +1,10 @@
+import torch
+
+
+def last_real_step(outputs, lengths, batch_first=True):
+    if not batch_first:
+        outputs = outputs.transpose(0, 1)  # (T, B, H) -> (B, T, H)
+    steps = outputs.shape[1]
+    if bool((lengths < 1).any()) or bool((lengths > steps).any()):
+        raise ValueError("every length must be between 1 and the number of steps")
+    return outputs[torch.arange(outputs.shape[0]), lengths - 1]
