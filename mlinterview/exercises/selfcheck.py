@@ -12,6 +12,8 @@ import copy
 from dataclasses import dataclass, field
 from typing import Any
 
+from threadpoolctl import threadpool_limits
+
 from mlinterview.exercises import codec
 from mlinterview.exercises.compare import compare
 from mlinterview.exercises.judge import score_predictions
@@ -81,7 +83,16 @@ def check_exercise(exercise: Exercise) -> list[str]:
 
 def self_check(exercise: Exercise) -> SelfCheck:
     """Check the content and say which hidden tests each wrong solution fails. Every solution runs
-    once per case, the reference included (its outcome is also what the others are compared to)."""
+    once per case, the reference included (its outcome is also what the others are compared to).
+
+    The solutions run on one thread, as in the sandbox: a model's OpenMP or BLAS threads on a busy
+    machine (a test run beside another) spin for their turn and took seconds where one thread
+    takes a fraction of one."""
+    with threadpool_limits(limits=1):
+        return _self_check(exercise)
+
+
+def _self_check(exercise: Exercise) -> SelfCheck:
     problems = []
     if not exercise.wrong:
         problems.append(f"{exercise.slug}: no wrong solutions")
