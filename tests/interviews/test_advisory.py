@@ -92,14 +92,16 @@ def test_advisory_score_is_shown_with_its_evidence_and_leaves_the_rating_alone(i
     assert (advice["grader"], advice["version"]) == (text_grader.name, text_grader.version)
     assert advice["grader"] == "local-text" and advice["version"] == shipped_version()
     scored = get_scorer().score(QuestionContent.model_validate(question), answer).to_dict()
-    assert {k: v for k, v in advice.items() if k not in ("grader", "version")} == scored
+    assert {k: v for k, v in advice.items() if k not in ("grader", "version", "value")} == scored
+    assert advice["value"] == pytest.approx(min(1.0, advice["score"] / 5))  # the product's 0..1
     assert [k["text"] for k in advice["key_points"]] == question["key_points"]
     covered = [k for k in advice["key_points"] if k["covered"]]
     # Each covered point quotes the pasted answer (the quote may join two of its sentences).
     assert covered and all(k["evidence"] and _words(k["evidence"])[:40] in _words(answer) for k in covered)
 
     page = ivan.get(f"/interviews/{interview.pk}/").content.decode()
-    shown = f"Advisory score from the pasted answer: {advice['score']:.1f}/5. {escape(advice['feedback'])}"
+    percent = f"{100 * advice['value']:.0f}%"
+    shown = f"Advisory score from the pasted answer: <strong>{percent}</strong>. {escape(advice['feedback'])}"
     assert shown in page
     # Its evidence: every key point, marked covered or not, with the words that covered it.
     for point in advice["key_points"]:

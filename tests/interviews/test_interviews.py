@@ -56,7 +56,7 @@ def test_scoring_is_independent_until_own_submission(interview, panel):
 
 def test_submission_needs_every_rating_and_a_reason(interview, panel):
     card = services.scorecard_for(interview, panel[0])
-    with pytest.raises(services.InterviewError, match="Rate every question"):
+    with pytest.raises(services.InterviewError, match="a rating for question 1"):
         services.submit_scorecard(card, "yes", "fine")
     services.save_ratings(card, {item.pk: (3, "") for item in interview.items.all()})
     with pytest.raises(services.InterviewError, match="reason"):

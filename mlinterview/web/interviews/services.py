@@ -98,20 +98,56 @@ def save_ratings(scorecard: m.Scorecard, values: dict[int, tuple[int | None, str
             rating.save(update_fields=["value", "notes"])
 
 
+def save_draft(
+    scorecard: m.Scorecard,
+    values: dict[int, tuple[int | None, str]],
+    recommendation: str,
+    reason: str,
+) -> None:
+    """Keep everything the interviewer typed: ratings, notes, the overall recommendation (which
+    may still be empty) and its reason. Nothing is checked for completeness: that is submit's."""
+    if recommendation and recommendation not in m.Scorecard.Recommendation.values:
+        raise InterviewError("Choose one of the listed recommendations.")
+    with transaction.atomic():
+        save_ratings(scorecard, values)
+        scorecard.recommendation = recommendation
+        scorecard.reason = reason[:5000]
+        scorecard.save(update_fields=["recommendation", "reason", "updated_at"])
+
+
+class IncompleteScorecard(InterviewError):
+    """A submit refused because fields are missing; ``missing`` names each, in page order."""
+
+    def __init__(self, missing: list[str]) -> None:
+        self.missing = missing
+        super().__init__(f"Not submitted yet: still missing {'; '.join(missing)}.")
+
+
+def missing_for_submit(scorecard: m.Scorecard) -> list[str]:
+    missing = [
+        f"a rating for question {r.item.position + 1}"
+        for r in scorecard.ratings.select_related("item").order_by("item__position")
+        if r.value is None
+    ]
+    if scorecard.recommendation not in m.Scorecard.Recommendation.values:
+        missing.append("an overall recommendation")
+    if not scorecard.reason.strip():
+        missing.append("the reason for your recommendation")
+    return missing
+
+
 def submit_scorecard(scorecard: m.Scorecard, recommendation: str, reason: str) -> None:
+    """Submit the scorecard. What is typed is saved as the draft first, so a refused submit
+    (raising ``IncompleteScorecard`` naming every missing field) loses nothing."""
     if scorecard.submitted_at is not None:
         raise InterviewError("This scorecard is already submitted.")
-    missing = [r.item.position + 1 for r in scorecard.ratings.select_related("item") if r.value is None]
+    save_draft(scorecard, {}, recommendation, reason)
+    missing = missing_for_submit(scorecard)
     if missing:
-        raise InterviewError(f"Rate every question first (missing: {', '.join(map(str, sorted(missing)))}).")
-    if recommendation not in m.Scorecard.Recommendation.values:
-        raise InterviewError("Choose an overall recommendation.")
-    if not reason.strip():
-        raise InterviewError("Write the reason for your recommendation.")
-    scorecard.recommendation = recommendation
-    scorecard.reason = reason.strip()[:5000]
+        raise IncompleteScorecard(missing)
+    scorecard.reason = scorecard.reason.strip()
     scorecard.submitted_at = timezone.now()
-    scorecard.save(update_fields=["recommendation", "reason", "submitted_at"])
+    scorecard.save(update_fields=["reason", "submitted_at"])
 
 
 def may_see_panel(interview: m.Interview, user: Any) -> bool:
@@ -155,7 +191,8 @@ def debrief(interview: m.Interview) -> list[DebriefRow]:
 def advisory_score(rating: m.Rating, answer_text: str) -> dict[str, Any]:
     """The primary text grader's advisory view of an answer the interviewer pasted in.
 
-    Kept as the grader's evidence (the scorer's 0-5 result) with the grader's name and version.
+    Kept as the grader's evidence (the scorer's 0-5 result) with the grader's name and version,
+    and ``value``: the grade on the product's 0..1 scale (docs/decisions.md, "One score scale").
     """
     from mlinterview.web.assessments import grading
 
@@ -163,10 +200,33 @@ def advisory_score(rating: m.Rating, answer_text: str) -> dict[str, Any]:
         raise InterviewError("Paste the candidate's answer first.")
     request = grading.text_request(rating.item.question_version.data, answer_text[:20000])
     grade = grading.grade_request(request)
-    result = grade.signed_evidence()
+    result = {**grade.signed_evidence(), "value": grade.value}
     rating.advisory = result
     rating.save(update_fields=["advisory"])
     return result
+
+
+@dataclass(frozen=True)
+class AdvisoryScale:
+    """An advisory score as the interviewer reads it: a percentage like every automatic score in
+    the product, and where that falls on the question's 1-4 anchors (1 = 0 %, 4 = 100 %, the
+    inverse of the mapping of ratings onto the product scale)."""
+
+    fraction: float
+    percent: int
+    on_anchors: float
+
+
+def advisory_scale(advisory: dict[str, Any]) -> AdvisoryScale | None:
+    if advisory.get("value") is not None:
+        fraction = float(advisory["value"])
+    elif advisory.get("score") is not None:  # kept before the value was stored: score of 0-5
+        from mlinterview.scoring.graders import MAX_BAND
+
+        fraction = max(0.0, min(1.0, float(advisory["score"]) / MAX_BAND))
+    else:
+        return None
+    return AdvisoryScale(fraction=fraction, percent=round(100 * fraction), on_anchors=1 + 3 * fraction)
 
 
 @dataclass

@@ -73,6 +73,41 @@ def _interview_for(request: HttpRequest, pk: int) -> m.Interview:
     return get_object_or_404(interviews_for(request.user), pk=pk)
 
 
+def _typed_values(request: HttpRequest, card: m.Scorecard) -> dict[int, tuple[int | None, str]]:
+    """The ratings and notes posted with the scorecard form, for the items the form sent."""
+    values = {}
+    for rating in card.ratings.all():
+        rating_key, notes_key = f"rating-{rating.item_id}", f"notes-{rating.item_id}"
+        if rating_key in request.POST or notes_key in request.POST:
+            raw = request.POST.get(rating_key, "")
+            values[rating.item_id] = (
+                int(raw) if raw.isdigit() else None,
+                request.POST.get(notes_key, rating.notes),
+            )
+    return values
+
+
+def _scorecard_page(
+    request: HttpRequest, interview: m.Interview, card: m.Scorecard, missing: list[str] | None = None
+) -> HttpResponse:
+    ratings = card.ratings.select_related("item__question_version").order_by("item__position")
+    rows = [(r, services.advisory_scale(r.advisory)) for r in ratings]
+    return render(
+        request,
+        "interviews/detail.html",
+        {
+            "interview": interview,
+            "card": card,
+            "rows": rows,
+            "recommendations": m.Scorecard.Recommendation.choices,
+            "others_visible": services.may_see_panel(interview, request.user),
+            "missing": missing or [],
+            "missing_items": {r.item_id for r in ratings if r.value is None} if missing else set(),
+        },
+        status=400 if missing else 200,
+    )
+
+
 @interviewer
 def interview_detail(request: HttpRequest, pk: int) -> HttpResponse:
     interview = _interview_for(request, pk)
@@ -81,50 +116,59 @@ def interview_detail(request: HttpRequest, pk: int) -> HttpResponse:
     except services.InterviewError:
         return redirect("interview-debrief", pk=pk)
     if request.method == "POST":
-        values = {}
-        for rating in card.ratings.all():
-            raw = request.POST.get(f"rating-{rating.item_id}", "")
-            values[rating.item_id] = (
-                int(raw) if raw.isdigit() else None,
-                request.POST.get(f"notes-{rating.item_id}", ""),
-            )
+        recommendation = request.POST.get("recommendation", "")
+        reason = request.POST.get("reason", "")
         try:
-            services.save_ratings(card, values)
+            services.save_draft(card, _typed_values(request, card), recommendation, reason)
             if request.POST.get("action") == "submit":
-                services.submit_scorecard(
-                    card, request.POST.get("recommendation", ""), request.POST.get("reason", "")
-                )
+                services.submit_scorecard(card, recommendation, reason)
                 messages.success(request, "Scorecard submitted. You can now see the panel's debrief.")
                 return redirect("interview-debrief", pk=pk)
-            messages.success(request, "Draft saved.")
+            messages.success(request, "Draft saved: every rating, note, the recommendation and the reason.")
+        except services.IncompleteScorecard as exc:
+            messages.error(request, f"{exc} Everything you typed is kept as your draft.")
+            return _scorecard_page(request, interview, card, missing=exc.missing)
         except services.InterviewError as exc:
             messages.error(request, str(exc))
         return redirect("interview-detail", pk=pk)
-    ratings = card.ratings.select_related("item__question_version").order_by("item__position")
-    return render(
-        request,
-        "interviews/detail.html",
-        {
-            "interview": interview,
-            "card": card,
-            "ratings": ratings,
-            "recommendations": m.Scorecard.Recommendation.choices,
-            "others_visible": services.may_see_panel(interview, request.user),
-        },
-    )
+    return _scorecard_page(request, interview, card)
 
 
 @require_POST
 @interviewer
 def advisory(request: HttpRequest, pk: int, rating_id: int) -> HttpResponse:
+    """The advisory score of a pasted answer. The scorecard form posts here with every field, so
+    the draft is saved first and nothing typed is lost; the page's script asks for just the
+    advice (``X-Requested-With: fetch``) and shows it without reloading."""
     interview = _interview_for(request, pk)
     rating = get_object_or_404(
         m.Rating, pk=rating_id, scorecard__interviewer=request.user, scorecard__interview=interview
     )
+    card = rating.scorecard
+    fragment = request.headers.get("X-Requested-With") == "fetch"
+    answer = request.POST.get(f"answer-{rating.pk}", request.POST.get("answer", ""))
     try:
-        services.advisory_score(rating, request.POST.get("answer", ""))
+        if card.submitted_at is None and "reason" in request.POST:
+            services.save_draft(
+                card,
+                _typed_values(request, card),
+                request.POST.get("recommendation", ""),
+                request.POST.get("reason", ""),
+            )
+        elif card.submitted_at is None:
+            services.save_ratings(card, _typed_values(request, card))
+        services.advisory_score(rating, answer)
     except services.InterviewError as exc:
+        if fragment:
+            return HttpResponse(str(exc), status=400, content_type="text/plain; charset=utf-8")
         messages.error(request, str(exc))
+    if fragment:
+        rating.refresh_from_db()
+        return render(
+            request,
+            "interviews/_advisory.html",
+            {"r": rating, "scale": services.advisory_scale(rating.advisory)},
+        )
     return redirect(f"/interviews/{pk}/#q-{rating.item_id}")
 
 
