@@ -22,7 +22,7 @@ from __future__ import annotations
 from typing import Any
 
 import rules
-from django.db.models import Q, QuerySet
+from django.db.models import OuterRef, Q, QuerySet, Subquery
 
 from mlinterview.web.accounts import roles, teams
 from mlinterview.web.assessments import models as m
@@ -160,3 +160,14 @@ for _name, _rule in {
     MANAGE_CANDIDATE: can_manage_candidate,
 }.items():
     rules.set_perm(_name, _rule)
+
+
+def draft_assessments(user: Any) -> QuerySet[m.Assessment]:
+    """The assessments a user may manage whose latest version is still a draft (open to changes)."""
+    latest = m.AssessmentVersion.objects.filter(assessment=OuterRef("pk")).order_by("-number")
+    return (
+        managed_assessments(user)
+        .annotate(latest_published_at=Subquery(latest.values("published_at")[:1]))
+        .filter(latest_published_at__isnull=True)
+        .order_by("title", "pk")
+    )

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 
 from mlinterview.web.assessments import grading, services
 from mlinterview.web.assessments import models as m
-from mlinterview.web.assessments.exercises import public_exercise
+from mlinterview.web.assessments.candidate_items import candidate_view_of
 
 
 def with_invitation(view: Any) -> Any:
@@ -39,20 +39,6 @@ def _wants_json(request: HttpRequest) -> bool:
     return (
         "application/json" in request.headers.get("Accept", "") or request.content_type == "application/json"
     )
-
-
-def _item_context(item: m.AssessmentItem) -> dict[str, Any]:
-    if item.kind == m.AssessmentItem.Kind.QUESTION:
-        assert item.question_version is not None
-        data = item.question_version.data
-        # Only what the candidate may see: the title and the prompt.
-        return {
-            "kind": "question",
-            "title": data["title"],
-            "prompt": data["prompt"],
-            "minutes": data["minutes"],
-        }
-    return {"kind": "exercise", **public_exercise(item.exercise_slug)}
 
 
 @with_invitation
@@ -104,7 +90,7 @@ def item(request: HttpRequest, invitation: m.Invitation, token: str, position: i
             "token": token,
             "attempt": attempt,
             "item": current,
-            "shown": _item_context(current),
+            "shown": candidate_view_of(current),
             "answer": answer,
             "position": position,
             "count": len(items),

@@ -18,10 +18,12 @@ from mlinterview.web.accounts.roles import MANAGE, REVIEW
 from mlinterview.web.accounts.teams import sees_all_teams
 from mlinterview.web.assessments import access, services
 from mlinterview.web.assessments import models as m
-from mlinterview.web.questions.models import Question, QuestionSet
+from mlinterview.web.assessments.bank_picker import bank_page, item_list
+from mlinterview.web.questions.models import Question, QuestionSet, RoleProfile
 
-# The builder's GET parameters: the bank's set, level and title words, the exercises' kind and skill.
-BUILDER_FILTERS = ("set", "level", "q", "kind", "skill")
+# The builder's GET parameters: the bank's words, set, level and page, the exercises' kind, and the
+# skill (of both questions and exercises).
+BUILDER_FILTERS = ("q", "set", "level", "skill", "page", "kind")
 
 
 def manager(view: Any) -> Any:
@@ -79,13 +81,13 @@ def assessment_detail(request: HttpRequest, pk: int) -> HttpResponse:
     assert version is not None
     published = assessment.published
     filters = {k: request.GET.get(k, "") for k in BUILDER_FILTERS}
-    bank = Question.objects.filter(retired=False).select_related("question_set")
-    if filters["set"]:
-        bank = bank.filter(question_set__slug=filters["set"])
-    if filters["level"]:
-        bank = bank.filter(level=filters["level"])
-    if filters["q"]:
-        bank = bank.filter(title__icontains=filters["q"])
+    bank = bank_page(
+        q=filters["q"],
+        set_slug=filters["set"],
+        level=filters["level"],
+        skill=filters["skill"],
+        page=filters["page"],
+    )
     from mlinterview.web.assessments.exercises import exercise_choices, exercise_filters
 
     invitations = (
@@ -101,14 +103,15 @@ def assessment_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_manage": can_manage,
             "version": version,
             "published": published,
-            "items": version.items.select_related("question_version__question"),
-            "bank": bank[:200],
+            "items": item_list(version.items.select_related("question_version"), version.time_limit_minutes),
+            "bank": bank,
             "sets": QuestionSet.objects.all(),
             "levels": Question.Level.choices,
+            "skills": _skills(),
             "filters": filters,
             "exercises": exercise_choices(filters["kind"], filters["skill"]),
             "exercise_filters": exercise_filters(),
-            "exercise_titles": {e["slug"]: e["title"] for e in exercise_choices()},
+            "settings_typed": request.session.pop("settings_typed", None),
             "invitations": invitations,
             "new_links": request.session.pop("new_links", []),
             "name_conflict": request.session.pop("name_conflict", None),
@@ -129,7 +132,7 @@ def _draft_action(request: HttpRequest, pk: int, action: Any, anchor: str = "ite
 def _kept_filters(request: HttpRequest) -> str:
     """The builder's filters from the address the form was posted to, to go back to the same list
     (nothing else of the query is carried over)."""
-    kept = {k: request.GET[k] for k in BUILDER_FILTERS if request.GET.get(k)}
+    kept = [(k, v) for k, v in request.GET.items() if k in BUILDER_FILTERS and v]
     return f"?{urlencode(kept)}" if kept else ""
 
 
@@ -137,7 +140,7 @@ def _kept_filters(request: HttpRequest) -> str:
 @manager
 def item_add(request: HttpRequest, pk: int) -> HttpResponse:
     spec = services.ItemSpec(kind=request.POST.get("kind", ""), slug=request.POST.get("slug", ""))
-    anchor = "exercises" if spec.kind == m.AssessmentItem.Kind.EXERCISE else "items"
+    anchor = "exercises" if spec.kind == m.AssessmentItem.Kind.EXERCISE else "bank"
     return _draft_action(request, pk, lambda v: services.add_item(v, spec, request.user), anchor)
 
 
@@ -174,16 +177,60 @@ def generate(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @manager
 def update_settings(request: HttpRequest, pk: int) -> HttpResponse:
-    return _draft_action(
-        request,
-        pk,
-        lambda v: services.update_settings(
-            v,
+    assessment = get_object_or_404(access.managed_assessments(request.user), pk=pk)
+    version = services.editable_version(assessment, request.user)
+    typed = {"minutes": request.POST.get("minutes", ""), "instructions": request.POST.get("instructions", "")}
+    try:
+        services.update_settings(
+            version,
             request.user,
-            time_limit_minutes=_int(request.POST.get("minutes"), 0),
-            instructions=request.POST.get("instructions", ""),
-        ),
+            time_limit_minutes=_int(typed["minutes"], 0),
+            instructions=typed["instructions"],
+        )
+        messages.success(request, "Settings saved.")
+    except services.AssessmentError as exc:
+        messages.error(request, str(exc))  # the form below still holds what was typed
+        request.session["settings_typed"] = typed
+    return redirect(reverse("assessment-detail", args=[pk]) + f"{_kept_filters(request)}#settings-h")
+
+
+@require_POST
+@manager
+def add_question_from_bank(request: HttpRequest) -> HttpResponse:
+    """The question page's "Add to assessment": into a draft the user may manage."""
+    slug = request.POST.get("slug", "")
+    question = get_object_or_404(Question.objects.filter(retired=False), slug=slug)
+    assessment = get_object_or_404(
+        access.draft_assessments(request.user), pk=_int(request.POST.get("assessment"))
     )
+    version = services.editable_version(assessment, request.user)
+    try:
+        services.add_item(version, services.ItemSpec(kind="question", slug=question.slug), request.user)
+        messages.success(request, f"{question.title} was added to {assessment.title}.")
+    except services.AssessmentError as exc:
+        messages.error(request, str(exc))
+    return redirect("question-detail", slug=question.slug)
+
+
+@reader
+def preview(request: HttpRequest, pk: int) -> HttpResponse:
+    """The latest version as a candidate sees it: no rubric, reference answer or hidden test."""
+    from mlinterview.web.assessments.candidate_items import candidate_view_of
+
+    assessment = get_object_or_404(access.assessments_for(request.user), pk=pk)
+    version = assessment.latest
+    assert version is not None
+    shown = [candidate_view_of(item) for item in version.items.select_related("question_version")]
+    return render(
+        request,
+        "assessments/staff/preview.html",
+        {"assessment": assessment, "version": version, "shown": shown},
+    )
+
+
+def _skills() -> list[tuple[str, str]]:
+    profile = RoleProfile.current()
+    return [(s.slug, s.name) for s in profile.content.core_skills] if profile is not None else []
 
 
 @require_POST

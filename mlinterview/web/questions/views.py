@@ -1,27 +1,12 @@
 from __future__ import annotations
 
-from django.db.models import Count, Max, Q
+from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
-from mlinterview.bank.search import SearchIndex
 from mlinterview.web.questions.access import bank_reader_required, can_read_bank
 from mlinterview.web.questions.models import Question, QuestionSet, RoleProfile
-
-_index_cache: dict[str, object] = {}
-
-
-def _search_index() -> SearchIndex:
-    """One index per imported state of the bank, rebuilt only after an import changed it."""
-    live = Question.objects.filter(retired=False)
-    key = repr(live.aggregate(n=Count("id"), v=Max("current_version_id")))
-    if _index_cache.get("key") != key:
-        rows = live.select_related("current_version")
-        _index_cache["index"] = SearchIndex(row.content for row in rows)
-        _index_cache["key"] = key
-    index = _index_cache["index"]
-    assert isinstance(index, SearchIndex)
-    return index
+from mlinterview.web.questions.search import search_index
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -48,7 +33,7 @@ def question_list(request: HttpRequest) -> HttpResponse:
     if tag:
         rows = [q for q in rows if tag in q.tags]
     if query:
-        rank = {hit.slug: n for n, hit in enumerate(_search_index().search(query, limit=50))}
+        rank = {hit.slug: n for n, hit in enumerate(search_index().search(query, limit=50))}
         rows = sorted((q for q in rows if q.slug in rank), key=lambda q: rank[q.slug])
     all_tags = sorted({t for q in Question.objects.filter(retired=False) for t in q.tags})
     return render(

@@ -1,0 +1,102 @@
+"""What the builder lists: a page of the bank's live questions found by the bank's ranked word
+search and filtered by set, level and skill, and the items of a version with their titles and a
+running total of minutes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from mlinterview.web.assessments import models as m
+from mlinterview.web.assessments.exercises import exercise_choices
+from mlinterview.web.questions.models import Question
+from mlinterview.web.questions.search import ranked_slugs
+
+PAGE_SIZE = 40
+
+
+@dataclass(frozen=True)
+class BankPage:
+    questions: list[Question]
+    number: int  # 1-based
+    pages: int
+    total: int
+    start: int  # 1-based position of the first question shown (0 when none)
+    end: int
+    page_numbers: list[int] = field(default_factory=list)
+
+
+def _page_number(value: Any) -> int:
+    try:
+        return max(int(value), 1)
+    except (TypeError, ValueError):
+        return 1
+
+
+def bank_page(
+    *, q: str = "", set_slug: str = "", level: str = "", skill: str = "", page: Any = 1
+) -> BankPage:
+    """The matching questions, best match first when words were typed (by set and title otherwise),
+    cut into pages of ``PAGE_SIZE``; a page past the end shows the last page."""
+    rows = Question.objects.filter(retired=False).select_related("question_set", "current_version")
+    if set_slug:
+        rows = rows.filter(question_set__slug=set_slug)
+    if level:
+        rows = rows.filter(level=level)
+    found = list(rows.order_by("question_set__position", "title"))
+    if skill:
+        found = [r for r in found if r.current_version and skill in r.current_version.data.get("skills", [])]
+    if q.strip():
+        rank = {slug: n for n, slug in enumerate(ranked_slugs(q[:200]))}
+        found = sorted((r for r in found if r.slug in rank), key=lambda r: rank[r.slug])
+    total = len(found)
+    pages = max((total + PAGE_SIZE - 1) // PAGE_SIZE, 1)
+    number = min(_page_number(page), pages)
+    first = (number - 1) * PAGE_SIZE
+    shown = found[first : first + PAGE_SIZE]
+    return BankPage(
+        questions=shown,
+        number=number,
+        pages=pages,
+        total=total,
+        start=first + 1 if shown else 0,
+        end=first + len(shown),
+        page_numbers=list(range(1, pages + 1)),
+    )
+
+
+@dataclass(frozen=True)
+class ItemRow:
+    item: m.AssessmentItem
+    title: str
+    minutes: int
+    detail: str
+
+
+@dataclass(frozen=True)
+class ItemList:
+    rows: list[ItemRow]
+    minutes: int
+    limit: int
+
+    @property
+    def over_by(self) -> int:
+        return max(self.minutes - self.limit, 0)
+
+
+def item_list(items: Iterable[m.AssessmentItem], time_limit_minutes: int) -> ItemList:
+    """Each item with its title and minutes, and their sum against the time limit."""
+    exercises = {e["slug"]: e for e in exercise_choices()}
+    rows = []
+    for item in items:
+        if item.question_version is not None:
+            data = item.question_version.data
+            rows.append(ItemRow(item, data["title"], int(data["minutes"]), data["level"]))
+        else:
+            exercise = exercises.get(item.exercise_slug)
+            if exercise is None:  # no longer among the exercises
+                rows.append(ItemRow(item, item.exercise_slug, 0, "no longer available"))
+            else:
+                rows.append(ItemRow(item, exercise["title"], int(exercise["minutes"]), exercise["kind"]))
+    return ItemList(rows, sum(r.minutes for r in rows), time_limit_minutes)
