@@ -37,7 +37,7 @@ from typing import Any
 from _common import parser, say, table, write
 
 from mlinterview.exercises import Judge, load_exercise
-from mlinterview.exercises.judge import CASE_SECONDS, CODEC, HARNESS, JudgeResult, _case_spec
+from mlinterview.exercises.judge import CODEC, HARNESS, JudgeResult, _case_spec, case_budget
 from mlinterview.exercises.model import Exercise, default_exercises_dir
 from mlinterview.sandbox import Limits, RunRequest, Sandbox
 
@@ -166,7 +166,7 @@ def main() -> None:
     spec = {
         "function": exercise.function,
         "protocol": exercise.meta.protocol,
-        "case_seconds": CASE_SECONDS,
+        "case_seconds": case_budget(exercise),
         "import_seconds": judge.import_budget(exercise),
         "cases": [_case_spec(i, c) for i, c in enumerate(exercise.cases)],
     }

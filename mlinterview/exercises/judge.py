@@ -27,6 +27,15 @@ CASE_SECONDS = 2.0
 # load in well under a second). Without this budget a ``time.sleep`` at the top of the file held
 # the sandbox, and a worker, for the run's whole wall-clock limit (issue 14, finding 3).
 IMPORT_SECONDS = 5.0
+# Seconds each test of a PyTorch exercise may take: the first torch.optim optimizer a process
+# builds imports torch._dynamo (about 1.3 s of CPU, several seconds of wall time on a busy
+# machine), which a correct solution must not lose its first test to.
+PYTORCH_CASE_SECONDS = 10.0
+
+
+def case_budget(exercise: Exercise) -> float:
+    """Seconds each test may take, unless the case sets its own."""
+    return PYTORCH_CASE_SECONDS if exercise.meta.kind == "pytorch" else CASE_SECONDS
 
 
 @dataclass
@@ -100,7 +109,7 @@ class Judge:
         spec = {
             "function": exercise.function,
             "protocol": exercise.meta.protocol,
-            "case_seconds": CASE_SECONDS,
+            "case_seconds": case_budget(exercise),
             "import_seconds": self.import_budget(exercise),
             "cases": [_case_spec(i, c) for i, c in enumerate(cases)],
         }
