@@ -136,7 +136,8 @@ def test_recruiter_candidates_worker_review(app: App, browser, shot, e2e_artifac
     assert ada.input_value("#content") == ANSWER_A
     shot(ada, "04-candidate-question")
     ada.click("button[aria-label='Item 3']")
-    ada.fill("#content", solution)
+    ada.locator(".cm-content").fill(solution)  # the code editor over the textarea (issue 15, point 6)
+    assert ada.input_value("#content") == solution
     ada.click("#run-code")
     ada.wait_for_selector("#run-output:has-text('public examples pass')")
     assert "FAIL" not in ada.inner_text("#run-output")

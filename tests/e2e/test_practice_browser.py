@@ -103,7 +103,8 @@ def test_practise_a_coding_exercise_run_and_submit(live_server, browser, setting
     page.click("text=ROC AUC with ties")
     assert page.url.endswith("/practice/code/roc-auc/"), page.url
 
-    page.fill("#content", wrong)
+    page.locator(".cm-content").fill(wrong)  # the code editor over the textarea (issue 15, point 6)
+    assert page.input_value("#content") == wrong
     page.wait_for_selector("#save-status:has-text('Saved at')")
     assert PracticeCode.objects.get(user__username="casey", slug="roc-auc").content == wrong
 
