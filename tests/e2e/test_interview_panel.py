@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.e2e.conftest import App, sign_in
 
@@ -91,3 +92,44 @@ def test_independent_scoring_and_debrief(app: App, browser, shot) -> None:
     rita.goto(f"{app.url}/interviews/calibration/")
     shot(rita, "12-calibration")
     assert "Krippendorff" in rita.content()
+
+
+def test_a_draft_scorecard_keeps_every_field_and_advice_keeps_unsaved_work(app: App, browser, shot) -> None:
+    """Issue 15, point 8: save a draft with every field, reload, see every field; then ask for an
+    advisory score with unsaved notes typed: the page does not reload, shows progress, keeps the
+    notes, and gives the advice as a percentage placed on the 1-4 anchors."""
+    page = browser.new_context().new_page()
+    sign_in(page, app, "ivan")
+    page.goto(f"{app.url}/interviews/")
+    page.fill("#candidate", "Ada Lovelace")
+    page.fill("#minutes", "30")
+    page.click("text=Create interview and kit")
+    articles = page.locator("article.kit-item")
+    count = articles.count()
+    for index in range(count):
+        articles.nth(index).locator(f"input[type=radio][value='{1 + index % 4}']").check()
+        articles.nth(index).locator("textarea[id^=notes-]").fill(f"draft note {index + 1}")
+    page.check("input[name=recommendation][value=yes]")
+    page.fill("#reason", "Draft reason kept")
+    page.click("text=Save draft")
+    page.reload()
+    for index in range(count):
+        item = articles.nth(index)
+        assert item.locator(f"input[type=radio][value='{1 + index % 4}']").is_checked()
+        assert item.locator("textarea[id^=notes-]").input_value() == f"draft note {index + 1}"
+    assert page.is_checked("input[name=recommendation][value=yes]")
+    assert page.input_value("#reason") == "Draft reason kept"
+
+    first = articles.nth(0)
+    first.locator("textarea[id^=notes-]").fill("typed after the draft, not saved")
+    page.evaluate("window.notReloaded = true")
+    first.locator("textarea[id^=adv-]").fill(
+        "Split the data into k folds, train on k-1 and validate on the held-out fold, then average."
+    )
+    first.locator("text=Get advisory score").click()
+    expect(first.locator("[id^=adv-status-]")).to_contain_text("Scoring the answer")
+    expect(first.locator("p.advisory")).to_contain_text("%", timeout=120_000)
+    expect(first.locator("p.scale-note")).to_contain_text("on this question’s 1–4 anchors")
+    assert page.evaluate("window.notReloaded") is True
+    assert first.locator("textarea[id^=notes-]").input_value() == "typed after the draft, not saved"
+    shot(page, "13-scorecard-advisory")
