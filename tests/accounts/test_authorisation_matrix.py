@@ -81,6 +81,7 @@ from mlinterview.web.api.scopes import ALL_SCOPES
 from mlinterview.web.assessments import models as m
 from mlinterview.web.assessments import services
 from mlinterview.web.interviews import models as im
+from mlinterview.web.practice.models import PracticeRun
 from tests.assessments.attempts import score_at, submitted_attempt
 from tests.assessments.small_bank import import_small_bank
 
@@ -95,6 +96,7 @@ RU = "redirect, unchanged"  # 302 elsewhere, refusing: the database stays as it 
 
 SLUGS = ["type-1-vs-type-2-errors", "loss-function"]  # the two teams' assessments use these
 FREE_SLUG = "support-vector-machine"  # in no assessment, so open for practice
+FREE_EXERCISE = "standardize"  # a coding exercise in no assessment, so open for practice
 
 # --- the table of pages -----------------------------------------------------------------------
 # A row's label is the URL name, with " POST" for the second method of a page that has two, or a
@@ -170,6 +172,13 @@ PAGES: dict[str, tuple[str, tuple[Any, ...]]] = {
     "practice-progress":        ("GET",  (    L,    L,  200,  200,  200,  200,  200,  200,    L,    L,  200)),
     "practice-anki":            ("GET",  (    L,    L,  200,  200,  200,  200,  200,  200,    L,    L,  200)),
     "practice-question":        ("GET",  (    L,    L,  200,  200,  200,  200,  200,  200,    L,    L,  200)),
+    # Coding practice: any signed-in person, on an exercise in no live assessment; a run's status
+    # only to the person who asked for it (the run is the practice user's).
+    "practice-coding":          ("GET",  (    L,    L,  200,  200,  200,  200,  200,  200,    L,    L,  200)),
+    "practice-code":            ("GET",  (    L,    L,  200,  200,  200,  200,  200,  200,    L,    L,  200)),
+    "practice-code-save":       ("POST", (    L,    L,  302,  302,  302,  302,  302,  302,    L,    L,  302)),
+    "practice-code-run-new":    ("POST", (    L,    L,  202,  202,  202,  202,  202,  202,    L,    L,  202)),
+    "practice-code-run":        ("GET",  (    L,    L,  200,  404,  404,  404,  404,  404,    L,    L,  404)),
     # The bank's reference answers: staff only (MLINTERVIEW_PUBLIC_BANK is off).
     "question-list":            ("GET",  (    L,    L,  403,  200,  200,  200,  200,  200,    L,    L,  200)),
     "question-detail":          ("GET",  (    L,    L,  403,  200,  200,  200,  200,  200,    L,    L,  200)),
@@ -279,6 +288,8 @@ API_LISTS: dict[str, dict[str, str]] = {
 CHANGES = {
     "take-save",
     "take-submit POST",
+    "practice-code-save",
+    "practice-code-run-new",
     "assessment-list POST",
     "item-add",
     "item-remove",
@@ -558,6 +569,9 @@ def build_world() -> World:
         "candidate": alice.invitation.candidate,
         "item": first_item,
         "run": run,
+        "practice_run": PracticeRun.objects.create(
+            user=users["prac"], slug=FREE_EXERCISE, kind=PracticeRun.Kind.EXAMPLES, source="# mine"
+        ),
         "interview": interview_a,
         "rating": rating,
         "revocable": revocable,
@@ -631,6 +645,10 @@ def _page_request(label: str, w: World, role: str) -> tuple[str, dict[str, Any],
         "interview-debrief": lambda: {"pk": o["interview"].pk},
         "interview-advisory": lambda: {"pk": o["interview"].pk, "rating_id": o["rating"].pk},
         "practice-question": lambda: {"slug": FREE_SLUG},
+        "practice-code": lambda: {"slug": FREE_EXERCISE},
+        "practice-code-save": lambda: {"slug": FREE_EXERCISE},
+        "practice-code-run-new": lambda: {"slug": FREE_EXERCISE},
+        "practice-code-run": lambda: {"run_id": o["practice_run"].pk},
         "question-detail": lambda: {"slug": SLUGS[0]},
         "api-key-revoke": lambda: {"key_id": o["revocable"].pk},
     }
@@ -654,8 +672,11 @@ def _page_request(label: str, w: World, role: str) -> tuple[str, dict[str, Any],
         "interview-detail POST": {f"rating-{o['rating'].item_id}": "1", "action": "save"},
         "interview-advisory": {"answer": ""},
         "api-keys POST": {"name": "Matrix-made key", "scopes": ["results:read"], "expires_in_days": "30"},
+        "practice-code-save": {"content": "# typed by the matrix test"},
+        "practice-code-run-new": {"content": "def standardize(X):\n    return X\n", "kind": "examples"},
     }.get(label, {})
-    content_type = "application/json" if route in ("take-save", "take-run") else None
+    json_routes = ("take-save", "take-run", "practice-code-run-new")
+    content_type = "application/json" if route in json_routes else None
     return url, data, content_type
 
 
