@@ -119,3 +119,15 @@ def test_tab_indents_is_autosaved_and_escape_tab_leaves(
     shot(page, "61-candidate-code-item-390")
     assert violations == []
     context.close()
+
+    # Without JavaScript the textarea is the editor, and the navigation buttons post it.
+    plain = browser.new_context(java_script_enabled=False)
+    page = plain.new_page()
+    page.goto(f"{live_server.url}/take/{token}/item/0/")
+    assert page.is_visible("textarea#content") and page.locator(".cm-editor").count() == 0
+    page.fill("textarea#content", "def f():\n\treturn 1\n")
+    page.click("text=Next →")
+    answer.refresh_from_db()
+    # A form post sends line ends as CR LF (the HTML rule for textareas); the autosave sends LF.
+    assert answer.content.replace("\r\n", "\n") == "def f():\n\treturn 1\n"
+    plain.close()
