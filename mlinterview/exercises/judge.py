@@ -75,6 +75,9 @@ class Judge:
         self.import_seconds = import_seconds
         self._expected_lock = threading.Lock()
         self._expected: dict[tuple[str, str], tuple[bool, Any, str]] = {}
+        # Each case's arguments as JSON, encoded once: a case of a few hundred thousand values took
+        # seconds to encode on every judgement. Keyed by the case object, kept alive here.
+        self._encoded: dict[int, tuple[Case, str]] = {}
 
     def import_budget(self, exercise: Exercise) -> float:
         """Seconds solution.py may take to load: the exercise's own budget (scikit-learn takes a
@@ -111,8 +114,14 @@ class Judge:
             "protocol": exercise.meta.protocol,
             "case_seconds": case_budget(exercise),
             "import_seconds": self.import_budget(exercise),
-            "cases": [_case_spec(i, c) for i, c in enumerate(cases)],
         }
+        # The same JSON as json.dumps(spec | {"cases": [...]}), with each case's arguments spliced
+        # in from the cache.
+        cases_json = ", ".join(
+            json.dumps(_case_spec(i, c))[:-1] + ', "args": ' + self._encoded_args(c) + "}"
+            for i, c in enumerate(cases)
+        )
+        spec_json = json.dumps(spec)[:-1] + ', "cases": [' + cases_json + "]}"
         limits = Limits(
             memory_mb=exercise.meta.memory_mb,
             cpu_seconds=exercise.meta.cpu_seconds,
@@ -125,7 +134,7 @@ class Judge:
                     "main.py": HARNESS,
                     "codec.py": CODEC,
                     "solution.py": source,
-                    "cases.json": json.dumps(spec),
+                    "cases.json": spec_json,
                 },
                 "main.py",
                 limits=limits,
@@ -189,6 +198,15 @@ class Judge:
             tests=tests,
             timings=timings,
         )
+
+    def _encoded_args(self, case: Case) -> str:
+        with self._expected_lock:
+            entry = self._encoded.get(id(case))
+        if entry is None or entry[0] is not case:
+            entry = (case, json.dumps([codec.encode(a) for a in case.args]))
+            with self._expected_lock:
+                self._encoded[id(case)] = entry
+        return entry[1]
 
     def _grade(self, exercise: Exercise, case: Case, outcome: Any) -> TestResult:
         if case.metric is not None:
@@ -282,9 +300,10 @@ class Judge:
 
 
 def _case_spec(index: int, case: Case) -> dict[str, Any]:
-    """What the sandbox learns of a case: a number, the inputs and, if it has its own, its time
-    budget. Never its name or an expected value."""
-    spec: dict[str, Any] = {"id": str(index), "args": [codec.encode(a) for a in case.args]}
+    """What the sandbox learns of a case: a number, the inputs (added by the judge, see
+    :meth:`Judge._encoded_args`) and, if it has its own, its time budget. Never its name or an
+    expected value."""
+    spec: dict[str, Any] = {"id": str(index)}
     if case.seconds is not None:
         spec["seconds"] = case.seconds
     return spec
