@@ -182,3 +182,20 @@ def test_the_preview_shows_what_a_candidate_sees_and_nothing_secret(client, draf
 def test_the_preview_is_for_those_who_may_read_the_assessment(client, draft, django_user_model):
     client.force_login(_staff(django_user_model, "otto", "recruiter"))
     assert client.get(f"/assessments/{draft.pk}/preview/").status_code == 404
+
+
+def test_the_exercises_page_too_so_the_invitations_stay_near(client, draft):
+    from mlinterview.web.assessments.exercises import exercise_choices
+
+    every = [e["slug"] for e in exercise_choices()]
+    assert len(every) > 20
+    seen: list[str] = []
+    for number in range(1, (len(every) + 19) // 20 + 1):
+        page = _get(client, draft, f"?xpage={number}&q=ROC")
+        offered = re.findall(r'data-add="exercise:([a-z0-9-]+)"', page)
+        assert len(offered) <= 20
+        last = min(number * 20, len(every))
+        assert f"Exercises {(number - 1) * 20 + 1}–{last} of {len(every)}" in page
+        assert _offered(page)[0] == ROC  # the question search is kept while paging exercises
+        seen += offered
+    assert seen == every

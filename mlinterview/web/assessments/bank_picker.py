@@ -14,15 +14,16 @@ from mlinterview.web.questions.models import Question
 from mlinterview.web.questions.search import ranked_slugs
 
 PAGE_SIZE = 40
+EXERCISE_PAGE_SIZE = 20
 
 
 @dataclass(frozen=True)
-class BankPage:
-    questions: list[Question]
+class Page:
+    rows: list[Any]
     number: int  # 1-based
     pages: int
     total: int
-    start: int  # 1-based position of the first question shown (0 when none)
+    start: int  # 1-based position of the first row shown (0 when none)
     end: int
     page_numbers: list[int] = field(default_factory=list)
 
@@ -34,9 +35,25 @@ def _page_number(value: Any) -> int:
         return 1
 
 
-def bank_page(
-    *, q: str = "", set_slug: str = "", level: str = "", skill: str = "", page: Any = 1
-) -> BankPage:
+def cut(found: list[Any], page: Any, size: int) -> Page:
+    """Page ``page`` (1-based; a page past the end shows the last) of ``found`` in pages of ``size``."""
+    total = len(found)
+    pages = max((total + size - 1) // size, 1)
+    number = min(_page_number(page), pages)
+    first = (number - 1) * size
+    shown = found[first : first + size]
+    return Page(
+        rows=shown,
+        number=number,
+        pages=pages,
+        total=total,
+        start=first + 1 if shown else 0,
+        end=first + len(shown),
+        page_numbers=list(range(1, pages + 1)),
+    )
+
+
+def bank_page(*, q: str = "", set_slug: str = "", level: str = "", skill: str = "", page: Any = 1) -> Page:
     """The matching questions, best match first when words were typed (by set and title otherwise),
     cut into pages of ``PAGE_SIZE``; a page past the end shows the last page."""
     rows = Question.objects.filter(retired=False).select_related("question_set", "current_version")
@@ -50,20 +67,12 @@ def bank_page(
     if q.strip():
         rank = {slug: n for n, slug in enumerate(ranked_slugs(q[:200]))}
         found = sorted((r for r in found if r.slug in rank), key=lambda r: rank[r.slug])
-    total = len(found)
-    pages = max((total + PAGE_SIZE - 1) // PAGE_SIZE, 1)
-    number = min(_page_number(page), pages)
-    first = (number - 1) * PAGE_SIZE
-    shown = found[first : first + PAGE_SIZE]
-    return BankPage(
-        questions=shown,
-        number=number,
-        pages=pages,
-        total=total,
-        start=first + 1 if shown else 0,
-        end=first + len(shown),
-        page_numbers=list(range(1, pages + 1)),
-    )
+    return cut(found, page, PAGE_SIZE)
+
+
+def exercise_page(*, kind: str = "", skill: str = "", page: Any = 1) -> Page:
+    """A page of the coding exercises of ``kind`` and ``skill`` (empty: any), by title."""
+    return cut(exercise_choices(kind, skill), page, EXERCISE_PAGE_SIZE)
 
 
 @dataclass(frozen=True)

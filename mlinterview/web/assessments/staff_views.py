@@ -18,12 +18,12 @@ from mlinterview.web.accounts.roles import MANAGE, REVIEW
 from mlinterview.web.accounts.teams import sees_all_teams
 from mlinterview.web.assessments import access, services
 from mlinterview.web.assessments import models as m
-from mlinterview.web.assessments.bank_picker import bank_page, item_list
+from mlinterview.web.assessments.bank_picker import bank_page, exercise_page, item_list
 from mlinterview.web.questions.models import Question, QuestionSet, RoleProfile
 
-# The builder's GET parameters: the bank's words, set, level and page, the exercises' kind, and the
-# skill (of both questions and exercises).
-BUILDER_FILTERS = ("q", "set", "level", "skill", "page", "kind")
+# The builder's GET parameters: the bank's words, set, level and page, the exercises' kind and page
+# (xpage), and the skill (of both questions and exercises).
+BUILDER_FILTERS = ("q", "set", "level", "skill", "page", "kind", "xpage")
 
 
 def manager(view: Any) -> Any:
@@ -88,7 +88,7 @@ def assessment_detail(request: HttpRequest, pk: int) -> HttpResponse:
         skill=filters["skill"],
         page=filters["page"],
     )
-    from mlinterview.web.assessments.exercises import exercise_choices, exercise_filters
+    from mlinterview.web.assessments.exercises import exercise_filters
 
     invitations = (
         m.Invitation.objects.filter(version__assessment=assessment)
@@ -109,7 +109,7 @@ def assessment_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "levels": Question.Level.choices,
             "skills": _skills(),
             "filters": filters,
-            "exercises": exercise_choices(filters["kind"], filters["skill"]),
+            "exercises": exercise_page(kind=filters["kind"], skill=filters["skill"], page=filters["xpage"]),
             "exercise_filters": exercise_filters(),
             "settings_typed": request.session.pop("settings_typed", None),
             "invitations": invitations,
