@@ -53,7 +53,7 @@ function enhance(box) {
   const hint = document.createElement("p");
   hint.className = "meta editor-hint";
   hint.id = (box.id || "code") + "-editor-hint";
-  hint.textContent = "Tab indents, Shift+Tab dedents. To leave the editor with the keyboard, press Esc, then Tab.";
+  hint.textContent = "Tab indents, Shift+Tab dedents. To leave the editor with the keyboard, press Esc and then Tab (within two seconds).";
 
   // ARIA id references do not cross into a shadow root: the accessible name is copied from the
   // label, and the keyboard hint is given as the description.
