@@ -18,7 +18,9 @@ def _fill_scorecard(page, ratings: list[int], recommendation: str) -> None:
     for index in range(articles.count()):
         value = ratings[index] if index < len(ratings) else 3
         articles.nth(index).locator(f"input[type=radio][value='{value}']").check()
-        articles.nth(index).locator("textarea").fill(f"note from this interviewer on question {index + 1}")
+        articles.nth(index).locator("textarea[id^=notes-]").fill(
+            f"note from this interviewer on question {index + 1}"
+        )
     page.check(f"input[name=recommendation][value={recommendation}]")
     page.fill("#reason", "Reasoned well about trade-offs")
 
