@@ -38,6 +38,10 @@ EDGES: dict[str, Edge] = {
         args(lambda w, t, n, p=None: bool(((t[_inside(t, n)] < 0) | (t[_inside(t, n)] >= len(w))).any())),
         "IndexError",
     ),
+    "a negative token id inside a bag, refused": refused(
+        args(lambda w, t, n, p=None: bool((t[_inside(t, n)] < 0).any())),
+        "IndexError",
+    ),
     "a length outside 0..T, refused": refused(
         args(lambda w, t, n, p=None: bool(((n < 0) | (n > t.shape[1])).any()))
     ),

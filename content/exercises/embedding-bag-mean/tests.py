@@ -54,6 +54,14 @@ def cases():
             raises="IndexError",
         ),
         Case.of(
+            "a negative token id, refused",
+            w,
+            torch.tensor([[1, -1, 2]]),
+            torch.tensor([3]),
+            0,
+            raises="IndexError",
+        ),
+        Case.of(
             "a length past the width, refused",
             w,
             torch.tensor([[1, 2]]),
