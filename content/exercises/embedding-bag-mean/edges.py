@@ -42,7 +42,6 @@ EDGES: dict[str, Edge] = {
         args(lambda w, t, n, p=None: bool((t[_inside(t, n)] < 0).any())),
         "IndexError",
     ),
-    "a length outside 0..T, refused": refused(
-        args(lambda w, t, n, p=None: bool(((n < 0) | (n > t.shape[1])).any()))
-    ),
+    "a length past T, refused": refused(args(lambda w, t, n, p=None: bool((n > t.shape[1]).any()))),
+    "a negative length, refused": refused(args(lambda w, t, n, p=None: bool((n < 0).any()))),
 }

@@ -62,6 +62,14 @@ def cases():
             raises="IndexError",
         ),
         Case.of(
+            "a negative length, refused",
+            w,
+            torch.tensor([[1, 2], [3, 4]]),
+            torch.tensor([2, -1]),
+            0,
+            raises="ValueError",
+        ),
+        Case.of(
             "a length past the width, refused",
             w,
             torch.tensor([[1, 2]]),
