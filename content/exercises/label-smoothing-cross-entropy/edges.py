@@ -15,5 +15,6 @@ EDGES: dict[str, Edge] = {
     "a single row": answered(args(lambda x, t, eps, ig: x.shape[0] == 1)),
     "float64 logits": answered(args(lambda x, t, eps, ig: x.dtype == torch.float64)),
     "every target ignored, refused": refused(args(lambda x, t, eps, ig: bool((t == ig).all()))),
-    "smoothing outside [0, 1], refused": refused(args(lambda x, t, eps, ig: not 0 <= eps <= 1)),
+    "smoothing below 0, refused": refused(args(lambda x, t, eps, ig: eps < 0)),
+    "smoothing above 1, refused": refused(args(lambda x, t, eps, ig: eps > 1)),
 }

@@ -43,6 +43,14 @@ def cases():
             raises="ValueError",
         ),
         Case.of(
+            "smoothing above 1, refused",
+            _random(10, 2, 3),
+            torch.tensor([0, 1]),
+            1.5,
+            -100,
+            raises="ValueError",
+        ),
+        Case.of(
             "negative smoothing, refused",
             _random(8, 2, 3),
             torch.tensor([0, 1]),
