@@ -15,6 +15,7 @@ EDGES: dict[str, Edge] = {
     ),
     "a sequence of length 0": answered(args(lambda n, T, *w: T > 0 and bool((n == 0).any()))),
     "max_len of 0": answered(args(lambda n, T, *w: T == 0)),
-    "a length outside 0..max_len, refused": refused(args(lambda n, T, *w: bool(((n < 0) | (n > T)).any()))),
+    "a length past max_len, refused": refused(args(lambda n, T, *w: bool((n > T).any()))),
+    "a negative length, refused": refused(args(lambda n, T, *w: bool((n < 0).any()))),
     "a window below 1, refused": refused(args(lambda n, T, *w: bool(w) and w[0] is not None and w[0] < 1)),
 }

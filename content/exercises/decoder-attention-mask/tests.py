@@ -33,5 +33,6 @@ def cases():
         _case("a sequence of length 0", [0, 2], 3),
         _case("no positions", [0, 0], 0),
         Case.of("a length past max_len, refused", torch.tensor([4]), 3, raises="ValueError"),
+        Case.of("a negative length, refused", torch.tensor([2, -1]), 3, raises="ValueError"),
         Case.of("a window of 0, refused", torch.tensor([2]), 2, 0, raises="ValueError"),
     ]
