@@ -53,4 +53,6 @@ EDGES: dict[str, Edge] = {
     "no steps": answered(args(lambda *a: len(_settings(*a)[0]) == 0)),
     "a growth factor of 1 or less, refused": refused(args(lambda *a: _settings(*a)[2] <= 1)),
     "a backoff factor outside (0, 1), refused": refused(args(lambda *a: not 0 < _settings(*a)[3] < 1)),
+    "a growth interval below 1, refused": refused(args(lambda *a: _settings(*a)[4] < 1)),
+    "an initial scale not positive, refused": refused(args(lambda *a: _settings(*a)[1] <= 0)),
 }

@@ -81,4 +81,6 @@ def cases():
         _case("no steps", []),
         Case.of("a growth factor of 1, refused", small[:1], 1024.0, 1.0, 0.5, 2, raises="ValueError"),
         Case.of("a backoff factor of 1, refused", small[:1], 1024.0, 2.0, 1.0, 2, raises="ValueError"),
+        Case.of("a growth interval of 0, refused", small[:1], 1024.0, 2.0, 0.5, 0, raises="ValueError"),
+        Case.of("an initial scale of 0, refused", small[:1], 0.0, 2.0, 0.5, 2, raises="ValueError"),
     ]
