@@ -199,3 +199,11 @@ def test_the_exercises_page_too_so_the_invitations_stay_near(client, draft):
         assert _offered(page)[0] == ROC  # the question search is kept while paging exercises
         seen += offered
     assert seen == every
+
+
+def test_what_is_already_in_the_assessment_is_marked_not_offered_again(client, draft, recruiter):
+    services.add_item(draft.latest, services.ItemSpec("question", ROC), recruiter)
+    services.add_item(draft.latest, services.ItemSpec("exercise", "lru-cache"), recruiter)
+    page = _get(client, draft, "?q=ROC&kind=algorithms")
+    assert ROC not in _offered(page) and 'data-added="question:roc-curve"' in page
+    assert 'data-add="exercise:lru-cache"' not in page and 'data-added="exercise:lru-cache"' in page

@@ -93,6 +93,11 @@ class ItemList:
     def over_by(self) -> int:
         return max(self.minutes - self.limit, 0)
 
+    @property
+    def added(self) -> set[str]:
+        """What is already in the version, as "question:slug" and "exercise:slug"."""
+        return {f"{row.item.kind}:{row.item.slug}" for row in self.rows}
+
 
 def item_list(items: Iterable[m.AssessmentItem], time_limit_minutes: int) -> ItemList:
     """Each item with its title and minutes, and their sum against the time limit."""

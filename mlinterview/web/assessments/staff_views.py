@@ -103,7 +103,9 @@ def assessment_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_manage": can_manage,
             "version": version,
             "published": published,
-            "items": item_list(version.items.select_related("question_version"), version.time_limit_minutes),
+            "items": item_list(
+                version.items.select_related("question_version__question"), version.time_limit_minutes
+            ),
             "bank": bank,
             "sets": QuestionSet.objects.all(),
             "levels": Question.Level.choices,
