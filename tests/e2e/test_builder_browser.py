@@ -1,6 +1,6 @@
 """Issue 15, point 3, in a real browser on the whole shipped bank: the recruiter searches the bank
-by words and level, adds two questions from the results, and after each add is back at the same
-filtered list; the items show the running total of minutes against the time limit, over it a
+by words and level, adds two questions from the results without a page reload (htmx swaps the
+builder in place), and after each add is at the same filtered list; the items show the running total of minutes against the time limit, over it a
 warning. The builder is kept as a screenshot (``builder.png``) to be looked at."""
 
 from __future__ import annotations
@@ -44,8 +44,11 @@ def test_filter_add_two_questions_keep_the_filter_and_see_the_total(app: App, br
     assert len(offered) >= 2
     chosen = offered[:2]
 
+    page.evaluate("window.notReloaded = true")
     for slug in chosen:
         page.click(f"button[data-add='question:{slug}']")
+        page.wait_for_selector(f"[data-added='question:{slug}']")
+        assert page.evaluate("window.notReloaded === true")  # htmx swapped the builder in place
         assert _kept(page.url) == {"q": ["ROC"], "level": ["mid"]}
         assert page.input_value("#f-q") == "ROC"
         assert page.input_value("#f-level") == "mid"
