@@ -132,6 +132,9 @@ PAGES: dict[str, tuple[str, tuple[Any, ...]]] = {
     "assessment-list":          ("GET",  (    L,    L,  403,  403,  403,  200,  200,  200,    L,    L,  200)),
     "assessment-list POST":     ("POST", (    L,    L,  403,  403,  403,  302,  302,  403,    L,    L,  302)),
     "assessment-detail":        ("GET",  (    L,    L,  403,  403,  403,  404,  200,  200,    L,    L,  200)),
+    "assessment-preview":       ("GET",  (    L,    L,  403,  403,  403,  404,  200,  200,    L,    L,  200)),
+    # The question page's "Add to assessment", into team A's draft.
+    "assessment-add-question":  ("POST", (    L,    L,  403,  403,  403,  404,  302,  403,    L,    L,  302)),
     "item-add":                 ("POST", (    L,    L,  403,  403,  403,  404,  302,  403,    L,    L,  302)),
     "item-remove":              ("POST", (    L,    L,  403,  403,  403,  404,  302,  403,    L,    L,  302)),
     "item-move":                ("POST", (    L,    L,  403,  403,  403,  404,  302,  403,    L,    L,  302)),
@@ -292,6 +295,7 @@ CHANGES = {
     "practice-code-run-new",
     "assessment-list POST",
     "item-add",
+    "assessment-add-question",
     "item-remove",
     "item-move",
     "assessment-generate",  # a published assessment gets a new draft before the level is refused
@@ -513,6 +517,8 @@ def build_world() -> World:
     a, b = version_a.assessment, version_b.assessment
     assert (a.team, b.team) == (team_a, team_b)
     services.assign_reviewers(a, [users["i_yes"]], users["rec_a"])
+    # A draft of team A, for the question page's "Add to assessment" (drafts only).
+    draft_a = services.create_assessment("Alpha draft in the making", users["rec_a"], time_limit_minutes=30)
 
     alice = submitted_attempt(
         version_a, users["rec_a"], "Alice Alphacand", "alice@alpha.example", [0.6, None]
@@ -552,7 +558,7 @@ def build_world() -> World:
     markers["alias"] = (alice.invitation.candidate.alias, bert.invitation.candidate.alias)
     markers["link"] = (f"/assessments/{a.pk}/", f"/assessments/{b.pk}/")
     ids = {
-        "assessments": {"A": {a.pk}, "B": {b.pk}},
+        "assessments": {"A": {a.pk, draft_a.pk}, "B": {b.pk}},
         "candidates": {
             "A": {i.candidate_id for i in (alice.invitation, amos, anna)},
             "B": {bert.invitation.candidate_id},
@@ -561,6 +567,7 @@ def build_world() -> World:
     }
     objects = {
         "assessment": a,
+        "draft": draft_a,
         "attempt": alice,
         "invitation": amos,  # invited, not started: it may be resent and revoked
         "done_score": score_at(alice, 0),
@@ -624,6 +631,7 @@ def _page_request(label: str, w: World, role: str) -> tuple[str, dict[str, Any],
         "take-run-status": lambda: {"token": token, "run_id": o["run"].pk},
         "take-submit": lambda: {"token": token},
         "assessment-detail": lambda: {"pk": a},
+        "assessment-preview": lambda: {"pk": a},
         "item-add": lambda: {"pk": a},
         "item-remove": lambda: {"pk": a, "position": 0},
         "item-move": lambda: {"pk": a, "position": 0, "offset": 1},
@@ -661,6 +669,7 @@ def _page_request(label: str, w: World, role: str) -> tuple[str, dict[str, Any],
         "take-run": json_body,
         "assessment-list POST": {"title": "Matrix-made assessment", "minutes": "30"},
         "item-add": {"kind": "question", "slug": FREE_SLUG},
+        "assessment-add-question": {"assessment": str(o["draft"].pk), "slug": FREE_SLUG},
         "assessment-generate": {"level": "no-such-level", "minutes": "30"},
         "assessment-settings": {"minutes": "40", "instructions": "Changed by the matrix test."},
         "assessment-invite": {"name": "Matrix Invitee", "email": "invitee@alpha.example"},
