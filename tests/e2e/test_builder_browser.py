@@ -1,7 +1,8 @@
 """Issue 15, point 3, in a real browser on the whole shipped bank: the recruiter searches the bank
 by words and level, adds two questions from the results without a page reload (htmx swaps the
 builder in place), and after each add is at the same filtered list; the items show the running
-total of minutes against the time limit, over it a warning. The builder is kept as a screenshot (``builder.png``) to be looked at."""
+total of minutes against the time limit, over it a warning. The builder is kept as a screenshot
+(``builder.png``) to be looked at."""
 
 from __future__ import annotations
 
