@@ -24,7 +24,6 @@ numpy exercise); a PyTorch exercise judged in <= 3 s (median).
 
 from __future__ import annotations
 
-import json
 import os
 import statistics
 import subprocess
@@ -37,7 +36,7 @@ from typing import Any
 from _common import parser, say, table, write
 
 from mlinterview.exercises import Judge, load_exercise
-from mlinterview.exercises.judge import CODEC, HARNESS, JudgeResult, _case_spec, case_budget
+from mlinterview.exercises.judge import CODEC, HARNESS, JudgeResult
 from mlinterview.exercises.model import Exercise, default_exercises_dir
 from mlinterview.sandbox import Limits, RunRequest, Sandbox
 
@@ -128,6 +127,20 @@ def bars_met(pass_ratio: float, rate: float, pytorch_seconds: float | None) -> d
     return met
 
 
+def bare_harness_folder(judge: Judge, exercise: Exercise) -> Path:
+    """A folder holding what the judge sends the sandbox (harness, codec, the reference as
+    solution.py, the same cases.json), for timing the harness without the sandbox."""
+    folder = Path(tempfile.mkdtemp(prefix="mlinterview-bench-"))
+    for name, text in {
+        "main.py": HARNESS,
+        "codec.py": CODEC,
+        "solution.py": exercise.solution_source,
+        "cases.json": judge.harness_spec(exercise, list(exercise.cases)),
+    }.items():
+        (folder / name).write_text(text)
+    return folder
+
+
 def main() -> None:
     p = parser(__doc__.splitlines()[0], data=False)
     p.add_argument("--exercise", default="standardize", help="a numpy exercise (default: standardize)")
@@ -162,22 +175,7 @@ def main() -> None:
 
     exercise = load_exercise(default_exercises_dir() / args.exercise)
     judge = Judge(sandbox)
-    # The harness gets what the judge would send it (the same spec: function, budgets, cases).
-    spec = {
-        "function": exercise.function,
-        "protocol": exercise.meta.protocol,
-        "case_seconds": case_budget(exercise),
-        "import_seconds": judge.import_budget(exercise),
-        "cases": [_case_spec(i, c) for i, c in enumerate(exercise.cases)],
-    }
-    folder = Path(tempfile.mkdtemp(prefix="mlinterview-bench-"))
-    for name, text in {
-        "main.py": HARNESS,
-        "codec.py": CODEC,
-        "solution.py": exercise.solution_source,
-        "cases.json": json.dumps(spec),
-    }.items():
-        (folder / name).write_text(text)
+    folder = bare_harness_folder(judge, exercise)
     say(f"{args.exercise}: bare harness and sandboxed judgement, {args.runs} runs each")
     first = judge.judge(exercise, exercise.solution_source)
     if first.score != 1.0:

@@ -109,19 +109,7 @@ class Judge:
                 "source_too_large",
                 f"The solution is longer than {MAX_SOURCE:,} characters.",
             )
-        spec = {
-            "function": exercise.function,
-            "protocol": exercise.meta.protocol,
-            "case_seconds": case_budget(exercise),
-            "import_seconds": self.import_budget(exercise),
-        }
-        # The same JSON as json.dumps(spec | {"cases": [...]}), with each case's arguments spliced
-        # in from the cache.
-        cases_json = ", ".join(
-            json.dumps(_case_spec(i, c))[:-1] + ', "args": ' + self._encoded_args(c) + "}"
-            for i, c in enumerate(cases)
-        )
-        spec_json = json.dumps(spec)[:-1] + ', "cases": [' + cases_json + "]}"
+        spec_json = self.harness_spec(exercise, cases)
         limits = Limits(
             memory_mb=exercise.meta.memory_mb,
             cpu_seconds=exercise.meta.cpu_seconds,
@@ -198,6 +186,23 @@ class Judge:
             tests=tests,
             timings=timings,
         )
+
+    def harness_spec(self, exercise: Exercise, cases: list[Case]) -> str:
+        """The ``cases.json`` the harness reads: the function, the time budgets, and per case a
+        number, its inputs and its own budget if it has one (never a name or an expected value)."""
+        spec = {
+            "function": exercise.function,
+            "protocol": exercise.meta.protocol,
+            "case_seconds": case_budget(exercise),
+            "import_seconds": self.import_budget(exercise),
+        }
+        # The same JSON as json.dumps(spec | {"cases": [...]}), with each case's arguments spliced
+        # in from the cache.
+        cases_json = ", ".join(
+            json.dumps(_case_spec(i, c))[:-1] + ', "args": ' + self._encoded_args(c) + "}"
+            for i, c in enumerate(cases)
+        )
+        return json.dumps(spec)[:-1] + ', "cases": [' + cases_json + "]}"
 
     def _encoded_args(self, case: Case) -> str:
         with self._expected_lock:

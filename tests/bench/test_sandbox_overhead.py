@@ -67,3 +67,17 @@ def test_a_reference_that_does_not_score_full_marks_stops_the_bench(judge, stand
     )
     with pytest.raises(SystemExit, match="scored"):
         overhead.judgement_times(judge, broken, runs=1)
+
+
+@pytest.mark.sandbox
+def test_the_bare_harness_answers_every_case_from_the_judges_own_spec(judge, standardize):
+    # The bench times the harness outside the sandbox on what the judge would send; when the judge
+    # changed how it sends a case's inputs, the bench's hand-built copy of the spec broke.
+    import json
+    import subprocess
+
+    folder = overhead.bare_harness_folder(judge, standardize)
+    subprocess.run([str(judge.sandbox.python), "main.py"], cwd=folder, check=True, timeout=60)
+    results = json.loads((folder / "results.json").read_text())
+    assert sorted(results["cases"], key=int) == [str(i) for i in range(len(standardize.cases))]
+    assert all("value" in outcome for outcome in results["cases"].values())
