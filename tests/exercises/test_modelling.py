@@ -12,7 +12,7 @@ from sklearn.metrics import mean_absolute_error, roc_auc_score
 
 from mlinterview.exercises.judge import score_predictions
 from mlinterview.exercises.model import Metric, invoke
-from tests.exercises.conftest import judge_side_by_side
+from mlinterview.exercises.sandboxcheck import judge_all
 
 AUC = Metric("ROC AUC", np.array([0, 0, 1, 1]), roc_auc_score, none_at=0.6, full_at=0.8)
 
@@ -134,7 +134,7 @@ def test_each_modelling_trap_costs_the_hidden_points(
     exercise = exercises[slug]
     metric = next(c.metric for c in exercise.cases if c.public)
     sources = [exercise.solution_source, exercise.wrong[naive], exercise.wrong[mistake]]
-    reference, baseline, wrong = judge_side_by_side(judge, exercise, sources)
+    reference, baseline, wrong = judge_all(judge, exercise, sources)
     assert reference.score == 1.0, reference.tests
     assert _hidden(baseline).points == 0, baseline.tests
     hidden, public = _hidden(wrong), _public(wrong)
