@@ -38,3 +38,6 @@ def test_each_mutation_still_applies_once_and_names_existing_tests(mutant):
     for test in mutant.tests:
         path = Path(test.split("::")[0])
         assert (REPO_DIR / path).exists(), f"{mutant.source}: {path} does not exist"
+        if "::" in test:  # the named test function is still in that file
+            name = test.split("::")[-1].split("[")[0]
+            assert f"def {name}(" in (REPO_DIR / path).read_text(), f"{mutant.source}: no test {name}"
