@@ -108,7 +108,7 @@ def _auc(message: str) -> float:
 # leaky way does).
 TRAPS = [
     ("store-sales-forecast", "shop_median", "forest_on_week", 0.0, True),
-    ("card-fraud-alerts", "largest_amount_first", "accurate_labels", 0.0, False),
+    ("card-fraud-alerts", "largest_amount_first", "chargeback_boosting", 0.0, True),
     ("product-returns-new-brands", "numbers_only", "unseen_as_top_brand", 0.5, False),
     ("motor-claims-new-customers", "age_band_rates", "memorising_forest", 0.0, True),
     ("loan-default-probability", "base_rate", "balanced_classes", 0.0, False),

@@ -4,9 +4,12 @@ Fraud is more likely when a payment is far above what the card usually spends (t
 ``amount`` to ``usual_amount_90d`` matters, not the amount itself), at night, far from home, in a
 burst of payments, without the card present, and in some merchant categories. The metric is
 average precision, the area under the precision-recall curve, which rewards putting frauds at the
-top of the list. A constant or a column of 0/1 labels (what ``predict`` of a classifier returns,
-nearly all zeros at this base rate) sits at or near the base rate. The labels of the public and
-hidden payments never leave the parent.
+top of the list. ``chargeback_filed`` is written after the payment, when the cardholder disputes
+it: in last month's rows (training and public) it is 1 for every fraud and a few genuine payments;
+this month's payments are scored as they arrive, before any dispute, so it is 0 for all of them and
+a model that learnt from it ranks them no better than a constant. A constant or a column of 0/1
+labels (what ``predict`` of a classifier returns, nearly all zeros at this base rate) sits at or
+near the base rate. The labels of the public and hidden payments never leave the parent.
 """
 
 import numpy as np
@@ -29,7 +32,7 @@ CATEGORIES = [
 CATEGORY_RISK = np.array([-0.8, -0.4, 0.5, 0.9, -0.6, 0.6, 1.1, -0.7])
 
 
-def payments(n, seed):
+def payments(n, seed, *, investigated=True):
     rng = np.random.default_rng(seed)
     usual = np.round(np.exp(rng.normal(3.5, 0.7, n)), 2)
     category = rng.integers(0, len(CATEGORIES), n)
@@ -59,15 +62,25 @@ def payments(n, seed):
             "km_from_home": km,
             "payments_last_hour": last_hour,
             "card_present": present,
+            "chargeback_filed": (
+                chargebacks(fraud, log_ratio, present, hour) if investigated else np.zeros(n, dtype=int)
+            ),
         }
     )
     return frame, fraud
 
 
+def chargebacks(fraud, log_ratio, present, hour):
+    """1 once the cardholder disputed the payment: every confirmed fraud, and a few genuine online
+    payments well above the card's usual amount that the cardholder did not recognise."""
+    disputed_genuine = (present == 0) & (log_ratio > 1.0) & (hour % 3 == 0)
+    return (fraud.astype(bool) | disputed_genuine).astype(int)
+
+
 def cases():
     X_train, y_train = payments(20000, 1)
     X_valid, y_valid = payments(6000, 2)
-    X_next, y_next = payments(20000, 3)
+    X_next, y_next = payments(20000, 3, investigated=False)
     return [
         Case.of(
             "validation payments",
