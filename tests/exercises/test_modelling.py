@@ -111,7 +111,7 @@ TRAPS = [
     ("card-fraud-alerts", "largest_amount_first", "chargeback_boosting", 0.0, True),
     ("product-returns-new-brands", "numbers_only", "unseen_as_top_brand", 0.5, False),
     ("motor-claims-new-customers", "age_band_rates", "memorising_forest", 0.0, True),
-    ("loan-default-probability", "base_rate", "balanced_classes", 0.0, False),
+    ("loan-default-probability", "base_rate", "arrears_boosting", 0.0, True),
     ("hotel-cancellation-risk", "base_rate", "agent_rate_boosting", 0.0, True),
     ("support-ticket-routing", "majority_team", "word_counts_bayes", 0.0, True),
     ("delivery-time-promise", "overall_percentile", "voucher_boosting", 0.0, True),

@@ -5,8 +5,11 @@ The metric is log loss on the predicted probabilities (clipped to [1e-6, 1 - 1e-
 probability of 0 or 1 is scored as a very confident one rather than refused): the lender prices
 each loan from the probability, so the number itself must be right, not only the order. A model
 trained on rebalanced classes (class weights, undersampling, oversampling) ranks well but claims
-defaults several times more often than they happen, and scores worse than the base rate. The labels
-of the public and hidden applications never leave the parent.
+defaults several times more often than they happen, and scores worse than the base rate.
+``months_in_arrears`` is counted while a loan is repaid, so in last year's loans (training and
+public rows) it reveals every default; next quarter's applications are priced before any
+repayment falls due, so it is 0 for all of them, and a model that learnt from it calls every one
+of them safe. The labels of the public and hidden applications never leave the parent.
 """
 
 import numpy as np
@@ -24,7 +27,7 @@ def clipped_log_loss(truth, probabilities):
     return log_loss(truth, np.clip(np.asarray(probabilities, dtype=float), 1e-6, 1 - 1e-6), labels=[0, 1])
 
 
-def applications(n, seed):
+def applications(n, seed, *, repaying=True):
     rng = np.random.default_rng(seed)
     income = np.round(np.exp(rng.normal(10.4, 0.5, n)), -2)
     debt_ratio = np.round(rng.beta(2.0, 5.0, n), 3)
@@ -53,15 +56,26 @@ def applications(n, seed):
             "loan_amount": amount,
             "employment": employment,
             "purpose": purpose,
+            "months_in_arrears": (
+                months_in_arrears(default, history, late) if repaying else np.zeros(n, dtype=int)
+            ),
         }
     )
     return frame, default
 
 
+def months_in_arrears(default, history, late):
+    """Months the loan has fallen behind on its repayments since it was granted: a default is
+    declared after three, so every defaulted loan has three to six; a few sound borrowers with
+    late payments elsewhere missed one month and caught up."""
+    caught_up = (default == 0) & (late >= 2) & (history % 5 == 0)
+    return np.where(default == 1, 3 + history % 4, caught_up.astype(int))
+
+
 def cases():
     X_train, y_train = applications(12000, 21)
     X_valid, y_valid = applications(4000, 22)
-    X_next, y_next = applications(12000, 23)
+    X_next, y_next = applications(12000, 23, repaying=False)
     return [
         Case.of(
             "validation applications",
