@@ -109,7 +109,7 @@ def _auc(message: str) -> float:
 TRAPS = [
     ("store-sales-forecast", "shop_median", "forest_on_week", 0.0, True),
     ("card-fraud-alerts", "largest_amount_first", "chargeback_boosting", 0.0, True),
-    ("product-returns-new-brands", "numbers_only", "unseen_as_top_brand", 0.5, False),
+    ("product-returns-new-brands", "numbers_only", "refund_boosting", 0.0, True),
     ("motor-claims-new-customers", "age_band_rates", "memorising_forest", 0.0, True),
     ("loan-default-probability", "base_rate", "arrears_boosting", 0.0, True),
     ("hotel-cancellation-risk", "base_rate", "agent_rate_boosting", 0.0, True),

@@ -8,7 +8,10 @@ of the hidden orders come from 200 brands that joined since. An encoder that ref
 categories raises on the hidden orders (and one patched to treat them as the most common brand
 scores them as that brand); a model that leans on the brand alone has nothing to go
 on for new brands, while the product words in the title still carry. The labels of the public and
-hidden orders never leave the parent; the metric is ROC AUC.
+hidden orders never leave the parent; the metric is ROC AUC. ``refund_eur`` is known only once
+an order is settled: in last month's orders (training and public) it is the price of every return,
+while next month's orders are ranked when they are placed, with no refund yet, so it is 0 for all
+of them and a model that learnt from it has nothing left to rank them by.
 """
 
 import numpy as np
@@ -44,7 +47,7 @@ def brand_world(seed=5):
     return names, rng.normal(0.0, 0.9, BRANDS), rng.normal(0.0, 0.4, BRANDS)
 
 
-def orders(n, seed, brands):
+def orders(n, seed, brands, *, settled=True):
     names, effect, premium = brand_world()
     rng = np.random.default_rng(seed)
     weights = 1 / np.arange(1, len(brands) + 1) ** 0.7
@@ -74,17 +77,25 @@ def orders(n, seed, brands):
             "price": price,
             "photos": photos,
             "seller_rating": rating,
+            "refund_eur": refunds(returned, price, photos, rating) if settled else np.zeros(n),
         }
     )
     return frame, returned
+
+
+def refunds(returned, price, photos, rating):
+    """Euros paid back once the order is settled: the full price of every parcel sent back, and a
+    tenth of it as a goodwill gesture on kept orders from sparse listings of poorly rated sellers."""
+    goodwill = (returned == 0) & (photos == 1) & (rating < 4.0)
+    return np.round(np.where(returned == 1, price, np.where(goodwill, 0.1 * price, 0.0)), 2)
 
 
 def cases():
     known, new = np.arange(KNOWN_BRANDS), np.arange(KNOWN_BRANDS, BRANDS)
     X_train, y_train = orders(8000, 1, known)
     X_valid, y_valid = orders(3000, 2, known)
-    X_old, y_old = orders(4000, 3, known)
-    X_new, y_new = orders(4000, 4, new)
+    X_old, y_old = orders(4000, 3, known, settled=False)
+    X_new, y_new = orders(4000, 4, new, settled=False)
     X_next = pd.concat([X_old, X_new], ignore_index=True)
     y_next = np.concatenate([y_old, y_new])
     order = np.random.default_rng(6).permutation(len(X_next))
