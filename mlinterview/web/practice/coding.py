@@ -26,7 +26,8 @@ from mlinterview.web.assessments import exercises, grading
 from mlinterview.web.assessments.errors import AssessmentError
 from mlinterview.web.assessments.held_back import held_back_exercises
 from mlinterview.web.assessments.jobs.queues import enqueue
-from mlinterview.web.assessments.jobs.tasks import TRIAL_RUN_UNAVAILABLE
+from mlinterview.web.assessments.jobs.tasks import TRIAL_RUN_UNAVAILABLE, judge_queued_run
+from mlinterview.web.assessments.services.attempts import trial_run_view
 from mlinterview.web.assessments.services.save_limits import (
     SaveThrottled,
     autosave_limits,
@@ -156,40 +157,14 @@ def shown_result(judged: dict[str, Any]) -> dict[str, Any]:
 def run_practice(run_id: int) -> str:
     """Judge a practice run (worker side): on the public examples, or on every test for a
     submission. Safe to run twice."""
-    from mlinterview.sandbox import SandboxUnavailable
+    return judge_queued_run(PracticeRun.objects, run_id, _judged, "practice run")
 
-    with transaction.atomic():
-        run = PracticeRun.objects.select_for_update().get(pk=run_id)
-        if run.status != PracticeRun.Status.PENDING:
-            return f"already {run.status}"
-        if run.waited_too_long(timezone.now()):
-            run.status = PracticeRun.Status.FAILED
-            run.error = "The run waited too long in the queue; try again."
-            run.finished_at = timezone.now()
-            run.save(update_fields=["status", "error", "finished_at"])
-            return "expired"
-        run.status = PracticeRun.Status.RUNNING
-        run.started_at = timezone.now()
-        run.save(update_fields=["status", "started_at"])
-    try:
-        if run.kind == PracticeRun.Kind.SUBMIT:
-            # The primary grader of code answers: the judge an assessment's answers get.
-            grade = grading.grade_request(GradeRequest.code(run.slug, run.source))
-            result, error = shown_result(grade.evidence), ""
-        else:
-            result, error = shown_result(exercises.run_public_examples(run.slug, run.source)), ""
-    except SandboxUnavailable:
-        result, error = {}, TRIAL_RUN_UNAVAILABLE
-    except Exception as exc:  # the person sees a message; the worker log has the details
-        logging.getLogger("mlinterview.judging").exception("practice run %s failed", run_id)
-        result, error = {}, f"The run failed on the server ({type(exc).__name__}); your code is saved."
-    PracticeRun.objects.filter(pk=run_id).update(
-        status=PracticeRun.Status.FAILED if error else PracticeRun.Status.DONE,
-        result=result,
-        error=error,
-        finished_at=timezone.now(),
-    )
-    return "failed" if error else "done"
+
+def _judged(run: PracticeRun) -> dict[str, Any]:
+    if run.kind == PracticeRun.Kind.SUBMIT:
+        # The primary grader of code answers: the judge an assessment's answers get.
+        return shown_result(grading.grade_request(GradeRequest.code(run.slug, run.source)).evidence)
+    return shown_result(exercises.run_public_examples(run.slug, run.source))
 
 
 @task(queue_name="trials")
@@ -203,16 +178,9 @@ def practice_submission_task(run_id: int) -> str:
 
 
 def run_view(run: PracticeRun, now: Any = None) -> dict[str, Any]:
-    """What the page is told about a run (its stored result holds nothing hidden)."""
-    now = now or timezone.now()
-    view: dict[str, Any] = {"run": run.pk, "kind": run.kind, "status": run.status}
-    if run.status == PracticeRun.Status.DONE:
-        view.update(run.result)
-    elif run.status == PracticeRun.Status.FAILED:
-        view["error"] = run.error
-    elif run.waited_too_long(now):
-        view.update(status="failed", error=TRIAL_RUN_UNAVAILABLE)
-    return view
+    """What the page is told about a run (its stored result holds nothing hidden): what a
+    candidate's page is told of a trial run, and which kind of run it is."""
+    return {"kind": run.kind, **trial_run_view(run, now)}
 
 
 def last_submission(user: Any, slug: str) -> PracticeRun | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from datetime import timedelta
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -162,34 +163,48 @@ def enqueue_trial(run_id: int) -> None:
         )
 
 
-def run_trial(run_id: int) -> str:
-    """Judge a trial run on the public examples (worker side). Safe to run twice."""
+def judge_queued_run(runs: Any, run_id: int, judge: Any, what: str) -> str:
+    """The worker's side of a queued run of someone's code (an assessment's trial run, a practice
+    run): claim it, or give it up if it waited too long; ``judge(run)`` gives the result to store;
+    a sandbox that is down, or any other failure, ends it with a message. Safe to run twice.
+    ``runs`` is the run model's queryset (with what ``judge`` needs selected)."""
     from mlinterview.sandbox import SandboxUnavailable
 
+    status = m.Score.Status  # both kinds of run share the status of a score
     with transaction.atomic():
-        run = m.TrialRun.objects.select_for_update().select_related("item").get(pk=run_id)
-        if run.status != m.TrialRun.Status.PENDING:
+        run = runs.select_for_update().get(pk=run_id)
+        if run.status != status.PENDING:
             return f"already {run.status}"
         if run.waited_too_long(timezone.now()):
-            run.status = m.TrialRun.Status.FAILED
+            run.status = status.FAILED
             run.error = "The run waited too long in the queue; try again."
             run.finished_at = timezone.now()
             run.save(update_fields=["status", "error", "finished_at"])
             return "expired"
-        run.status = m.TrialRun.Status.RUNNING
+        run.status = status.RUNNING
         run.started_at = timezone.now()
         run.save(update_fields=["status", "started_at"])
     try:
-        result, error = exercises.run_public_examples(run.item.exercise_slug, run.source), ""
+        result, error = judge(run), ""
     except SandboxUnavailable:
         result, error = {}, TRIAL_RUN_UNAVAILABLE
-    except Exception as exc:  # the candidate sees a message; the worker log has the details
-        logging.getLogger("mlinterview.judging").exception("trial run %s failed", run_id)
+    except Exception as exc:  # the person sees a message; the worker log has the details
+        logging.getLogger("mlinterview.judging").exception("%s %s failed", what, run_id)
         result, error = {}, f"The run failed on the server ({type(exc).__name__}); your code is saved."
-    m.TrialRun.objects.filter(pk=run_id).update(
-        status=m.TrialRun.Status.FAILED if error else m.TrialRun.Status.DONE,
+    runs.filter(pk=run_id).update(
+        status=status.FAILED if error else status.DONE,
         result=result,
         error=error,
         finished_at=timezone.now(),
     )
     return "failed" if error else "done"
+
+
+def run_trial(run_id: int) -> str:
+    """Judge a trial run on the public examples (worker side). Safe to run twice."""
+    return judge_queued_run(
+        m.TrialRun.objects.select_related("item"),
+        run_id,
+        lambda run: exercises.run_public_examples(run.item.exercise_slug, run.source),
+        "trial run",
+    )
