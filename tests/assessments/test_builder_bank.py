@@ -207,3 +207,43 @@ def test_what_is_already_in_the_assessment_is_marked_not_offered_again(client, d
     page = _get(client, draft, "?q=ROC&kind=algorithms")
     assert ROC not in _offered(page) and 'data-added="question:roc-curve"' in page
     assert 'data-add="exercise:lru-cache"' not in page and 'data-added="exercise:lru-cache"' in page
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # keeps the roles (groups)
+def test_adds_arriving_at_once_all_land(recruiter):
+    """Two quick clicks on "Add" send two requests that overlap on the server; each must add its
+    item (a read-modify-write of the item list without a lock kept only one of them on PostgreSQL,
+    which is how the browser test lost an item in CI)."""
+    from django.db import connection
+
+    if connection.vendor == "sqlite":
+        # The in-memory SQLite test database answers "table is locked" between threads instead of
+        # waiting; a SQLite file in production serialises writers with BEGIN IMMEDIATE.
+        pytest.skip("needs a database server: run with DATABASE_URL (scripts/postgres.sh)")
+    import threading
+
+    import_small_bank(SLUGS)
+    assessment = services.create_assessment("Raced", recruiter, time_limit_minutes=30)
+    wanted = SLUGS[:12]
+    start = threading.Barrier(len(wanted))
+    errors: list[BaseException] = []
+
+    def add(slug: str) -> None:
+        try:
+            version = services.editable_version(assessment, recruiter)
+            start.wait()
+            services.add_item(version, services.ItemSpec("question", slug), recruiter)
+        except BaseException as exc:  # reported below with the others
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=add, args=(slug,)) for slug in wanted]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not errors, errors
+    version = services.editable_version(assessment, recruiter)
+    assert sorted(spec.slug for spec in services.current_specs(version)) == sorted(wanted)
+    assert [i.position for i in version.items.order_by("position")] == list(range(len(wanted)))

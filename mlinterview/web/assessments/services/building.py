@@ -3,7 +3,7 @@ a new draft) and the items of a draft."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -163,25 +163,39 @@ def current_specs(version: m.AssessmentVersion) -> list[ItemSpec]:
     return [ItemSpec(kind=i.kind, slug=i.slug, weight=i.weight) for i in version.items.all()]
 
 
+def _change_items(
+    version: m.AssessmentVersion, change: Callable[[list[ItemSpec]], list[ItemSpec]], user: Any
+) -> None:
+    """Read the draft's items, change them and write them back as one step: the version row is
+    locked first, so two requests arriving at once (two quick clicks on "Add") queue instead of
+    each writing back what it read and losing the other's change."""
+    with transaction.atomic():
+        locked = m.AssessmentVersion.objects.select_for_update().get(pk=version.pk)
+        set_items(locked, change(current_specs(locked)), user)
+
+
 def add_item(version: m.AssessmentVersion, spec: ItemSpec, user: Any) -> None:
-    set_items(version, [*current_specs(version), spec], user)
+    _change_items(version, lambda specs: [*specs, spec], user)
 
 
 def remove_item(version: m.AssessmentVersion, position: int, user: Any) -> None:
-    specs = current_specs(version)
-    if not 0 <= position < len(specs):
-        raise AssessmentError("No item at that position.")
-    del specs[position]
-    set_items(version, specs, user)
+    def remove(specs: list[ItemSpec]) -> list[ItemSpec]:
+        if not 0 <= position < len(specs):
+            raise AssessmentError("No item at that position.")
+        return specs[:position] + specs[position + 1 :]
+
+    _change_items(version, remove, user)
 
 
 def move_item(version: m.AssessmentVersion, position: int, offset: int, user: Any) -> None:
-    specs = current_specs(version)
-    target = position + offset
-    if not (0 <= position < len(specs) and 0 <= target < len(specs)):
-        raise AssessmentError("The item cannot move further.")
-    specs[position], specs[target] = specs[target], specs[position]
-    set_items(version, specs, user)
+    def move(specs: list[ItemSpec]) -> list[ItemSpec]:
+        target = position + offset
+        if not (0 <= position < len(specs) and 0 <= target < len(specs)):
+            raise AssessmentError("The item cannot move further.")
+        specs[position], specs[target] = specs[target], specs[position]
+        return specs
+
+    _change_items(version, move, user)
 
 
 def question_versions_for(slugs: Iterable[str]) -> dict[str, QuestionVersion]:
