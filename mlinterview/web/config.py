@@ -348,6 +348,9 @@ def build_settings(env: Mapping[str, str]) -> dict[str, Any]:
         "LOGIN_URL": "login",
         "LOGIN_REDIRECT_URL": "home",
         "MLINTERVIEW_PUBLIC_BANK": _flag(env, "MLINTERVIEW_PUBLIC_BANK"),
+        # Who is hiring, as candidates' pages name it (empty: they say "the organisation that
+        # invited you").
+        "MLINTERVIEW_ORGANISATION_NAME": env.get("MLINTERVIEW_ORGANISATION_NAME", "").strip(),
         # The API's docs and OpenAPI schema: signed-in staff only unless this opens them to anyone.
         "MLINTERVIEW_PUBLIC_API_DOCS": _flag(env, "MLINTERVIEW_PUBLIC_API_DOCS"),
         "MLINTERVIEW_SCORING_LEASE_SECONDS": int(env.get("MLINTERVIEW_SCORING_LEASE_SECONDS", "600")),
