@@ -14,3 +14,8 @@ class AccountsConfig(AppConfig):
         from mlinterview.web.private_files import private_sqlite_files
 
         connection_created.connect(private_sqlite_files, dispatch_uid="mlinterview-private-sqlite-files")
+
+        # Joining the admin group lets the account into the admin site (accounts/staff.py).
+        from mlinterview.web.accounts import staff
+
+        staff.connect()

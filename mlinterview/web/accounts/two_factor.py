@@ -23,16 +23,9 @@ from django_otp import login as otp_login
 from django_otp import user_has_device
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from mlinterview.web.accounts import roles
+from mlinterview.web.accounts.staff import is_staff_member
 
 DEVICE_NAME = "Authenticator app"
-
-
-def is_staff_member(user: Any) -> bool:
-    """Staff for two-factor purposes: the admin's staff flag, or any of the project's staff roles."""
-    if not user.is_authenticated:
-        return False
-    return bool(user.is_staff or user.is_superuser or user.groups.filter(name__in=roles.ROLES).exists())
 
 
 def required_for_staff() -> bool:

@@ -19,6 +19,7 @@ from ninja.responses import Status
 from ninja.security import HttpBearer
 
 from mlinterview.web.accounts.roles import MANAGE, REVIEW
+from mlinterview.web.accounts.staff import is_staff_member
 from mlinterview.web.accounts.teams import sees_all_teams
 from mlinterview.web.api.docs_access import docs_access
 from mlinterview.web.api.models import ApiToken
@@ -41,7 +42,7 @@ class ScopedKey(HttpBearer):
 
     def authenticate(self, request: HttpRequest, token: str) -> Any:
         found = ApiToken.lookup(token)
-        if found is None or not found.user.is_staff:
+        if found is None or not is_staff_member(found.user):
             return None
         if self.scope is None:
             raise HttpError(403, "This operation names no API key scope, so no key may call it.")

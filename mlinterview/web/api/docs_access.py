@@ -14,6 +14,8 @@ from django.core import checks
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 
+from mlinterview.web.accounts.staff import is_staff_member
+
 
 def docs_access(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     @wraps(view)
@@ -21,8 +23,8 @@ def docs_access(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
         if not getattr(settings, "MLINTERVIEW_PUBLIC_API_DOCS", False):
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
-            if not request.user.is_staff:
-                raise PermissionDenied("The API documentation is for staff.")
+            if not is_staff_member(request.user):
+                raise PermissionDenied("The API documentation is for the hiring team's own scripts.")
         return view(request, *args, **kwargs)
 
     return guarded

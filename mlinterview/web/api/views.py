@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
@@ -9,13 +11,19 @@ from django.shortcuts import redirect, render
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_http_methods, require_POST
 
+from mlinterview.web.accounts.staff import is_staff_member
 from mlinterview.web.api.forms import NewKeyForm
 from mlinterview.web.api.keys import issue_key, keys_of, revoke_key
 
 
+def may_hold_keys(user: Any) -> bool:
+    """API keys are for staff (anyone holding a staff role); the header's link asks the same."""
+    return is_staff_member(user)
+
+
 def _staff(request: HttpRequest) -> None:
-    if not request.user.is_staff:
-        raise PermissionDenied("API keys are for staff.")
+    if not may_hold_keys(request.user):
+        raise PermissionDenied("API keys let the hiring team's own scripts read and change assessments.")
 
 
 @login_required

@@ -1,45 +1,35 @@
 from __future__ import annotations
 
+from functools import wraps
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth import get_user_model
-from django.contrib.auth.decorators import login_required, permission_required
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from mlinterview.web.accounts.roles import REVIEW, REVIEW_ATTEMPTS
-from mlinterview.web.accounts.teams import sees_all_teams
 from mlinterview.web.interviews import models as m
 from mlinterview.web.interviews import services
-from mlinterview.web.interviews.access import interviews_for
+from mlinterview.web.interviews.access import interviews_for, may_run_interviews, panel_choices
 from mlinterview.web.questions.models import Question, QuestionSet
 
 
 def interviewer(view: Any) -> Any:
-    return login_required(permission_required(REVIEW, raise_exception=True)(view))
+    @wraps(view)
+    def check(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not may_run_interviews(request.user):
+            raise PermissionDenied("Interviews are where a panel rates a candidate's answers live.")
+        return view(request, *args, **kwargs)
 
-
-def _panel_choices(user: Any) -> Any:
-    """Who may sit on a panel this user sets up: the user, reviewers who share a team with them
-    and reviewers in no team at all (an install that has not set up teams); any reviewer for an
-    administrator who sees every team. Another team's members are never offered."""
-    users = get_user_model().objects.filter(is_active=True, is_staff=True)
-    reviewers = users.filter(Q(is_superuser=True) | Q(groups__permissions__codename=REVIEW_ATTEMPTS))
-    if not sees_all_teams(user):
-        reviewers = reviewers.filter(
-            Q(pk=user.pk) | Q(memberships__team__memberships__user=user) | Q(memberships__isnull=True)
-        )
-    return reviewers.distinct().order_by("username")
+    return login_required(check)
 
 
 @interviewer
 def interview_list(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
-        panel = list(_panel_choices(request.user).filter(pk__in=request.POST.getlist("panel")))
+        panel = list(panel_choices(request.user).filter(pk__in=request.POST.getlist("panel")))
         try:
             interview = services.create_interview(
                 request.POST.get("candidate", ""),
@@ -60,7 +50,7 @@ def interview_list(request: HttpRequest) -> HttpResponse:
         "interviews/list.html",
         {
             "interviews": mine,
-            "users": _panel_choices(request.user),
+            "users": panel_choices(request.user),
             "levels": Question.Level.choices,
             "sets": QuestionSet.objects.all(),
             "may_calibrate": services.may_see_calibration(request.user),

@@ -4,6 +4,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from mlinterview.web.accounts.staff import is_staff_member
 from mlinterview.web.api.models import ApiToken
 from mlinterview.web.api.scopes import ALL_SCOPES, SCOPES, unknown_scopes
 
@@ -25,7 +26,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):  # type: ignore[no-untyped-def]
         user = get_user_model().objects.filter(username=options["username"]).first()
-        if user is None or not user.is_staff:
+        if user is None or not is_staff_member(user):
             raise CommandError(f"no staff user named {options['username']!r}")
         scopes = options["scopes"] or list(ALL_SCOPES)
         unknown = unknown_scopes(scopes)
