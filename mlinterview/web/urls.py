@@ -6,6 +6,9 @@ from mlinterview.web.api.api import api
 admin.site.site_header = "mlinterview administration"
 admin.site.site_title = "mlinterview"
 
+# A refusal says what the page is for and whom to ask (404.html and 500.html are plain templates).
+handler403 = "mlinterview.web.errors.forbidden"
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", api.urls),

@@ -1,8 +1,8 @@
 """Who may read the bank's reference answers and rubrics on the site.
 
 Candidates must never see them, and candidates may use the same server to take assessments, so
-by default only signed-in staff can open the bank. A site run purely for open practice can set
-``MLINTERVIEW_PUBLIC_BANK=1``.
+by default only signed-in staff (anyone holding a staff role, ``accounts/staff.py``) can open the
+bank. A site run purely for open practice can set ``MLINTERVIEW_PUBLIC_BANK=1``.
 """
 
 from __future__ import annotations
@@ -13,8 +13,10 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+
+from mlinterview.web.accounts.staff import is_staff_member
 
 
 def bank_is_public() -> bool:
@@ -22,8 +24,7 @@ def bank_is_public() -> bool:
 
 
 def can_read_bank(request: HttpRequest) -> bool:
-    user = request.user
-    return bank_is_public() or (user.is_authenticated and user.is_active and user.is_staff)
+    return bank_is_public() or is_staff_member(request.user)
 
 
 def bank_reader_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -33,6 +34,8 @@ def bank_reader_required(view: Callable[..., HttpResponse]) -> Callable[..., Htt
             return view(request, *args, **kwargs)
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
-        return render(request, "questions/forbidden.html", status=403)
+        raise PermissionDenied(
+            "The question bank shows reference answers and rubrics, so it is for the hiring team."
+        )
 
     return wrapper
