@@ -315,6 +315,7 @@ def build_settings(env: Mapping[str, str]) -> dict[str, Any]:
                         "django.contrib.auth.context_processors.auth",
                         "django.contrib.messages.context_processors.messages",
                         "mlinterview.web.accounts.context_processors.registration",
+                        "mlinterview.web.navigation.header_links",
                     ]
                 },
             }
