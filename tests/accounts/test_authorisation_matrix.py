@@ -154,9 +154,13 @@ PAGES: dict[str, tuple[str, tuple[Any, ...]]] = {
     "jobs POST all":            ("POST", (    L,    L,  403,   RU,  302,  302,  302,  302,    L,    L,  302)),
     "shortlist":                ("GET",  (    L,    L,  403,  404,  200,  404,  200,  200,    L,    L,  200)),
     "shortlist ?format=csv":    ("GET",  (    L,    L,  403,  404,  200,  404,  200,  200,    L,    L,  200)),
+    # Two of team A's candidates side by side (issue 15, point 5): as the shortlist.
+    "shortlist-compare":        ("GET",  (    L,    L,  403,  404,  200,  404,  200,  200,    L,    L,  200)),
     "attempt-review":           ("GET",  (    L,    L,  403,  404,  200,  404,  200,  200,    L,    L,  200)),
     "attempt-commit":           ("POST", (    L,    L,  403,  404,  302,  404,  302,  302,    L,    L,  302)),
     "attempt-report":           ("GET",  (    L,    L,  403,  404,  200,  404,  200,  200,    L,    L,  200)),
+    # The confirmation page, then the confirmed deletion (a POST without confirm=delete deletes nothing).
+    "candidate-delete GET":     ("GET",  (    L,    L,  403,  403,  403,  404,  200,  403,    L,    L,  200)),
     "candidate-delete":         ("POST", (    L,    L,  403,  403,  403,  404,  302,  403,    L,    L,  302)),
     # Changing a score is its own permission: an assigned interviewer may read, not change.
     "score-override":           ("POST", (    L,    L,  403,  404,  403,  404,  302,  403,    L,    L,  302)),
@@ -257,6 +261,8 @@ LISTS: dict[str, tuple[tuple[str, ...], dict[str, str]]] = {
     "calibration": (("panelist",), {"rec_b": "B", "rec_a": "A", "hm_a": "A", "admin": "AB"}),
     "shortlist": (("alias",), {"i_yes": "A", "rec_a": "A", "hm_a": "A", "admin": "A"}),
     "shortlist ?format=csv": (("alias",), {"i_yes": "A", "rec_a": "A", "hm_a": "A", "admin": "A"}),
+    "shortlist-compare": (("alias",), {"i_yes": "A", "rec_a": "A", "hm_a": "A", "admin": "A"}),
+    "candidate-delete GET": (("alias",), {"rec_a": "A", "admin": "A"}),
     "interview-debrief": (("panelist",), {"i_yes": "A", "rec_a": "A", "hm_a": "A", "admin": "A"}),
     # Each one's own keys only: team A's recruiter's keys are shown to nobody else.
     "api-keys": (("key",), {"rec_b": "B", "rec_a": "A"}),
@@ -523,6 +529,9 @@ def build_world() -> World:
     alice = submitted_attempt(
         version_a, users["rec_a"], "Alice Alphacand", "alice@alpha.example", [0.6, None]
     )
+    alma = submitted_attempt(
+        version_a, users["rec_a"], "Alma Alphasecond", "alma@alpha.example", [0.4, 0.5]
+    )  # a second candidate of team A, to compare with Alice
     bert = submitted_attempt(version_b, users["rec_b"], "Bert Bravocand", "bert@bravo.example", [0.9, None])
     failed_a, failed_b = _failed(alice), _failed(bert)
     amos, _ = services.invite(version_a, "Amos Alphainvite", "amos@alpha.example", users["rec_a"])
@@ -560,15 +569,16 @@ def build_world() -> World:
     ids = {
         "assessments": {"A": {a.pk, draft_a.pk}, "B": {b.pk}},
         "candidates": {
-            "A": {i.candidate_id for i in (alice.invitation, amos, anna)},
+            "A": {i.candidate_id for i in (alice.invitation, alma.invitation, amos, anna)},
             "B": {bert.invitation.candidate_id},
         },
-        "attempts": {"A": {alice.pk}, "B": {bert.pk}},
+        "attempts": {"A": {alice.pk, alma.pk}, "B": {bert.pk}},
     }
     objects = {
         "assessment": a,
         "draft": draft_a,
         "attempt": alice,
+        "second_attempt": alma,
         "invitation": amos,  # invited, not started: it may be resent and revoked
         "done_score": score_at(alice, 0),
         "failed_score": failed_a,
@@ -643,6 +653,7 @@ def _page_request(label: str, w: World, role: str) -> tuple[str, dict[str, Any],
         "invitation-resend": lambda: {"pk": a, "invitation_id": o["invitation"].pk},
         "invitation-revoke": lambda: {"pk": a, "invitation_id": o["invitation"].pk},
         "shortlist": lambda: {"pk": a},
+        "shortlist-compare": lambda: {"pk": a},
         "attempt-review": lambda: {"pk": a, "attempt_id": attempt},
         "attempt-commit": lambda: {"pk": a, "attempt_id": attempt},
         "attempt-report": lambda: {"pk": a, "attempt_id": attempt},
@@ -663,6 +674,8 @@ def _page_request(label: str, w: World, role: str) -> tuple[str, dict[str, Any],
     url = reverse(route, kwargs=kwargs[route]() if route in kwargs else None)
     if variant.startswith("?"):
         url += variant
+    if route == "shortlist-compare":
+        url += f"?attempt={attempt}&attempt={o['second_attempt'].pk}"
     json_body = {"item": o["item"].pk, "content": "Typed by the matrix test."}
     data: dict[str, Any] = {
         "take-save": json_body,
@@ -677,6 +690,7 @@ def _page_request(label: str, w: World, role: str) -> tuple[str, dict[str, Any],
         "jobs POST": {"score": str(o["failed_score"].pk)},
         "jobs POST all": {"score": "all"},
         "score-override": {"value": "5", "reason": "Changed by the matrix test."},
+        "candidate-delete": {"confirm": "delete"},
         "interview-list POST": {"candidate": "", "level": "mid", "minutes": "45"},
         "interview-detail POST": {f"rating-{o['rating'].item_id}": "1", "action": "save"},
         "interview-advisory": {"answer": ""},

@@ -173,7 +173,9 @@ def test_delete_candidate_removes_personal_data_from_db_and_pages(client, publis
     client.post(f"/assessments/{pk}/attempts/{attempt.pk}/commit/")  # the name is shown to rita now
     assert "Zenobia Quarrington" in client.get(f"/assessments/{pk}/shortlist/").content.decode()
 
-    response = client.post(f"/assessments/{pk}/attempts/{attempt.pk}/delete/", follow=True)
+    response = client.post(
+        f"/assessments/{pk}/attempts/{attempt.pk}/delete/", {"confirm": "delete"}, follow=True
+    )
     assert response.redirect_chain[-1][0] == f"/assessments/{pk}/shortlist/"
     assert "The candidate's personal data was deleted; their answers stay, anonymised." in _messages(response)
 
@@ -343,7 +345,7 @@ def test_interviewer_cannot_use_recruiter_actions(client, published, recruiter, 
         "move": (f"/assessments/{pk}/items/0/move/1/", {}),
         "publish": (f"/assessments/{pk}/publish/", {}),
         "invite": (f"/assessments/{pk}/invite/", {"name": "Eve", "email": "eve@example.com"}),
-        "delete": (f"/assessments/{pk}/attempts/{attempt.pk}/delete/", {}),
+        "delete": (f"/assessments/{pk}/attempts/{attempt.pk}/delete/", {"confirm": "delete"}),
         "create": ("/assessments/", {"title": "Not mine", "minutes": 30}),
     }
     for action, (url, data) in requests.items():
@@ -362,7 +364,7 @@ def test_signed_out_visitors_are_sent_to_sign_in_and_change_nothing(published, r
     anonymous = Client()
     for url, data in (
         (f"/assessments/{pk}/generate/", {"level": "mid", "minutes": 20}),
-        (f"/assessments/{pk}/attempts/{attempt.pk}/delete/", {}),
+        (f"/assessments/{pk}/attempts/{attempt.pk}/delete/", {"confirm": "delete"}),
         (f"/assessments/{pk}/attempts/{attempt.pk}/scores/{score.pk}/override/", {"value": 1, "reason": "x"}),
     ):
         response = anonymous.post(url, data)

@@ -1,4 +1,5 @@
-"""A one-page PDF report per candidate: totals, a per-topic chart and each item's evidence."""
+"""The PDF report of one candidate: the total, a chart per topic, each item's score and evidence,
+then each answer as typed with any reviewer's change of its score (value, reason, who and when)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from django.utils import timezone
 
 from mlinterview import charts
 from mlinterview.web.assessments import models as m
-from mlinterview.web.assessments import services
+from mlinterview.web.assessments import results, services
 
 
 def topic_chart_png(by_topic: dict[str, float]) -> bytes:
@@ -32,34 +33,16 @@ def topic_chart_png(by_topic: dict[str, float]) -> bytes:
 def report_context(attempt: m.Attempt, *, reveal_identity: bool) -> dict[str, Any]:
     version = attempt.invitation.version
     row = next((r for r in services.shortlist(version) if r.attempt.pk == attempt.pk), None)
-    items = []
-    for answer in attempt.answers.select_related("item__question_version").prefetch_related("scores"):
-        score = answer.score
-        data = answer.item.question_version.data if answer.item.question_version else {}
-        evidence = score.evidence if score is not None else {}
-        items.append(
-            {
-                "title": data.get("title") or answer.item.exercise_slug,
-                "group": services.item_group(answer.item),
-                "value": score.value if score is not None else None,
-                "overridden": bool(score and score.latest_override),
-                "covered": [k["text"] for k in evidence.get("key_points", []) if k.get("covered")],
-                "missed": [
-                    k["text"].rstrip(". ") for k in evidence.get("key_points", []) if not k.get("covered")
-                ],
-                "misconceptions": [mc["text"].rstrip(". ") for mc in evidence.get("misconceptions", [])],
-                "tests": evidence.get("tests", []),
-            }
-        )
-    by_topic = row.by_set if row else {}
+    by_group = row.by_set if row else {}
+    titles = results.group_titles(by_group)
     return {
         "assessment": version.assessment,
         "version": version,
         "name": str(attempt.invitation.candidate) if reveal_identity else attempt.invitation.candidate.alias,
         "attempt": attempt,
         "total": row.total if row else None,
-        "items": items,
-        "chart": base64.b64encode(topic_chart_png(by_topic)).decode(),
+        "items": results.answer_views(attempt),
+        "chart": base64.b64encode(topic_chart_png({titles[g]: v for g, v in by_group.items()})).decode(),
         "generated_at": timezone.now(),
     }
 

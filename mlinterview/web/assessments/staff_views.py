@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 from mlinterview.web import csvsafe
 from mlinterview.web.accounts.roles import MANAGE, REVIEW
 from mlinterview.web.accounts.teams import sees_all_teams
-from mlinterview.web.assessments import access, services
+from mlinterview.web.assessments import access, results, services
 from mlinterview.web.assessments import models as m
 from mlinterview.web.assessments.bank_picker import bank_page, exercise_page, item_list
 from mlinterview.web.questions.models import Question, QuestionSet, RoleProfile
@@ -252,42 +252,54 @@ def publish(request: HttpRequest, pk: int) -> HttpResponse:
 @reviewer
 def shortlist(request: HttpRequest, pk: int) -> HttpResponse:
     assessment = get_object_or_404(access.assessments_for(request.user), pk=pk)
-    rows = services.assessment_shortlist(assessment)
-    reveal = {r.attempt.pk: services.may_see_identity(r.attempt, request.user) for r in rows}
-    groups = sorted({g for r in rows for g in r.by_set})
     if request.GET.get("format") == "csv":
         if not request.user.has_perm(access.EXPORT_RESULTS, assessment):
             raise PermissionDenied("You may not export this assessment's results.")
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="shortlist-{assessment.pk}.csv"'
-        writer = csvsafe.writer(response)  # names and other text are written as text
-        writer.writerow(
-            ["rank", "candidate", "total_percent", *groups, "pending", "overridden", "auto_submitted"]
-        )
-        for rank, row in enumerate(rows, 1):
-            name = str(row.candidate) if reveal[row.attempt.pk] else row.candidate.alias
-            writer.writerow(
-                [
-                    rank,
-                    name,
-                    _pct(row.total),
-                    *(_pct(row.by_set.get(g)) for g in groups),
-                    row.pending,
-                    row.overridden,
-                    row.attempt.auto_submitted,
-                ]
-            )
+        csvsafe.writer(response).writerows(results.shortlist_table(assessment, request.user))
         services.audit(request.user, "shortlist.export", assessment)
         return response
+    rows = services.assessment_shortlist(assessment)
+    reveal = {r.attempt.pk: services.may_see_identity(r.attempt, request.user) for r in rows}
+    titles = results.group_titles({g for r in rows for g in r.by_set})
+    groups = sorted(titles, key=lambda g: titles[g].casefold())
     return render(
         request,
         "assessments/staff/shortlist.html",
-        {"assessment": assessment, "rows": rows, "groups": groups, "reveal": reveal},
+        {
+            "assessment": assessment,
+            "rows": rows,
+            "groups": [(g, titles[g]) for g in groups],
+            "reveal": reveal,
+            "max_compared": results.MAX_COMPARED,
+        },
     )
 
 
-def _pct(value: float | None) -> str:
-    return "" if value is None else f"{100 * value:.0f}"
+@reviewer
+def compare(request: HttpRequest, pk: int) -> HttpResponse:
+    """Two or three candidates of one assessment side by side (ticked on the shortlist)."""
+    assessment = get_object_or_404(access.assessments_for(request.user), pk=pk)
+    wanted = list(dict.fromkeys(_int(v, -1) for v in request.GET.getlist("attempt")))
+    found = {
+        a.pk: a
+        for a in access.attempts_for(request.user)
+        .filter(invitation__version__assessment=assessment, pk__in=wanted)
+        .select_related("invitation__candidate", "invitation__version__assessment")
+    }
+    if len(found) != len(wanted):
+        raise Http404("No such attempt of this assessment.")
+    try:
+        comparison = results.compare([found[i] for i in wanted], request.user)
+    except services.AssessmentError as exc:
+        messages.error(request, str(exc))
+        return redirect("shortlist", pk=pk)
+    return render(
+        request,
+        "assessments/staff/compare.html",
+        {"assessment": assessment, "comparison": comparison},
+    )
 
 
 @reviewer
@@ -411,17 +423,37 @@ def commit(request: HttpRequest, pk: int, attempt_id: int) -> HttpResponse:
     return redirect("attempt-review", pk=pk, attempt_id=attempt_id)
 
 
-@require_POST
 @manager
 def delete_candidate(request: HttpRequest, pk: int, attempt_id: int) -> HttpResponse:
+    """GET: what will be deleted, and a form to confirm. POST with ``confirm=delete``: delete. A POST
+    without it deletes nothing and leads back to the confirmation page."""
     mine = access.invitations_managed_by(request.user)
     attempt = get_object_or_404(
-        m.Attempt.objects.filter(invitation__in=mine), pk=attempt_id, invitation__version__assessment_id=pk
+        m.Attempt.objects.filter(invitation__in=mine).select_related("invitation__candidate"),
+        pk=attempt_id,
+        invitation__version__assessment_id=pk,
     )
+    candidate = attempt.invitation.candidate
     within = None if sees_all_teams(request.user) else mine
-    services.delete_candidate(attempt.invitation.candidate, request.user, within=within)
-    messages.success(request, "The candidate's personal data was deleted; their answers stay, anonymised.")
-    return redirect("shortlist", pk=pk)
+    if request.method == "POST" and request.POST.get("confirm") == "delete":
+        services.delete_candidate(candidate, request.user, within=within)
+        messages.success(
+            request, "The candidate's personal data was deleted; their answers stay, anonymised."
+        )
+        return redirect("shortlist", pk=pk)
+    if request.method == "POST":
+        messages.error(request, "Nothing was deleted: confirm below to delete the candidate's personal data.")
+        return redirect("candidate-delete", pk=pk, attempt_id=attempt_id)
+    return render(
+        request,
+        "assessments/staff/delete_candidate.html",
+        {
+            "assessment": attempt.invitation.version.assessment,
+            "attempt": attempt,
+            "plan": services.deletion_plan(candidate, within),
+            "revealed": results.shows_name(attempt, request.user),
+        },
+    )
 
 
 @reviewer

@@ -36,6 +36,7 @@ urlpatterns = [
         "assessments/<int:pk>/invitations/<int:invitation_id>/revoke/", inv.revoke, name="invitation-revoke"
     ),
     path("assessments/<int:pk>/shortlist/", s.shortlist, name="shortlist"),
+    path("assessments/<int:pk>/compare/", s.compare, name="shortlist-compare"),
     path("assessments/<int:pk>/attempts/<int:attempt_id>/", s.attempt_review, name="attempt-review"),
     path("assessments/<int:pk>/attempts/<int:attempt_id>/commit/", s.commit, name="attempt-commit"),
     path("assessments/<int:pk>/attempts/<int:attempt_id>/report.pdf", s.report_pdf, name="attempt-report"),

@@ -62,10 +62,12 @@ from mlinterview.web.assessments.services.invitations import (
 )
 from mlinterview.web.assessments.services.near_duplicates import near_duplicate_flags
 from mlinterview.web.assessments.services.review import (
+    DeletionPlan,
     ShortlistRow,
     assessment_shortlist,
     commit_review,
     delete_candidate,
+    deletion_plan,
     disagreements,
     item_group,
     may_see_identity,
@@ -85,6 +87,7 @@ __all__ = [
     "TRIAL_RUN_UNAVAILABLE",
     "AssessmentError",
     "CsvResult",
+    "DeletionPlan",
     "InvalidToken",
     "SaveThrottled",
     "ItemSpec",
@@ -101,6 +104,7 @@ __all__ = [
     "create_assessment",
     "current_specs",
     "delete_candidate",
+    "deletion_plan",
     "disagreements",
     "editable_version",
     "enforce_deadline",

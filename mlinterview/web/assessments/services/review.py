@@ -140,6 +140,60 @@ def item_group(item: m.AssessmentItem) -> str:
     return str(item.question_version.data.get("set", "other"))
 
 
+@dataclass
+class DeletionPlan:
+    """What deleting a candidate's personal data will do, for the confirmation step: the caller's
+    invitations it touches (their open links end, their mail records lose the address) and the
+    audit entries whose details name the candidate. Another team's invitations of the same person
+    are neither touched nor counted (a team does not learn that they exist)."""
+
+    candidate: m.Candidate
+    invitations: list[m.Invitation]
+    open_links: int
+    mails: int
+    audit_entries: int
+
+
+def _deleted_invitations(
+    candidate: m.Candidate, within: QuerySet[m.Invitation] | None
+) -> tuple[QuerySet[m.Invitation], bool]:
+    """(the invitations a deletion by the caller touches, whether others of the candidate stay)."""
+    everything = m.Invitation.objects.filter(candidate=candidate)
+    if within is None:
+        return everything, False
+    mine = within.filter(candidate=candidate)
+    if not mine.exists():
+        raise AssessmentError("This candidate has no invitation of yours.")
+    return mine, everything.exclude(pk__in=mine.values("pk")).exists()
+
+
+def deletion_plan(candidate: m.Candidate, within: QuerySet[m.Invitation] | None = None) -> DeletionPlan:
+    """What :func:`delete_candidate` with the same arguments would delete; changes nothing."""
+    touched, split = _deleted_invitations(candidate, within)
+    invitations = list(touched.select_related("version__assessment").order_by("created_at", "pk"))
+    now = timezone.now()
+    audit_rows = m.AuditEvent.objects.filter(details__candidate=candidate.pk)
+    if split:
+        audit_rows = audit_rows.filter(target__in=[f"invitation:{i.pk}" for i in invitations])
+    return DeletionPlan(
+        candidate=candidate,
+        invitations=invitations,
+        open_links=sum(
+            1 for i in invitations if i.submitted_at is None and i.revoked_at is None and i.expires_at > now
+        ),
+        mails=m.InvitationMail.objects.filter(invitation__in=invitations).count(),
+        audit_entries=audit_rows.count(),
+    )
+
+
+def _forget_mail_addresses(invitation_ids: list[int], candidate_pk: int) -> None:
+    """The mail records of these invitations keep their kind, status and times, not the address
+    (nor an error message, which may quote it)."""
+    m.InvitationMail.objects.filter(invitation_id__in=invitation_ids).update(
+        to=f"deleted-{candidate_pk}@invalid", error=""
+    )
+
+
 def delete_candidate(
     candidate: m.Candidate, user: Any, within: QuerySet[m.Invitation] | None = None
 ) -> m.Candidate:
@@ -166,6 +220,7 @@ def delete_candidate(
                 m.AuditEvent.objects.filter(
                     details__candidate=candidate.pk, target__in=[f"invitation:{pk}" for pk in moved]
                 ).update(details={})
+                _forget_mail_addresses(moved, split.pk)
                 audit(user, "candidate.delete", split, invitations=moved)
             return split
     with transaction.atomic():
@@ -174,5 +229,8 @@ def delete_candidate(
         candidate.anonymised_at = timezone.now()
         candidate.save(update_fields=["name", "email", "anonymised_at"])
         m.AuditEvent.objects.filter(details__candidate=candidate.pk).update(details={})
+        _forget_mail_addresses(
+            list(m.Invitation.objects.filter(candidate=candidate).values_list("pk", flat=True)), candidate.pk
+        )
         audit(user, "candidate.delete", candidate)
     return candidate
