@@ -18,7 +18,13 @@ LINK = 'href="/signup/"'
 
 def _signup(client):
     return client.post(
-        "/signup/", {"username": "newcomer", "password1": NEW_PASSWORD, "password2": NEW_PASSWORD}
+        "/signup/",
+        {
+            "username": "newcomer",
+            "email": "newcomer@example.com",
+            "password1": NEW_PASSWORD,
+            "password2": NEW_PASSWORD,
+        },
     )
 
 

@@ -19,13 +19,21 @@ NEW_PASSWORD = "a-long-pass-phrase-42"
 
 def _signup(client, username: str):
     return client.post(
-        "/signup/", {"username": username, "password1": NEW_PASSWORD, "password2": NEW_PASSWORD}
+        "/signup/",
+        {
+            "username": username,
+            "email": f"{username.lower()}-new@example.com",
+            "password1": NEW_PASSWORD,
+            "password2": NEW_PASSWORD,
+        },
     )
 
 
 def _username_error(response) -> str:
     assert response.status_code == 200, "the sign-up was accepted"
-    found = re.search(r'<span class="error" role="alert">(.*?)</span>', response.content.decode(), re.S)
+    found = re.search(
+        r'<div class="error" id="id_username_error" role="alert">(.*?)</div>', response.content.decode(), re.S
+    )
     assert found, "no error shown"
     return unescape(found.group(1)).strip()
 

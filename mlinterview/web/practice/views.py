@@ -5,46 +5,21 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from django.contrib.auth import get_user_model, login
+from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.forms import UserCreationForm
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from mlinterview.web.accounts.registration import signup_open
+from mlinterview.web.accounts.signup import SignupForm
 from mlinterview.web.assessments.exercises import exercise_filters
 from mlinterview.web.practice import coding, services
 from mlinterview.web.practice.models import PracticeCode, PracticeRun
 from mlinterview.web.questions.models import Question, QuestionSet
 
 MAX_ANSWER = 20_000  # characters
-
-
-# Names an administrator or the site itself would use: refused to everyone, whether or not an
-# account holds them, so that refusing one tells nothing about the staff.
-RESERVED_USERNAMES = frozenset(
-    {"admin", "administrator", "root", "staff", "superuser", "system", "support", "mlinterview"}
-)
-UNAVAILABLE = "That username cannot be used; choose another."
-
-
-class SignupForm(UserCreationForm):
-    """A practice account. A name that cannot be had gets one message whatever the reason (held by
-    staff, by a candidate, or reserved), so the page does not confirm which accounts exist."""
-
-    class Meta(UserCreationForm.Meta):
-        model = get_user_model()
-        fields = ("username",)
-
-    def clean_username(self) -> str:
-        username = self.cleaned_data.get("username", "")
-        taken = self._meta.model.objects.filter(username__iexact=username).exists()
-        if username.casefold() in RESERVED_USERNAMES or taken:
-            raise ValidationError(UNAVAILABLE, code="unavailable")
-        return username
 
 
 def signup(request: HttpRequest) -> HttpResponse:
