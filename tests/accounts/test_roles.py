@@ -18,9 +18,12 @@ pytestmark = pytest.mark.django_db
 
 def test_the_migrated_groups_are_exactly_the_roles_with_their_permissions():
     assert set(Group.objects.values_list("name", flat=True)) == set(roles.ROLES)
+    # The admin group also holds what Django's admin site needs (roles.ADMIN_SITE).
+    admin_site = [(app, f"{act}_{model}") for (app, model), acts in roles.ADMIN_SITE.items() for act in acts]
     for name, codenames in roles.ROLES.items():
         held = Group.objects.get(name=name).permissions.values_list("content_type__app_label", "codename")
-        assert sorted(held) == sorted((roles.PERMISSIONS_APP, c) for c in codenames), name
+        wanted = [(roles.PERMISSIONS_APP, c) for c in codenames] + (admin_site if name == roles.ADMIN else [])
+        assert sorted(held) == sorted(wanted), name
 
 
 def test_the_permission_names_exist_after_migrate():
@@ -55,3 +58,9 @@ def test_the_roles_migrations_spell_the_same_names():
     assert {name: tuple(codenames) for name, codenames in latest.ROLES.items()} == roles.ROLES
     for name, codenames in first.ROLES.items():
         assert set(codenames) <= set(roles.ROLES[name]), name
+
+
+def test_the_admin_site_migration_spells_the_same_permissions():
+    migration = importlib.import_module("mlinterview.web.accounts.migrations.0003_admin_site")
+    assert migration.ADMIN_SITE == roles.ADMIN_SITE
+    assert migration.ADMIN == roles.ADMIN

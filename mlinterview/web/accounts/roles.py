@@ -37,3 +37,15 @@ ROLES: dict[str, tuple[str, ...]] = {
 What a role may do says nothing of *which* assessments: that is the team's business (a user's
 memberships in ``accounts.models.Team``, and the rules in ``assessments/access.py``). Only ``admin``
 sees every team's."""
+
+ADMIN_SITE: dict[tuple[str, str], tuple[str, ...]] = {
+    ("accounts", "team"): ("view", "add", "change", "delete"),
+    ("accounts", "membership"): ("view", "add", "change", "delete"),
+    ("accounts", "user"): ("view",),
+    ("assessments", "assessment"): ("view", "change"),
+}
+"""What the ``admin`` group may do in Django's admin site, as (app, model): actions: set up teams
+and their members, and assign an assessment's team, owner and reviewers (issue 15, point 9: an
+administrator who is not a superuser found the admin site empty). Making accounts and giving roles
+stays with superusers. Joining the group also ticks "Staff status", which the admin site needs
+(``staff.py``). The migration ``accounts/0003_admin_site`` grants these from its own copy."""

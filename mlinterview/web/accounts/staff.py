@@ -31,12 +31,15 @@ MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
 
 
 def is_staff_member(user: Any) -> bool:
-    """Holds a staff role (or is a superuser, or has Django's admin flag)."""
+    """Holds a staff role (or is a superuser, or has Django's admin flag). Remembered on the user
+    object for the rest of the request, as Django remembers a user's permissions."""
     if not (user.is_authenticated and user.is_active):
         return False
     if user.is_staff or user.is_superuser:
         return True
-    return bool(user.groups.filter(name__in=roles.ROLES).exists())
+    if not hasattr(user, "_staff_role_cache"):
+        user._staff_role_cache = user.groups.filter(name__in=roles.ROLES).exists()
+    return bool(user._staff_role_cache)
 
 
 def reviewers() -> QuerySet[Any]:

@@ -24,7 +24,7 @@ from typing import Any
 import rules
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 
-from mlinterview.web.accounts import roles, teams
+from mlinterview.web.accounts import roles, staff, teams
 from mlinterview.web.assessments import models as m
 from mlinterview.web.assessments.services.review import reviewable_attempts, reviewable_scores
 
@@ -53,6 +53,17 @@ def assessments_for(user: Any) -> QuerySet[m.Assessment]:
     if teams.sees_all_teams(user):
         return m.Assessment.objects.all()
     return m.Assessment.objects.filter(pk__in=m.Assessment.objects.filter(_visible(user)).values("pk"))
+
+
+def assignable_reviewers(assessment: m.Assessment | None) -> QuerySet[Any]:
+    """Who may be assigned to review an assessment's attempts: those whose role lets them review
+    (``accounts/staff.py``; Django's "Staff status" flag plays no part), of the assessment's team
+    or in no team at all (an install that has not set up teams). Another team's members are
+    never offered."""
+    reviewers = staff.reviewers()
+    if assessment is not None and assessment.team_id is not None:
+        reviewers = reviewers.filter(Q(memberships__team=assessment.team_id) | Q(memberships__isnull=True))
+    return reviewers.distinct().order_by("username")
 
 
 def may_read_assessments(user: Any) -> bool:
