@@ -41,6 +41,11 @@ The roles (columns of the tables):
   do not take keys: they answer as to anyone not signed in).
 - ``admin``: a member of the ``admin`` group (every team's objects), in no team.
 
+Everyone is made as the product makes them: a role is a group (and a seat in a team), never
+Django's "Staff status" flag, which nobody here is given by hand (issue 15, point 9: an interviewer
+without it was left off panels and refused the bank). Joining the ``admin`` group sets the flag,
+since the admin site needs it (``accounts/staff.py``); the other roles have no business there.
+
 On API rows the staff roles and ``prac`` call with a key of their own holding every scope (the API
 has no other way in; a signed-in session without a key is refused, see the last test).
 
@@ -69,7 +74,7 @@ from django.contrib.auth.models import Group
 from django.contrib.auth.tokens import default_token_generator
 from django.db import transaction
 from django.test import Client
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
@@ -199,8 +204,9 @@ PAGES: dict[str, tuple[str, tuple[Any, ...]]] = {
     "api:openapi-json":         ("GET",  (    L,    L,  403,  200,  200,  200,  200,  200,    L,    L,  200)),
     "api:openapi-view":         ("GET",  (    L,    L,  403,  200,  200,  200,  200,  200,    L,    L,  200)),
     "api:api-root":             ("GET",  (  404,  404,  404,  404,  404,  404,  404,  404,  404,  404,  404)),
-    # The admin site: its index is for staff; every other admin page is Django's own business.
-    "admin:index":              ("GET",  (   AL,   AL,   AL,  200,  200,  200,  200,  200,   AL,   AL,  200)),
+    # The admin site: its index is for administrators (the admin group sets the Staff flag it
+    # needs); every other admin page is Django's own business.
+    "admin:index":              ("GET",  (   AL,   AL,   AL,   AL,   AL,   AL,   AL,   AL,   AL,   AL,  200)),
 }
 # fmt: on
 
@@ -444,10 +450,9 @@ class World:
     ids: dict[str, dict[str, set[int]]]  # list kind -> team -> ids
 
 
-def _user(name: str, group: str | None, staff: bool = True, display: str = ""):
-    user = get_user_model().objects.create_user(
-        name, password="pw-for-tests-only", is_staff=staff, display_name=display
-    )
+def _user(name: str, group: str | None, display: str = ""):
+    """An account with a role as the product gives one: a group, no Staff flag ticked by hand."""
+    user = get_user_model().objects.create_user(name, password="pw-for-tests-only", display_name=display)
     if group:
         user.groups.add(Group.objects.get(name=group))
     return user
@@ -497,7 +502,7 @@ def build_world() -> World:
     import_small_bank([*SLUGS, FREE_SLUG])
     team_a, team_b = Team.objects.create(name="Matrix team A"), Team.objects.create(name="Matrix team B")
     users = {
-        "prac": _user("prac", None, staff=False),
+        "prac": _user("prac", None),
         "i_no": _user("i_no", "interviewer"),
         "i_yes": _user("i_yes", "interviewer", display="Ivy Alphapanel"),
         "rec_b": _user("rec_b", "recruiter"),
@@ -561,7 +566,7 @@ def build_world() -> World:
     }
     no_scope_key = ApiToken.issue(users["rec_a"], "Alpha matrix key, no scope", [])[1]
     revocable = ApiToken.issue(users["rec_a"], "Alpha matrix key to revoke", ["results:read"])[0]
-    reset_user = _user("forgetful", None, staff=False)
+    reset_user = _user("forgetful", None)
 
     markers = dict(TEAM_MARKERS)
     markers["alias"] = (alice.invitation.candidate.alias, bert.invitation.candidate.alias)
@@ -903,3 +908,45 @@ def test_a_signed_in_session_without_a_key_cannot_call_the_api(world):
         response = call(url) if body is None else call(url, json.dumps(body), content_type="application/json")
         assert response.status_code == 401, key
     assert snapshot() == before
+
+
+# --- the header's links --------------------------------------------------------------------------
+# What each role's header offers (issue 15, point 9), typed by hand: the pages of the table above
+# that answer 200 to the role and belong in a menu, with the sign-in and sign-up links of those
+# signed out. The candidate and the key roles have no session: they see what anyone signed out sees.
+
+_STAFF_LINKS = ("interview-list", "question-list", "coverage", "role-profile", "api-keys")
+_LEAD_LINKS = ("assessment-list", *_STAFF_LINKS)
+_SIGNED_OUT = ("role-profile", "signup", "login")  # with sign-up open, as in these tests
+NAV: dict[str, tuple[str, ...]] = {
+    "anon": _SIGNED_OUT,
+    "cand": _SIGNED_OUT,
+    "prac": ("practice-home", "role-profile"),
+    "i_no": _STAFF_LINKS,
+    "i_yes": _STAFF_LINKS,
+    "rec_b": _LEAD_LINKS,
+    "rec_a": _LEAD_LINKS,
+    "hm_a": _LEAD_LINKS,
+    "key+": _SIGNED_OUT,
+    "key-": _SIGNED_OUT,
+    "admin": (*_LEAD_LINKS, "admin:index"),
+}
+
+
+def _header_links(html: str) -> list[str]:
+    nav = html.split('<nav aria-label="Main">', 1)[1].split("</nav>", 1)[0]
+    return re.findall(r'<a href="([^"]+)"', nav)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_every_header_link_shown_to_a_role_opens_for_it(world, role):
+    """The header (``mlinterview/web/navigation.py``) offers each role exactly its links, and
+    every one of them opens with 200 for that role; the "not found" page has the same header."""
+    client, headers = _page_client(world, role)
+    for page in (reverse("home"), "/no-such-page/"):
+        links = _header_links(client.get(page, **headers).content.decode())
+        names = [":".join(filter(None, (m.namespace, m.url_name))) for m in map(resolve, links)]
+        assert sorted(names) == sorted(NAV[role]), page
+        for name, link in zip(names, links, strict=True):
+            assert PAGES[name][1][ROLES.index(role)] == 200, f"the table refuses {name} to {role}"
+            assert client.get(link, **headers).status_code == 200, link
