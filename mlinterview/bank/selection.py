@@ -5,12 +5,15 @@ Rules, in order: questions of the requested level first (a neighbouring level on
 level runs short); one question from each core set before a second from any set; questions
 that assess a core skill not yet covered preferred; no two questions whose wording overlaps
 heavily; stop when the next question would overrun the budget. The same seed gives the same
-selection for the same bank.
+selection for the same bank, so a draw is reproduced by entering its seed; callers that are not
+given a seed draw with :func:`new_seed`, so two installs (or two draws) do not get the same set.
+Questions named in ``exclude_slugs`` (say, those a candidate already met) are never chosen.
 """
 
 from __future__ import annotations
 
 import random
+import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -25,6 +28,13 @@ NEIGHBOURS = {
     Level.senior: (Level.mid,),
 }
 MAX_WORD_OVERLAP = 0.5
+SEED_RANGE = (100_000, 999_999)  # six digits: short enough to read out and type back
+
+
+def new_seed() -> int:
+    """A fresh random seed for a draw nobody asked to reproduce."""
+    low, high = SEED_RANGE
+    return low + secrets.randbelow(high - low + 1)
 
 
 @dataclass(frozen=True)
@@ -36,6 +46,7 @@ class SelectionRequest:
     exclude_sets: tuple[str, ...] = ()
     include_tags: tuple[str, ...] = ()
     exclude_tags: tuple[str, ...] = ()
+    exclude_slugs: frozenset[str] = frozenset()
 
 
 def _words(question: Question) -> set[str]:
@@ -55,6 +66,8 @@ def _too_close(question: Question, chosen: Iterable[Question]) -> bool:
 def _eligible(bank: Bank, request: SelectionRequest) -> list[Question]:
     out = []
     for question in bank:
+        if question.slug in request.exclude_slugs:
+            continue
         if request.include_sets and question.set not in request.include_sets:
             continue
         if question.set in request.exclude_sets:

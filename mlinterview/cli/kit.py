@@ -31,7 +31,9 @@ def kit(
     exclude: Annotated[
         list[str] | None, typer.Option("--exclude", help="Leave out questions with this tag (repeat).")
     ] = None,
-    seed: Annotated[int, typer.Option(help="Same seed, same kit.")] = 0,
+    seed: Annotated[
+        int | None, typer.Option(help="Same seed, same kit. Unset: a fresh random seed, printed to reuse.")
+    ] = None,
     content: ContentOption = None,
 ) -> None:
     """Pick a balanced set of questions and write the interviewer guide with a scorecard."""
@@ -64,5 +66,6 @@ def kit(
     sets = ", ".join(built.core_sets_covered)
     typer.echo(
         f"wrote {output} ({fmt.value}): {len(built.questions)} questions, {built.total_minutes} of "
-        f"{minutes} minutes; core sets covered: {sets}"
+        f"{minutes} minutes; core sets covered: {sets}; drawn with seed {built.seed} "
+        f"(--seed {built.seed} draws the same kit again)"
     )

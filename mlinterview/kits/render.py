@@ -19,12 +19,21 @@ def _bullets(items: list[str]) -> str:
 
 
 def to_markdown(kit: Kit) -> str:
-    """The kit as Markdown; the same bank and options always give the same text."""
+    """The kit as Markdown; the same bank, options and seed always give the same text."""
     lines = [
         f"# Interview kit: {kit.level.value} ML engineer, {kit.minutes} minutes",
         "",
         f"{len(kit.questions)} questions, about {kit.total_minutes} minutes of questions (seed {kit.seed}).",
         "",
+        *(
+            [
+                f"Left out of the draw: {len(kit.left_out)} question{'s' if len(kit.left_out) != 1 else ''} "
+                "the candidate already met in an assessment.",
+                "",
+            ]
+            if kit.left_out
+            else []
+        ),
         "Ask each question as written, listen for the points below, use the follow-ups to probe, and "
         "rate each answer 1 to 4 against its anchors *before* you compare notes with the panel. "
         "The reference points are a guide to understanding, not a script the candidate must recite.",
