@@ -117,8 +117,13 @@ class AssessmentOut(Schema):
 class GenerateIn(Schema):
     level: str = "mid"
     minutes: int = 45
-    seed: int = 0
+    # Unset: a fresh random seed; the one used comes back as ``seed`` to draw the same set again.
+    seed: int | None = None
     exercises: int = 0
+
+
+class GeneratedOut(AssessmentOut):
+    seed: int
 
 
 class InviteIn(Schema):
@@ -306,15 +311,15 @@ def set_items(request: HttpRequest, assessment_id: int, items: list[ItemIn]) -> 
 
 @api.post(
     "/assessments/{assessment_id}/generate",
-    response=AssessmentOut,
+    response=GeneratedOut,
     tags=["assessments"],
     auth=ScopedKey("assessments:write"),
 )
-def generate(request: HttpRequest, assessment_id: int, body: GenerateIn) -> AssessmentOut:
+def generate(request: HttpRequest, assessment_id: int, body: GenerateIn) -> GeneratedOut:
     _require(request, MANAGE)
     assessment = get_object_or_404(access.managed_assessments(request.user), pk=assessment_id)
     version = services.editable_version(assessment, request.user)
-    services.generate_items(
+    generated = services.generate_items(
         version,
         request.user,
         level=body.level,
@@ -322,7 +327,7 @@ def generate(request: HttpRequest, assessment_id: int, body: GenerateIn) -> Asse
         seed=body.seed,
         include_exercises=body.exercises,
     )
-    return _assessment_out(assessment)
+    return GeneratedOut(**_assessment_out(assessment).model_dump(), seed=generated.seed)
 
 
 @api.post(

@@ -162,18 +162,20 @@ def item_move(request: HttpRequest, pk: int, position: int, offset: int) -> Http
 @require_POST
 @manager
 def generate(request: HttpRequest, pk: int) -> HttpResponse:
-    return _draft_action(
-        request,
-        pk,
-        lambda v: services.generate_items(
-            v,
+    """Draw a balanced set: with the seed typed in, or a fresh one when the field is empty."""
+
+    def draw(version: m.AssessmentVersion) -> None:
+        generated = services.generate_items(
+            version,
             request.user,
             level=request.POST.get("level", "mid"),
             minutes=_int(request.POST.get("minutes"), 45),
-            seed=_int(request.POST.get("seed"), 0),
+            seed=services.typed_seed(request.POST.get("seed", "")),
             include_exercises=_int(request.POST.get("exercises"), 0),
-        ),
-    )
+        )
+        messages.success(request, generated.note)
+
+    return _draft_action(request, pk, draw)
 
 
 @require_POST

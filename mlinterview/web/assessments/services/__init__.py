@@ -44,7 +44,7 @@ from mlinterview.web.assessments.services.building import (
     set_items,
     update_settings,
 )
-from mlinterview.web.assessments.services.generation import generate_items
+from mlinterview.web.assessments.services.generation import Generated, generate_items, typed_seed
 from mlinterview.web.assessments.services.invitations import (
     MAX_CSV_ROWS,
     CsvResult,
@@ -108,7 +108,9 @@ __all__ = [
     "disagreements",
     "editable_version",
     "enforce_deadline",
+    "Generated",
     "generate_items",
+    "typed_seed",
     "hash_token",
     "invite",
     "invite_csv",
