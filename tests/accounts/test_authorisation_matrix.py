@@ -178,6 +178,8 @@ PAGES: dict[str, tuple[str, tuple[Any, ...]]] = {
     "interview-debrief":        ("GET",  (    L,    L,  403,  404,  200,  404,  200,  200,    L,    L,  200)),
     # Only the rating's own interviewer asks for an advisory score on it.
     "interview-advisory":       ("POST", (    L,    L,  403,  404,  302,  404,  404,  404,    L,    L,  404)),
+    # Adding a question to the kit by hand: the panel, while no scorecard is submitted (i_yes's is).
+    "interview-add-question":   ("POST", (    L,    L,  403,  404,   RU,  404,  403,  403,    L,    L,  403)),
     "calibration":              ("GET",  (    L,    L,  403,  403,  403,  200,  200,  200,    L,    L,  200)),
     # Practice: anyone signed in.
     "practice-home":            ("GET",  (    L,    L,  200,  200,  200,  200,  200,  200,    L,    L,  200)),
@@ -275,13 +277,14 @@ LISTS: dict[str, tuple[tuple[str, ...], dict[str, str]]] = {
     "api-keys POST": (("key",), {"rec_b": "B", "rec_a": "A"}),
 }
 
-# A second list on a page, of another kind than its rows: (kind, {role: teams shown}).
-SECOND_LISTS: dict[str, tuple[str, dict[str, str]]] = {
-    # The interview form's panel choices: the reviewers of one's own teams (every team's for an
-    # administrator).
+# Other lists on a page, of other kinds than its rows: ((kind, {role: teams shown}), ...).
+SECOND_LISTS: dict[str, tuple[tuple[str, dict[str, str]], ...]] = {
     "interview-list": (
-        "panelist",
-        {"i_no": "A", "i_yes": "A", "rec_b": "B", "rec_a": "A", "hm_a": "A", "admin": "AB"},
+        # The interview form's panel choices: the reviewers of one's own teams (every team's for an
+        # administrator).
+        ("panelist", {"i_no": "A", "i_yes": "A", "rec_b": "B", "rec_a": "A", "hm_a": "A", "admin": "AB"}),
+        # The candidates an interview may be linked to: those of the assessments one may open.
+        ("name", {"i_yes": "A", "rec_b": "B", "rec_a": "A", "hm_a": "A", "admin": "AB"}),
     ),
 }
 
@@ -668,6 +671,7 @@ def _page_request(label: str, w: World, role: str) -> tuple[str, dict[str, Any],
         "interview-detail": lambda: {"pk": o["interview"].pk},
         "interview-debrief": lambda: {"pk": o["interview"].pk},
         "interview-advisory": lambda: {"pk": o["interview"].pk, "rating_id": o["rating"].pk},
+        "interview-add-question": lambda: {"pk": o["interview"].pk},
         "practice-question": lambda: {"slug": FREE_SLUG},
         "practice-code": lambda: {"slug": FREE_EXERCISE},
         "practice-code-save": lambda: {"slug": FREE_EXERCISE},
@@ -699,6 +703,7 @@ def _page_request(label: str, w: World, role: str) -> tuple[str, dict[str, Any],
         "interview-list POST": {"candidate": "", "level": "mid", "minutes": "45"},
         "interview-detail POST": {f"rating-{o['rating'].item_id}": "1", "action": "save"},
         "interview-advisory": {"answer": ""},
+        "interview-add-question": {"slug": FREE_SLUG},
         "api-keys POST": {"name": "Matrix-made key", "scopes": ["results:read"], "expires_in_days": "30"},
         "practice-code-save": {"content": "# typed by the matrix test"},
         "practice-code-run-new": {"content": "def standardize(X):\n    return X\n", "kind": "examples"},
@@ -855,13 +860,13 @@ def test_page(world, label, role):
         assert AFTER[(label, role)](world), f"{label} by {role} reached another team's objects"
     if response.status_code == 200 and not response.get("Content-Type", "").startswith("application/pdf"):
         must_show, visible = LISTS.get(label, ((), {}))
-        checked = ALWAYS_ABSENT + must_show
+        others = SECOND_LISTS.get(label, ())
+        checked = tuple(k for k in ALWAYS_ABSENT + must_show if k not in {kind for kind, _ in others})
         default = "" if label in LISTS else "A"
         body = b"".join(response.streaming_content) if response.streaming else response.content
         text = body.decode("utf-8", "replace")
         _assert_rows(text, world, visible.get(role, default), must_show, checked)
-        if label in SECOND_LISTS:
-            kind, shown = SECOND_LISTS[label]
+        for kind, shown in others:
             _assert_rows(text, world, shown.get(role, ""), (kind,), (kind,))
 
 

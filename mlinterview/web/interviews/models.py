@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 
 from mlinterview.web.accounts.models import Team
+from mlinterview.web.assessments.models import Candidate
 from mlinterview.web.questions.models import QuestionVersion
 
 
@@ -11,9 +12,17 @@ class Interview(models.Model):
     """A live interview of one candidate, run from a kit, by a panel of interviewers."""
 
     candidate_name = models.CharField(max_length=200)
+    # The candidate's record when they took (or were invited to) one of the team's assessments;
+    # empty for a candidate known only by the name typed in.
+    candidate = models.ForeignKey(
+        Candidate, on_delete=models.SET_NULL, null=True, blank=True, related_name="interviews"
+    )
     level = models.CharField(max_length=10)
     minutes = models.PositiveIntegerField()
+    # The seed the kit was drawn with: entering it again (for the same bank) draws the same kit.
     seed = models.IntegerField(default=0)
+    # How many questions the candidate already met in an assessment were kept out of the draw.
+    left_out = models.PositiveIntegerField(default=0)
     questions = models.ManyToManyField(QuestionVersion, through="InterviewQuestion", related_name="+")
     panel = models.ManyToManyField(settings.AUTH_USER_MODEL, related_name="interviews")
     created_by = models.ForeignKey(

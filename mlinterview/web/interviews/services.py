@@ -12,7 +12,9 @@ from django.utils import timezone
 from mlinterview import charts
 from mlinterview.web.accounts.roles import MANAGE, REVIEW
 from mlinterview.web.accounts.teams import home_team, teams_led_by
+from mlinterview.web.assessments.models import Candidate
 from mlinterview.web.interviews import models as m
+from mlinterview.web.interviews.candidates import linkable_candidates, questions_met
 from mlinterview.web.questions.models import Question
 
 DISAGREEMENT = 2  # ratings this far apart on one question are flagged for discussion
@@ -27,15 +29,24 @@ def create_interview(
     *,
     level: str,
     minutes: int,
-    seed: int,
     panel: list[Any],
     user: Any,
+    seed: int | None = None,
+    candidate: Candidate | None = None,
     include_sets: tuple[str, ...] = (),
     exclude_tags: tuple[str, ...] = (),
 ) -> m.Interview:
+    """An interview with its kit, drawn with ``seed`` or, when None, a fresh random seed (kept on
+    the interview). ``candidate`` links the candidate's record, which must be one the user may
+    link (``candidates.linkable_candidates``); the kit then leaves out every question the
+    candidate already met in an assessment, and ``Interview.left_out`` says how many."""
     from mlinterview.bank import load_bank
     from mlinterview.kits import build_kit
 
+    if candidate is not None:
+        if not linkable_candidates(user).filter(pk=candidate.pk).exists():
+            raise InterviewError("That candidate is not among your team's assessments.")
+        candidate_name = candidate_name.strip() or candidate.name
     if not candidate_name.strip():
         raise InterviewError("Give the candidate's name.")
     if not panel:
@@ -48,6 +59,7 @@ def create_interview(
             seed=seed,
             include_sets=include_sets,
             exclude_tags=exclude_tags,
+            exclude_questions=frozenset(questions_met(candidate, team=home_team(user), user=user)),
         )
     except ValueError as exc:
         raise InterviewError(str(exc)) from None
@@ -60,9 +72,11 @@ def create_interview(
     with transaction.atomic():
         interview = m.Interview.objects.create(
             candidate_name=candidate_name.strip()[:200],
+            candidate=candidate,
             level=kit.level.value,
             minutes=minutes,
-            seed=seed,
+            seed=kit.seed,
+            left_out=len(kit.left_out),
             created_by=user,
             team=home_team(user),
         )
@@ -74,6 +88,37 @@ def create_interview(
                 )
         interview.panel.set(panel)
     return interview
+
+
+class AlreadyMet(InterviewError):
+    """Adding a question the linked candidate already met in an assessment, without confirming."""
+
+
+def add_question(
+    interview: m.Interview, slug: str, user: Any, *, even_if_met: bool = False
+) -> m.InterviewQuestion:
+    """Add a bank question to the end of the kit by hand. A question the candidate already met in
+    an assessment raises ``AlreadyMet`` (a warning naming the assessment) unless ``even_if_met``."""
+    question = Question.objects.filter(slug=slug, retired=False).select_related("current_version").first()
+    if question is None or question.current_version is None:
+        raise InterviewError("There is no such question in the bank.")
+    with transaction.atomic():
+        locked = m.Interview.objects.select_for_update().get(pk=interview.pk)
+        if locked.scorecards.filter(submitted_at__isnull=False).exists():
+            raise InterviewError("A scorecard is already submitted; the kit can no longer change.")
+        if locked.items.filter(question_version__question=question).exists():
+            raise InterviewError(f"“{question.title}” is already in this interview.")
+        met = questions_met(locked.candidate, team=locked.team, user=user).get(question.slug)
+        if met is not None and not even_if_met:
+            raise AlreadyMet(
+                f"{locked.candidate_name} already met “{met.title}” in the assessment “{met.assessment}”."
+            )
+        last = locked.items.order_by("-position").first()
+        return m.InterviewQuestion.objects.create(
+            interview=locked,
+            question_version=question.current_version,
+            position=last.position + 1 if last is not None else 0,
+        )
 
 
 def scorecard_for(interview: m.Interview, user: Any) -> m.Scorecard:

@@ -8,11 +8,15 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from mlinterview.web.assessments.errors import AssessmentError
+from mlinterview.web.assessments.services import typed_seed
 from mlinterview.web.interviews import models as m
 from mlinterview.web.interviews import services
 from mlinterview.web.interviews.access import interviews_for, may_run_interviews, panel_choices
+from mlinterview.web.interviews.candidates import linkable_candidates, result_links
 from mlinterview.web.questions.models import Question, QuestionSet
 
 
@@ -30,17 +34,19 @@ def interviewer(view: Any) -> Any:
 def interview_list(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         panel = list(panel_choices(request.user).filter(pk__in=request.POST.getlist("panel")))
+        record = request.POST.get("candidate_record", "")
         try:
             interview = services.create_interview(
                 request.POST.get("candidate", ""),
                 level=request.POST.get("level", "mid"),
                 minutes=int(request.POST.get("minutes") or 45),
-                seed=int(request.POST.get("seed") or 0),
+                seed=typed_seed(request.POST.get("seed", "")),
+                candidate=get_object_or_404(linkable_candidates(request.user), pk=record) if record else None,
                 panel=panel,
                 user=request.user,
                 include_sets=tuple(s for s in request.POST.getlist("include") if s),
             )
-        except (services.InterviewError, ValueError) as exc:
+        except (services.InterviewError, AssessmentError, ValueError) as exc:
             messages.error(request, str(exc))
             return redirect("interview-list")
         return redirect("interview-detail", pk=interview.pk)
@@ -51,6 +57,7 @@ def interview_list(request: HttpRequest) -> HttpResponse:
         {
             "interviews": mine,
             "users": panel_choices(request.user),
+            "candidates": linkable_candidates(request.user),
             "levels": Question.Level.choices,
             "sets": QuestionSet.objects.all(),
             "may_calibrate": services.may_see_calibration(request.user),
@@ -91,6 +98,10 @@ def _scorecard_page(
             "rows": rows,
             "recommendations": m.Scorecard.Recommendation.choices,
             "others_visible": services.may_see_panel(interview, request.user),
+            "results": result_links(interview.candidate, request.user),
+            "bank_questions": Question.objects.filter(retired=False).order_by("title")
+            if card.submitted_at is None
+            else [],
             "missing": missing or [],
             "missing_items": {r.item_id for r in ratings if r.value is None} if missing else set(),
         },
@@ -122,6 +133,28 @@ def interview_detail(request: HttpRequest, pk: int) -> HttpResponse:
             messages.error(request, str(exc))
         return redirect("interview-detail", pk=pk)
     return _scorecard_page(request, interview, card)
+
+
+@require_POST
+@interviewer
+def add_question(request: HttpRequest, pk: int) -> HttpResponse:
+    """Add a bank question to the kit by hand; one the candidate already met needs confirming."""
+    interview = _interview_for(request, pk)
+    if not interview.panel.filter(pk=request.user.pk).exists():
+        raise PermissionDenied("Only the interview's panel changes its kit.")
+    try:
+        item = services.add_question(
+            interview,
+            request.POST.get("slug", ""),
+            request.user,
+            even_if_met=request.POST.get("even_if_met") == "1",
+        )
+        messages.success(request, f"Added “{item.question_version.data['title']}” to the kit.")
+    except services.AlreadyMet as exc:
+        messages.warning(request, f"{exc} Tick “Add it even so” and add it again if you mean to.")
+    except services.InterviewError as exc:
+        messages.error(request, str(exc))
+    return redirect(reverse("interview-detail", args=[pk]) + "#add-question")
 
 
 @require_POST
