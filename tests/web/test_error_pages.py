@@ -70,7 +70,7 @@ def test_a_member_of_the_hiring_team_is_told_whom_of_their_team_to_ask():
     _in_layout(response.content.decode())
     text = _text(response.content.decode())
     assert "Assessments are for those who build them and hiring managers." in text
-    assert "ask your team's recruiter (Rita Recruiter (Search)) or an administrator" in text
+    assert "ask your team's recruiter, Rita Recruiter (Search), or an administrator" in text
     assert "staff access" not in text
 
 
