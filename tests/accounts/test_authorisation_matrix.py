@@ -86,7 +86,7 @@ from mlinterview.web.api.scopes import ALL_SCOPES
 from mlinterview.web.assessments import models as m
 from mlinterview.web.assessments import services
 from mlinterview.web.interviews import models as im
-from mlinterview.web.practice.models import PracticeRun
+from mlinterview.web.practice.models import PracticeAnswer, PracticeRun
 from tests.assessments.attempts import score_at, submitted_attempt
 from tests.assessments.small_bank import import_small_bank
 
@@ -186,6 +186,8 @@ PAGES: dict[str, tuple[str, tuple[Any, ...]]] = {
     "practice-progress":        ("GET",  (    L,    L,  200,  200,  200,  200,  200,  200,    L,    L,  200)),
     "practice-anki":            ("GET",  (    L,    L,  200,  200,  200,  200,  200,  200,    L,    L,  200)),
     "practice-question":        ("GET",  (    L,    L,  200,  200,  200,  200,  200,  200,    L,    L,  200)),
+    # A kept answer's feedback: only to the person who answered (the answer is the practice user's).
+    "practice-answer":          ("GET",  (    L,    L,  200,  404,  404,  404,  404,  404,    L,    L,  404)),
     # Coding practice: any signed-in person, on an exercise in no live assessment; a run's status
     # only to the person who asked for it (the run is the practice user's).
     "practice-coding":          ("GET",  (    L,    L,  200,  200,  200,  200,  200,  200,    L,    L,  200)),
@@ -594,6 +596,14 @@ def build_world() -> World:
         "candidate": alice.invitation.candidate,
         "item": first_item,
         "run": run,
+        "practice_answer": PracticeAnswer.objects.create(
+            user=users["prac"],
+            slug=FREE_SLUG,
+            content="Typed by the matrix test.",
+            score=2.0,
+            feedback={"score": 2.0, "confidence": 0.5, "feedback": "Half of it.", "key_points": []},
+            answered_at=timezone.now(),
+        ),
         "practice_run": PracticeRun.objects.create(
             user=users["prac"], slug=FREE_EXERCISE, kind=PracticeRun.Kind.EXAMPLES, source="# mine"
         ),
@@ -673,6 +683,7 @@ def _page_request(label: str, w: World, role: str) -> tuple[str, dict[str, Any],
         "interview-advisory": lambda: {"pk": o["interview"].pk, "rating_id": o["rating"].pk},
         "interview-add-question": lambda: {"pk": o["interview"].pk},
         "practice-question": lambda: {"slug": FREE_SLUG},
+        "practice-answer": lambda: {"answer_id": o["practice_answer"].pk},
         "practice-code": lambda: {"slug": FREE_EXERCISE},
         "practice-code-save": lambda: {"slug": FREE_EXERCISE},
         "practice-code-run-new": lambda: {"slug": FREE_EXERCISE},

@@ -1,9 +1,12 @@
-"""A candidate practises three questions in the browser, gets feedback on each, and the review
-queue brings each one back on its scheduled day. Time travel moves the practice clock of the
-in-process live server; nothing sleeps."""
+"""A candidate signs up (with an e-mail address, the password rules in view), is told where to
+start, practises three questions in the browser, gets feedback on each as a percentage with a
+"Next question", finds them again under recent answers, and the review queue brings each one back
+on its scheduled day. Time travel moves the practice clock of the in-process live server; nothing
+sleeps."""
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -39,23 +42,59 @@ def test_practise_three_questions_and_come_back_on_schedule(live_server, browser
 
     page = browser.new_context().new_page()
     page.goto(f"{live_server.url}/signup/")
+    # The password rules are on the page before anything is typed, and the input points to them.
+    rules = page.locator("#id_password1_helptext")
+    assert rules.is_visible() and "at least 8 characters" in rules.inner_text()
+    assert page.get_attribute("#id_password1", "aria-describedby") == "id_password1_helptext"
     page.fill("#id_username", "casey")
+    page.fill("#id_email", "casey@example.com")
     page.fill("#id_password1", "a-long-pass-phrase-42")
     page.fill("#id_password2", "a-long-pass-phrase-42")
-    page.click("button[type=submit]")
+    page.click("form.stack button[type=submit]")
     assert page.url.endswith("/practice/")
+    from django.contrib.auth import get_user_model
+
+    assert get_user_model().objects.get(username="casey").email == "casey@example.com"
+    # A new person is told where to start, not that nothing is due.
+    first_visit = page.inner_text("main")
+    assert "Where to start" in first_visit and "Well done" not in first_visit
+    assert "Nothing due" not in first_visit
+    assert page.locator("#first-question").is_visible()
+    shot(page, "29-practice-first-visit")
 
     scores = {}
-    for slug, answer in ANSWERS.items():
+    for number, (slug, answer) in enumerate(ANSWERS.items()):
         page.goto(f"{live_server.url}/practice/q/{slug}/")
         assert page.url.endswith(f"/practice/q/{slug}/"), page.url
         page.fill("#answer", answer)
         page.click("form.stack button[type=submit]")
+        page.wait_for_selector("#score")
+        assert re.fullmatch(r"/practice/answers/\d+/", page.url.removeprefix(live_server.url)), page.url
+        score = page.inner_text("#score")
+        assert re.fullmatch(r"\d{1,3}%", score), score  # the product's one scale
         body = page.inner_text("main")
-        assert "/ 5" in body, body[:500]
+        assert "/ 5" not in body and "advice to guide your practice" in body
         assert "Reference answer" in body  # feedback after an attempt shows what a good answer says
-        scores[slug] = body
+        scores[slug] = score
         shot(page, f"30-practice-feedback-{slug}")
+        if number == 0:
+            # "Next question" leads to another question on offer, by its title.
+            following = page.locator("#next-question")
+            title = following.inner_text().removeprefix("Next question: ")
+            following.click()
+            assert re.search(r"/practice/q/[a-z0-9-]+/$", page.url) and not page.url.endswith(f"/{slug}/")
+            assert page.inner_text("h1") == title
+
+    # Recent answers: titles, each a link to its own feedback, with its percentage.
+    page.goto(f"{live_server.url}/practice/progress/")
+    recent = page.locator("ul.recent-answers")
+    assert "loss-function" not in recent.inner_text()
+    line = recent.locator("li", has_text="What is a loss function?")
+    assert scores["loss-function"] in line.inner_text()
+    shot(page, "33-practice-recent-answers")
+    line.get_by_role("link", name="What is a loss function?").click()
+    assert page.inner_text("h1") == "Feedback: What is a loss function?"
+    assert page.inner_text("#score") == scores["loss-function"]
 
     from mlinterview.web.practice.models import PracticeDeck
 
@@ -96,9 +135,10 @@ def test_practise_a_coding_exercise_run_and_submit(live_server, browser, setting
     page = browser.new_context().new_page()
     page.goto(f"{live_server.url}/signup/")
     page.fill("#id_username", "casey")
+    page.fill("#id_email", "casey@example.com")
     page.fill("#id_password1", "a-long-pass-phrase-42")
     page.fill("#id_password2", "a-long-pass-phrase-42")
-    page.click("button[type=submit]")
+    page.click("form.stack button[type=submit]")
     page.goto(f"{live_server.url}/practice/code/?kind=from-scratch&skill=model-evaluation")
     page.click("text=ROC AUC with ties")
     assert page.url.endswith("/practice/code/roc-auc/"), page.url

@@ -35,7 +35,12 @@ def candidate(client, db):
     import_bank(shipped_bank())
     response = client.post(
         "/signup/",
-        {"username": "cand", "password1": "a-long-pass-phrase-42", "password2": "a-long-pass-phrase-42"},
+        {
+            "username": "cand",
+            "email": "cand@example.com",
+            "password1": "a-long-pass-phrase-42",
+            "password2": "a-long-pass-phrase-42",
+        },
     )
     assert response.status_code == 302 and response["Location"] == "/practice/"
     return client
@@ -66,7 +71,7 @@ def test_answer_feedback_and_schedule(candidate, travel):
     rendered = str(render_markdown(shipped_bank().get("loss-function").reference_answer))
     reference = rendered.split("</p>")[0]  # the first rendered paragraph
     assert reference not in page  # the reference answer only comes after an attempt
-    html = candidate.post("/practice/q/loss-function/", {"answer": GOOD}).content.decode()
+    html = candidate.post("/practice/q/loss-function/", {"answer": GOOD}, follow=True).content.decode()
     assert "Reference answer" in html and reference in html
     saved = PracticeAnswer.objects.get(slug="loss-function")
     assert saved.content == GOOD and saved.score >= 2.5
@@ -74,7 +79,7 @@ def test_answer_feedback_and_schedule(candidate, travel):
     result = saved.feedback
     # Graded through the seam: the primary text grader's result, naming the grader and its version.
     assert result["grader"] == "local-text" and result["version"]
-    assert f'<strong id="score">{saved.score:.1f}</strong> / 5' in html
+    assert f'<strong id="score">{100 * min(1.0, saved.score / 5):.0f}%</strong>' in html
     assert [p["text"] for p in result["key_points"]] == shipped_bank().get("loss-function").key_points
     covered = [p for p in result["key_points"] if p["covered"]]
     assert covered, result
@@ -123,9 +128,14 @@ def test_progress_and_anki_export(candidate, tmp_path):
     saved = PracticeAnswer.objects.get(slug="loss-function")
     page = candidate.get("/practice/progress/").content.decode()
     assert "data:image/png;base64," in page
-    # Mastery of the set is the latest score out of 5, as a percentage; the answer is listed.
+    # Mastery of the set is the latest score on the product's scale, as a percentage; the answer
+    # is listed by its title, linking to its feedback.
     assert f"<tr><td>Algorithms</td><td>{round(saved.score / 5 * 100)}%</td></tr>" in page
-    assert f"loss-function · {saved.score:.1f}/5" in page
+    title = "What is a loss function?"
+    assert (
+        f'<a href="/practice/answers/{saved.pk}/">{title}</a> · {100 * min(1.0, saved.score / 5):.0f}%'
+        in page
+    )
     response = candidate.get("/practice/export.apkg")
     assert response["Content-Disposition"] == 'attachment; filename="mlinterview-practice.apkg"'
     archive = zipfile.ZipFile(BytesIO(response.content))

@@ -39,19 +39,40 @@ def available_questions(set_slug: str = "", level: str = "") -> dict[str, Questi
     return {row.slug: row.content for row in rows if row.slug not in hidden}
 
 
+def offered_question(slug: str) -> QuestionContent | None:
+    """One question, if it is on offer for practice (live and not held back)."""
+    row = Question.objects.filter(slug=slug, retired=False).select_related("current_version").first()
+    if row is None or slug in held_back_slugs():
+        return None
+    return row.content
+
+
 def deck_of(user: Any) -> PracticeDeck:
     """The user's stored deck, created empty on first use."""
     return PracticeDeck.objects.get_or_create(user=user)[0]
 
 
+def on_product_scale(score: float | None) -> float | None:
+    """A scorer's 0-5 score (what practice keeps, and schedules reviews by) on the product's scale
+    of 0..1, the one every page prints as a percentage."""
+    if score is None:
+        return None
+    from mlinterview.scoring.graders import MAX_BAND
+
+    return max(0.0, min(1.0, float(score) / MAX_BAND))
+
+
 @dataclass(frozen=True)
 class Queue:
-    """The practice home page: reviews due now, questions not practised yet, and later reviews."""
+    """The practice home page: reviews due now, questions not practised yet, and later reviews.
+    ``started`` is false until the person has answered a question (the page then says where to
+    begin instead of "nothing due")."""
 
     now: datetime
     due: list[tuple[QuestionContent, PracticeCard]]
     fresh: list[QuestionContent]
-    upcoming: list[tuple[PracticeCard, QuestionContent | None]]
+    upcoming: list[tuple[PracticeCard, str]]  # with the question's title
+    started: bool
 
 
 def queue(user: Any, set_slug: str = "", level: str = "") -> Queue:
@@ -60,17 +81,25 @@ def queue(user: Any, set_slug: str = "", level: str = "") -> Queue:
     pool = available_questions(set_slug, level)
     due = [(pool[c.slug], c) for c in deck.due(now) if c.slug in pool]
     fresh = [q for q in next_questions(deck, pool.values(), limit=50, now=now) if q.slug not in deck.cards]
-    upcoming = [(c, pool.get(c.slug)) for c in deck.upcoming() if c.due > now]
-    return Queue(now=now, due=due, fresh=fresh[:FRESH_SHOWN], upcoming=upcoming[:UPCOMING_SHOWN])
+    later = [c for c in deck.upcoming() if c.due > now][:UPCOMING_SHOWN]
+    titles = dict(Question.objects.filter(slug__in=[c.slug for c in later]).values_list("slug", "title"))
+    upcoming = [(c, titles.get(c.slug, c.slug)) for c in later]
+    return Queue(
+        now=now,
+        due=due,
+        fresh=fresh[:FRESH_SHOWN],
+        upcoming=upcoming,
+        started=bool(deck.cards),
+    )
 
 
-@dataclass(frozen=True)
-class Feedback:
-    """A graded answer: the grader's result as a dict (score, key points, feedback, grader, version)
-    and the card with its next review."""
-
-    result: dict[str, Any]
-    card: PracticeCard
+def next_question(user: Any, after: str, set_slug: str = "", level: str = "") -> QuestionContent | None:
+    """What to practise after the question ``after``: the most overdue review, else the first
+    question not practised yet (of the set and level chosen on the home page, if any); None when
+    nothing else is on offer."""
+    pool = [q for slug, q in available_questions(set_slug, level).items() if slug != after]
+    found = next_questions(deck_of(user).deck, pool, limit=1, now=clock.now())
+    return found[0] if found else None
 
 
 def _grade(question: QuestionContent, text: str) -> dict[str, Any]:
@@ -81,19 +110,51 @@ def _grade(question: QuestionContent, text: str) -> dict[str, Any]:
     return grade.signed_evidence()
 
 
-def answer(user: Any, slug: str, question: QuestionContent, text: str) -> Feedback:
+def answer(user: Any, slug: str, question: QuestionContent, text: str) -> PracticeAnswer:
     """Score an answer, keep it with its feedback, and schedule the question's next review."""
     result = _grade(question, text)
     score = float(result["score"])  # the scorer's 0-5 score, which the deck schedules by
     now = clock.now()
-    PracticeAnswer.objects.create(
+    saved = PracticeAnswer.objects.create(
         user=user, slug=slug, content=text, score=score, feedback=result, answered_at=now
     )
     record = deck_of(user)
     deck = record.deck
-    card = deck.record(question, score, now=now)
+    deck.record(question, score, now=now)
     record.store(deck)
-    return Feedback(result=result, card=card)
+    return saved
+
+
+class AnswerNotFound(Exception):
+    """No such answer of this person, or its question is not on offer for practice now."""
+
+
+@dataclass(frozen=True)
+class PastFeedback:
+    """A kept answer with its feedback, as its page shows it: the question, the grader's result, the
+    answer typed, its score on the product's scale, and the question's next review."""
+
+    answer: PracticeAnswer
+    question: QuestionContent
+    result: dict[str, Any]
+    value: float | None
+    card: PracticeCard | None
+
+
+def feedback_on(user: Any, answer_id: int) -> PastFeedback:
+    """One of the person's own answers with its feedback. A question held back since (it is in an
+    assessment a candidate can still take) or retired is refused: its feedback quotes the rubric."""
+    saved = PracticeAnswer.objects.filter(pk=answer_id, user=user, kind="question").first()
+    question = offered_question(saved.slug) if saved is not None else None
+    if saved is None or question is None:
+        raise AnswerNotFound(answer_id)
+    return PastFeedback(
+        answer=saved,
+        question=question,
+        result=saved.feedback,
+        value=on_product_scale(saved.score),
+        card=deck_of(user).deck.cards.get(saved.slug),
+    )
 
 
 def progress_chart(points: list[tuple[Any, str, float]], titles: dict[str, str]) -> str:
@@ -117,10 +178,42 @@ def progress_chart(points: list[tuple[Any, str, float]], titles: dict[str, str])
 
 
 @dataclass(frozen=True)
+class RecentAnswer:
+    """A line of the recent answers: when, the question's title, the score on 0..1, and whether its
+    feedback can be opened (not when the question is held back or retired since)."""
+
+    id: int
+    answered_at: datetime
+    slug: str
+    title: str
+    value: float | None
+    can_open: bool
+
+
+def recent_answers(user: Any, limit: int = ANSWERS_SHOWN) -> list[RecentAnswer]:
+    rows = list(PracticeAnswer.objects.filter(user=user, kind="question")[:limit])
+    questions = Question.objects.filter(slug__in={r.slug for r in rows})
+    titles = dict(questions.values_list("slug", "title"))
+    hidden = held_back_slugs() if rows else set()
+    on_offer = set(questions.filter(retired=False).values_list("slug", flat=True)) - hidden
+    return [
+        RecentAnswer(
+            id=row.pk,
+            answered_at=row.answered_at,
+            slug=row.slug,
+            title=titles.get(row.slug, row.slug),
+            value=on_product_scale(row.score),
+            can_open=row.slug in on_offer,
+        )
+        for row in rows
+    ]
+
+
+@dataclass(frozen=True)
 class Progress:
     mastery: list[tuple[str, float]]  # set title, mean latest score on 0-1
     chart: str  # base64 PNG
-    answers: Any  # the latest answers, newest first
+    answers: list[RecentAnswer]  # the latest answers, newest first
 
 
 def progress(user: Any) -> Progress:
@@ -129,7 +222,7 @@ def progress(user: Any) -> Progress:
     return Progress(
         mastery=[(titles.get(s, s), v) for s, v in deck.mastery_by_set().items()],
         chart=progress_chart(deck.mastery_history(), titles),
-        answers=PracticeAnswer.objects.filter(user=user)[:ANSWERS_SHOWN],
+        answers=recent_answers(user),
     )
 
 

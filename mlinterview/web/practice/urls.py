@@ -8,6 +8,7 @@ urlpatterns = [
     path("practice/progress/", views.progress, name="practice-progress"),
     path("practice/export.apkg", views.export_anki, name="practice-anki"),
     path("practice/q/<slug:slug>/", views.answer, name="practice-question"),
+    path("practice/answers/<int:answer_id>/", views.feedback, name="practice-answer"),
     path("practice/code/", views.coding_list, name="practice-coding"),
     path("practice/code/runs/<int:run_id>/", views.coding_run_status, name="practice-code-run"),
     path("practice/code/<slug:slug>/", views.coding_exercise, name="practice-code"),

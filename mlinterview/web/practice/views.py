@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from typing import Any
+from urllib.parse import urlencode
 
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
@@ -36,10 +37,16 @@ def signup(request: HttpRequest) -> HttpResponse:
     return render(request, "practice/signup.html", {"form": form})
 
 
+def _practice_filter(request: HttpRequest) -> dict[str, str]:
+    """The set and level chosen on the home page, carried from a question to its feedback so that
+    "Next question" stays within them."""
+    return {key: request.GET[key] for key in ("set", "level") if request.GET.get(key)}
+
+
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    set_slug, level = request.GET.get("set", ""), request.GET.get("level", "")
-    queue = services.queue(request.user, set_slug, level)
+    chosen = _practice_filter(request)
+    queue = services.queue(request.user, chosen.get("set", ""), chosen.get("level", ""))
     return render(
         request,
         "practice/home.html",
@@ -48,16 +55,18 @@ def home(request: HttpRequest) -> HttpResponse:
             "fresh": queue.fresh,
             "upcoming": queue.upcoming,
             "now": queue.now,
+            "started": queue.started,
             "sets": QuestionSet.objects.all(),
             "levels": Question.Level.choices,
-            "selected": {"set": set_slug, "level": level},
+            "selected": {"set": chosen.get("set", ""), "level": chosen.get("level", "")},
+            "chosen": urlencode(chosen),
         },
     )
 
 
 @login_required
 def answer(request: HttpRequest, slug: str) -> HttpResponse:
-    question = services.available_questions().get(slug)
+    question = services.offered_question(slug)
     if question is None:
         raise Http404("This question is not available for practice.")
     if request.method != "POST":
@@ -75,11 +84,38 @@ def answer(request: HttpRequest, slug: str) -> HttpResponse:
             },
             status=413,
         )
-    feedback = services.answer(request.user, slug, question, text)
+    saved = services.answer(request.user, slug, question, text)
+    # To the answer's own page, so that reloading it shows the feedback again instead of posting
+    # the answer a second time.
+    chosen = _practice_filter(request)
+    target = reverse("practice-answer", args=[saved.pk])
+    return redirect(f"{target}?{urlencode(chosen)}" if chosen else target)
+
+
+@login_required
+def feedback(request: HttpRequest, answer_id: int) -> HttpResponse:
+    """One of the person's answers with its feedback, and what to practise next."""
+    try:
+        shown = services.feedback_on(request.user, answer_id)
+    except services.AnswerNotFound:
+        raise Http404("No such answer, or its question is not available for practice now.") from None
+    chosen = _practice_filter(request)
+    following = services.next_question(
+        request.user, shown.question.slug, chosen.get("set", ""), chosen.get("level", "")
+    )
     return render(
         request,
         "practice/feedback.html",
-        {"q": question, "r": feedback.result, "answer": text, "card": feedback.card},
+        {
+            "q": shown.question,
+            "r": shown.result,
+            "value": shown.value,
+            "answer": shown.answer.content,
+            "answered_at": shown.answer.answered_at,
+            "card": shown.card,
+            "following": following,
+            "chosen": urlencode(chosen),
+        },
     )
 
 
