@@ -44,7 +44,8 @@ def _wrap(text: str, indent: str = "  ") -> str:
 
 
 def _show_feedback(result: dict[str, Any], question: Question, grade: Grade) -> None:
-    typer.secho(f"\nScore: {result['score']:.1f} / 5 (band {result['band']})", bold=True)
+    # The product's one scale: a percentage (the scorer's 0-5 result divided by 5), as on the web.
+    typer.secho(f"\nScore: {grade.value:.0%} (automatic and advisory)", bold=True)
     typer.echo(f"Graded by {grade.grader} (version {grade.version}).")
     typer.echo(_wrap(result["feedback"], ""))
     covered = [k for k in result["key_points"] if k["covered"]]

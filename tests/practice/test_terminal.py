@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 
@@ -49,7 +50,11 @@ def test_terminal_practice_round_trip(tmp_path):
     [attempt] = card["attempts"]
     # The feedback shown is the score saved, and every key point is marked covered or missed.
     score = attempt["score"]
-    assert f"Score: {score:.1f} / 5 (band {int(score + 0.5)})" in out
+    # On the product's one scale, a percentage of the scorer's 0-5 (issue 15, point 8).
+    shown = re.search(r"Score: (\d+)% \(automatic and advisory\)", out)
+    assert shown, out
+    assert abs(int(shown[1]) - 20 * score) <= 0.6  # the saved score is rounded to 2 decimals
+    assert "/ 5" not in out
     # The score comes from the primary text grader, named with its version under the score.
     from mlinterview.scoring import graders
 
