@@ -8,6 +8,8 @@ standing in for a language model we cannot run here."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from mlinterview.scoring import graders, llm
@@ -75,7 +77,10 @@ def test_configured_second_opinion_is_graded_stored_shown_and_never_ranked(
     client.force_login(interviewer)
     page = client.get(f"/assessments/{published.assessment.pk}/attempts/{attempt.pk}/").content.decode()
     assert "Second opinion (llm-second-opinion local-test+prompt-1, not ranked)" in page
-    assert page.count("Disagrees with the score above by more than one point") == 1
+    # On the product's one scale, the percentage every score on the page is printed in.
+    assert page.count("Disagrees with the score above by more than 20 percentage points") == 1
+    assert "(of 5)" not in page and not re.search(r"\d\s*/\s*5\b", page)
+    assert "A score is a percentage" in page
     assert [(row.attempt.pk, row.total) for row in services.shortlist(published)] == before
 
 
