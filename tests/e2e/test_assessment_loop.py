@@ -72,13 +72,19 @@ def _expected_items(app: App, attempt_id: int) -> list[tuple[str, str, float, bo
         ).fetchall()
     finally:
         conn.close()
+    from mlinterview.exercises import load_exercises
+
+    exercise_titles = {e.slug: e.title for e in load_exercises()}
+    sets = shipped_bank().sets
     items = []
     for kind, slug, exercise, weight, auto, override in rows:
         value = auto if override is None else override
+        # Headed by titles (issue 15, point 5): the exercise's and the question set's, never slugs.
         if kind == "exercise":
-            items.append((exercise, "coding exercises", value, override is not None, weight))
+            items.append((exercise_titles[exercise], "Coding exercises", value, override is not None, weight))
         else:
-            items.append((questions[slug].title, questions[slug].set, value, override is not None, weight))
+            topic = sets[questions[slug].set].title
+            items.append((questions[slug].title, topic, value, override is not None, weight))
     return items
 
 
@@ -183,7 +189,8 @@ def test_recruiter_candidates_worker_review(app: App, browser, shot, e2e_artifac
     shot(page, "06-shortlist")
     rows = page.locator("table.shortlist tbody tr")
     assert rows.count() == 2
-    ranked = [[c.strip() for c in rows.nth(n).locator("td").all_inner_texts()] for n in range(2)]
+    # Each row's cells after the first (the box to tick for the comparison, issue 15, point 5).
+    ranked = [[c.strip() for c in rows.nth(n).locator("td").all_inner_texts()[1:]] for n in range(2)]
     scores_before = _expected_items(app, ada_attempt)
     assert [r[:2] for r in ranked] == [["1", ada_alias], ["2", bob_alias]]  # anonymised until committed
     assert not any(name in page.content() for name in names)
@@ -245,7 +252,10 @@ def test_recruiter_candidates_worker_review(app: App, browser, shot, e2e_artifac
     assert table[2][:3] == ["2", bob_alias, ranked[1][2].rstrip("%")]
     assert int(table[1][2]) > int(table[2][2])
     assert (table[1][-1], table[2][-1]) == ("False", "True")
-    assert not any(name in cell for name in names[1:] for row in table for cell in row)
+    # The recruiter who committed Ada's review gets her address (issue 15, point 5); Bob's stays hidden.
+    email = header.index("email")
+    assert (table[1][email], table[2][email]) == ("ada@example.com", "")
+    assert not any(name in cell for name in names[2:] for row in table for cell in row)
     with app.db() as conn:
         assert conn.execute("SELECT COUNT(*) FROM assessments_override").fetchone()[0] == 1
         assert (
