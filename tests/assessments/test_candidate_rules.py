@@ -139,7 +139,7 @@ def test_a_late_save_within_the_grace_period_counts_over_http(client, invited):
     _deadline_passed(attempt, seconds=GRACE_SECONDS - 5)
     response = save_over_http(client, token, item_id, "the last sentence, delayed")
     assert response.status_code == 200, response.content
-    assert response.json() == {"saved": True, "revision": 2, "seconds_left": 0}
+    assert response.json() == {"saved": True, "revision": 2, "answered": True, "seconds_left": 0}
     assert _first_answer(attempt).content == "the last sentence, delayed"
     attempt.refresh_from_db()
     assert attempt.submitted_at is None  # the page's own submit (or the worker) closes it next

@@ -145,7 +145,7 @@ def test_recruiter_candidates_worker_review(app: App, browser, shot, e2e_artifac
     ada.reload()
     assert ada.input_value("#content") == ANSWER_A
     shot(ada, "04-candidate-question")
-    ada.click("button[aria-label='Item 3']")
+    ada.click("button[aria-label^='Item 3,']")  # "Item 3, not answered" (issue 15, point 7)
     ada.locator(".cm-content").fill(solution)  # the code editor over the textarea (issue 15, point 6)
     assert ada.input_value("#content") == solution
     ada.click("#run-code")

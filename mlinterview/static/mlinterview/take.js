@@ -1,12 +1,14 @@
 // Candidate page: autosave every few seconds and before leaving, a countdown that submits at
-// zero, and running code on the public examples. Without JavaScript the page still works: the
-// navigation buttons post the answer.
+// zero (with a warning at 5 minutes and at 1 minute), the item buttons' answered marks, and
+// running code on the public examples. Without JavaScript the page still works: the navigation
+// buttons post the answer.
 (function () {
   "use strict";
   const form = document.getElementById("answer-form");
   const box = document.getElementById("content");
   const status = document.getElementById("save-status");
   const clock = document.getElementById("countdown");
+  const warning = document.getElementById("time-warning");
   if (!form || !box) return;
   const csrf = form.querySelector("input[name=csrfmiddlewaretoken]").value;
   const item = Number(form.dataset.item);
@@ -20,6 +22,27 @@
   let retryTimer = null;
   const THROTTLED = "throttled";
   const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  // The current item's button says whether the item holds an answer, as the server judged it
+  // when it saved the text (an exercise's untouched starter code is no answer).
+  const pill = form.querySelector(".take-nav .pill[aria-current]");
+  function markAnswered(answered) {
+    if (!pill || typeof answered !== "boolean") return;
+    pill.classList.toggle("answered", answered);
+    pill.setAttribute("aria-label", "Item " + (Number(pill.dataset.position) + 1) + (answered ? ", answered" : ", not answered"));
+    const mark = pill.querySelector(".pill-mark");
+    if (mark) mark.textContent = answered ? " ✓" : "";
+  }
+
+  // After the server has stored ``content`` (an autosave, or a code run, which saves first).
+  function savedNow(content, data) {
+    lastSaved = content;
+    status.classList.remove("error");
+    status.textContent = box.value === content
+      ? "Saved at " + new Date().toLocaleTimeString() + "."
+      : "Unsaved changes…";
+    markAnswered(data.answered);
+  }
 
   function post(url, body) {
     return fetch(url, {
@@ -45,9 +68,7 @@
       .then(async (response) => {
         const data = await response.json().catch(() => ({}));
         if (response.ok) {
-          lastSaved = content;
-          status.textContent = "Saved at " + new Date().toLocaleTimeString() + ".";
-          status.classList.remove("error");
+          savedNow(content, data);
           if (typeof data.seconds_left === "number") remaining = data.seconds_left;
           return true;
         }
@@ -90,11 +111,31 @@
   document.addEventListener("visibilitychange", () => { if (document.visibilityState === "hidden") save(false); });
   window.addEventListener("pagehide", () => save(false));
 
+  // Warnings at 5 minutes and at 1 minute left, each announced once per attempt (the live region
+  // is used for nothing else; the clock itself is not announced). A page opened after a warning
+  // was given shows it without announcing it again.
+  const WARNINGS = [[60, "one"], [300, "five"]];
+  const warnedKey = "mlinterview-time-warning:" + form.dataset.saveUrl;
+  function warned() {
+    try { return Number(sessionStorage.getItem(warnedKey)) || Infinity; } catch (e) { return Infinity; }
+  }
+  function warn() {
+    if (!warning || remaining <= 0) return;
+    const due = WARNINGS.find(([limit]) => remaining <= limit);
+    if (!due || due[0] >= warned()) return;
+    try { sessionStorage.setItem(warnedKey, String(due[0])); } catch (e) { /* announce anyway */ }
+    // Empty first, then fill: a screen reader announces a change of the region's text, even when
+    // the page came with the same words.
+    warning.textContent = "";
+    setTimeout(() => { warning.textContent = warning.dataset[due[1]]; }, 100);
+  }
+
   let remaining = Number(clock.dataset.seconds);
   function tick() {
     remaining = Math.max(0, remaining - 1);
     const m = Math.floor(remaining / 60), s = remaining % 60;
     clock.textContent = m + ":" + String(s).padStart(2, "0");
+    warn();
     if (remaining <= 0) {
       clearInterval(timer);
       status.textContent = "Time is up: saving and submitting your answers…";
@@ -127,8 +168,11 @@
       out.hidden = false;
       out.textContent = "Saving and queueing your code…";
       try {
-        const response = await post(form.dataset.runUrl, { item: item, content: box.value });
+        const sent = box.value;
+        const response = await post(form.dataset.runUrl, { item: item, content: sent });
         let data = await response.json();
+        // The server saves the code before it queues (or refuses) the run.
+        if (data.saved) savedNow(sent, data);
         if (!response.ok) {
           out.textContent = data.error || "Could not run the code.";
           if (response.status === 429) {
@@ -137,7 +181,6 @@
           }
           return;
         }
-        lastSaved = box.value;
         // A worker runs the code in the sandbox; ask how it went until it is done (the server
         // gives up on a run that no worker picked up, so this loop ends).
         const poll = data.poll;

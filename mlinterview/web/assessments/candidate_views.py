@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 from mlinterview.web.assessments import grading, services
 from mlinterview.web.assessments import models as m
 from mlinterview.web.assessments.candidate_items import candidate_view_of
+from mlinterview.web.assessments.services import progress
 
 
 def with_invitation(view: Any) -> Any:
@@ -94,7 +95,7 @@ def item(request: HttpRequest, invitation: m.Invitation, token: str, position: i
             "answer": answer,
             "position": position,
             "count": len(items),
-            "numbers": range(len(items)),
+            "progress": progress.attempt_progress(attempt),
             "seconds_left": services.seconds_left(attempt),
             "max_chars": m.Answer.MAX_CHARS,
             "save_url": reverse("take-save", args=[token]),
@@ -158,7 +159,12 @@ def save(request: HttpRequest, invitation: m.Invitation, token: str) -> HttpResp
         )
     if go_to is None:
         return JsonResponse(
-            {"saved": True, "revision": answer.revision, "seconds_left": services.seconds_left(attempt)}
+            {
+                "saved": True,
+                "revision": answer.revision,
+                "answered": progress.is_answered(answer),
+                "seconds_left": services.seconds_left(attempt),
+            }
         )
     if go_to == "submit":
         return redirect("take-submit", token=token)
@@ -173,7 +179,9 @@ def save(request: HttpRequest, invitation: m.Invitation, token: str) -> HttpResp
 def run_code(request: HttpRequest, invitation: m.Invitation, token: str) -> HttpResponse:
     """Queue a run of the candidate's code on the public examples (the hidden tests stay hidden).
 
-    The code is saved first; a worker runs it in the sandbox and the page polls ``run_status``.
+    The code is saved first, also when the run is refused for coming too soon (the answer says
+    so: ``saved`` and ``answered``, as an autosave's does); a worker runs it in the sandbox and the
+    page polls ``run_status``.
     """
     attempt = services.attempt_of(invitation)
     if attempt is None or not attempt.is_open:
@@ -186,7 +194,9 @@ def run_code(request: HttpRequest, invitation: m.Invitation, token: str) -> Http
     try:
         run = services.request_trial_run(attempt, item_id, source)
     except services.TrialRunRefused as exc:  # too soon after the last run, or the runs used up
-        refused = JsonResponse({"error": str(exc), "retry_after": exc.retry_after}, status=429)
+        refused = JsonResponse(
+            {"error": str(exc), "retry_after": exc.retry_after, **_saved(attempt, item_id)}, status=429
+        )
         if exc.retry_after is not None:
             refused["Retry-After"] = str(exc.retry_after)
         return refused
@@ -196,7 +206,14 @@ def run_code(request: HttpRequest, invitation: m.Invitation, token: str) -> Http
         return JsonResponse({"error": str(exc)}, status=409)
     view = services.trial_run_view(run)
     view["poll"] = reverse("take-run-status", args=[token, run.pk])
+    view.update(_saved(attempt, item_id))
     return JsonResponse(view, status=202)
+
+
+def _saved(attempt: m.Attempt, item_id: int) -> dict[str, Any]:
+    """What the page learns of the answer a run has just saved."""
+    answer = m.Answer.objects.select_related("item").get(attempt=attempt, item_id=item_id)
+    return {"saved": True, "revision": answer.revision, "answered": progress.is_answered(answer)}
 
 
 @with_invitation
@@ -218,12 +235,18 @@ def submit(request: HttpRequest, invitation: m.Invitation, token: str) -> HttpRe
         auto = services.seconds_left(attempt) <= 2
         services.submit(attempt, auto=auto)
         return render(request, "assessments/take/done.html", {"auto": auto})
-    answers = m.Answer.objects.filter(attempt=attempt).select_related("item")
-    unanswered = [a.item.position + 1 for a in answers if not a.content.strip()]
+    items = progress.attempt_progress(attempt)
+    seconds = services.seconds_left(attempt)
     return render(
         request,
         "assessments/take/submit.html",
-        {"token": token, "unanswered": unanswered, "seconds_left": services.seconds_left(attempt)},
+        {
+            "token": token,
+            "items": items,
+            "unanswered": [i.number for i in items if not i.answered],
+            "seconds_left": seconds,
+            "time_left": progress.describe_time_left(seconds),
+        },
     )
 
 
