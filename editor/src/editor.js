@@ -29,7 +29,9 @@ const theme = EditorView.theme({
     borderRadius: "6px",
     fontSize: ".9rem",
   },
-  "&.cm-focused": { outline: "3px solid #f0b400", outlineOffset: "2px" },
+  // The page's focus ring (site.css --focus-ring; custom properties reach into the shadow root):
+  // 3:1 or more against the page, as WCAG 2.1 SC 1.4.11 asks.
+  "&.cm-focused": { outline: "3px solid var(--focus-ring, #a35a00)", outlineOffset: "2px" },
   // Long lines scroll sideways instead of wrapping, so indentation stays unambiguous on phones.
   ".cm-scroller": {
     fontFamily: 'ui-monospace, "DejaVu Sans Mono", monospace',
@@ -57,7 +59,9 @@ function enhance(box) {
 
   // ARIA id references do not cross into a shadow root: the accessible name is copied from the
   // label, and the keyboard hint is given as the description.
-  const contentAttributes = { "aria-description": hint.textContent };
+  // tabindex: the editable area is the scrolling region's keyboard access, stated for checkers
+  // (axe's scrollable-region-focusable) that do not count contenteditable as focusable.
+  const contentAttributes = { "aria-description": hint.textContent, tabindex: "0" };
   if (label) contentAttributes["aria-label"] = label.textContent.trim();
 
   const host = document.createElement("div");
