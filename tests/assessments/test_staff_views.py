@@ -259,7 +259,9 @@ def test_override_sets_the_value_keeps_the_reason_and_shows_it(client, published
     score = _score(attempt, 0)
     pk = published.assessment.pk
     client.force_login(interviewer)
-    assert ">60%<" in client.get(f"/assessments/{pk}/shortlist/").content.decode()
+    shortlist = client.get(f"/assessments/{pk}/shortlist/").content.decode()
+    assert ">60%<" in shortlist
+    assert "Every score is a percentage" in shortlist  # the one scale, explained where it appears
 
     url = f"/assessments/{pk}/attempts/{attempt.pk}/"
     response = client.post(
