@@ -36,7 +36,7 @@ def scorer():
 # swapped concepts read as covered, three fluent off-topic answers score 1 rather than 0, and some
 # strong answers miss 3.5 by one partly covered point. Strict: a case that starts passing fails
 # here until it is taken off the list.
-STILL_FAILING = {0, 1, 4, 5, 7, 10, 11, 36, 48, 49, 50, 55, 56, 57, 58, 59, 60, 63, 65, 69, 71, 72}
+STILL_FAILING = {0, 1, 4, 5, 7, 10, 11, 36, 48, 49, 50, 55, 56, 57, 58, 59, 60, 63, 65, 69, 71, 72, 74}
 
 
 def test_every_quoted_case_has_three_paraphrases_and_five_other_questions():
