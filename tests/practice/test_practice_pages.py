@@ -12,12 +12,10 @@ Three questions only (tests/assessments/small_bank.py), graded by the real score
 from __future__ import annotations
 
 import re
-from datetime import timedelta
 from html import escape
 
 import pytest
 from django.contrib.auth.models import Group
-from django.utils import timezone
 
 from mlinterview.web.assessments import services as assessment_services
 from mlinterview.web.practice import clock, services
@@ -59,17 +57,6 @@ def casey(client, bank):
     )
     assert response.status_code == 302
     return client
-
-
-@pytest.fixture
-def travel(monkeypatch):
-    start = timezone.now()
-
-    def to(days: float) -> None:
-        monkeypatch.setattr(clock, "now", lambda: start + timedelta(days=days))
-
-    to(0)
-    return to
 
 
 def _percent(score: float) -> str:

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import sqlite3
 import zipfile
-from datetime import timedelta
 from html import escape
 from io import BytesIO
 
 import pytest
-from django.utils import timezone
 
 from mlinterview.web.assessments import services as assessment_services
 from mlinterview.web.practice import clock
@@ -44,18 +42,6 @@ def candidate(client, db):
     )
     assert response.status_code == 302 and response["Location"] == "/practice/"
     return client
-
-
-@pytest.fixture
-def travel(monkeypatch):
-    """Move the practice clock forward by a number of days."""
-    start = timezone.now()
-
-    def to(days: float) -> None:
-        monkeypatch.setattr(clock, "now", lambda: start + timedelta(days=days))
-
-    to(0)
-    return to
 
 
 def test_signup_makes_a_non_staff_account(candidate, django_user_model):
