@@ -57,10 +57,11 @@ if [[ $# -eq 0 && -z "${MLINTERVIEW_SKIP_POSTGRES:-}" && -z "${DATABASE_URL:-}" 
 fi
 
 run_postgres_pass() {
-  # Browser tests only where behaviour depends on the database: the assessment loop (row locks on
-  # autosave and submit, the worker's leases); the panel and practice journeys run on SQLite only.
-  # The RQ tests kill and restart Redis and RQ workers; what they check does not depend on the
-  # database, and they cost about 4 minutes, so they run in the SQLite pass only.
+  # Browser tests: the assessment loop (row locks on autosave and submit, the worker's leases) and
+  # one test per point of issue 15's workflows (its Must show asks each on both databases; the
+  # builder's concurrent adds lost an item on PostgreSQL only). The RQ tests kill and restart Redis
+  # and RQ workers; what they check does not depend on the database, and they cost about 4
+  # minutes, so they run in the SQLite pass only.
   (
     eval "$PG_ENV"
     export MLINTERVIEW_DATA_DIR="$PG_DATA_DIR"
@@ -69,7 +70,11 @@ run_postgres_pass() {
     unset COVERAGE_FILE COVERAGE_PROCESS_START
     python -m pytest -p no:cacheprovider \
       tests/accounts tests/assessments tests/interviews tests/practice tests/web tests/workers tests/api \
-      tests/e2e/test_assessment_loop.py \
+      tests/e2e/test_assessment_loop.py tests/e2e/test_invitation_mail.py tests/e2e/test_builder_browser.py \
+      tests/e2e/test_fresh_draws.py tests/e2e/test_exports_browser.py tests/e2e/test_code_editor.py \
+      tests/e2e/test_candidate_progress_browser.py tests/e2e/test_interview_panel.py \
+      tests/e2e/test_roles_navigation.py tests/e2e/test_practice_browser.py tests/e2e/test_accessibility.py \
+      --durations=25 \
       --ignore=tests/workers/test_rq.py \
       --deselect "tests/workers/test_upgrade.py::test_an_rq_job_queued_under_the_old_task_path_is_moved_when_a_worker_starts"
   )
