@@ -270,6 +270,7 @@ def test_pdf_report_holds_every_answer_and_each_override_with_reason_who_and_whe
     when = timezone.localtime(second.created_at).strftime("%-d %b %Y %H:%M")
     assert f"Score changed to 55% by ivan on {when}. Reason: “{second.reason}”" in text
     assert "Automatic score, before any change: 76%; the latest change counts." in text
+    assert "Scores are percentages, as everywhere in mlinterview" in text  # the scale, explained
     # Topics and items by title; the summary row shows the score that counts, starred.
     assert f"{TITLES[BASE]} Modeling and evaluation 55%*" in text
     assert f"{EXERCISE_TITLE} Coding exercises 80%" in text
@@ -403,6 +404,7 @@ def test_compare_shows_three_candidates_item_by_item_anonymised(screen, three, i
     totals = page.split('<tr class="compare-total">', 1)[1].split("</tr>", 1)[0]
     # Cy: (0.2 + 0.3 + 2*0.95 + 0.0) / 5 = 2.4 / 5 = 0.48 with the override; Ada 81%, Ben 70%.
     assert totals.index("48%") < totals.index("81%") < totals.index("70%")
+    assert "Scores are percentages, as everywhere in mlinterview" in page  # the scale, explained
 
 
 def test_compare_names_only_the_candidates_whose_review_the_viewer_committed(screen, three, interviewer):

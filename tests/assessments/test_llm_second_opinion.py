@@ -80,7 +80,7 @@ def test_configured_second_opinion_is_graded_stored_shown_and_never_ranked(
     # On the product's one scale, the percentage every score on the page is printed in.
     assert page.count("Disagrees with the score above by more than 20 percentage points") == 1
     assert "(of 5)" not in page and not re.search(r"\d\s*/\s*5\b", page)
-    assert "A score is a percentage" in page
+    assert "Scores are percentages, as everywhere in mlinterview" in page
     assert [(row.attempt.pk, row.total) for row in services.shortlist(published)] == before
 
 

@@ -261,7 +261,7 @@ def test_override_sets_the_value_keeps_the_reason_and_shows_it(client, published
     client.force_login(interviewer)
     shortlist = client.get(f"/assessments/{pk}/shortlist/").content.decode()
     assert ">60%<" in shortlist
-    assert "Every score is a percentage" in shortlist  # the one scale, explained where it appears
+    assert "Scores are percentages, as everywhere in mlinterview" in shortlist  # the scale, explained
 
     url = f"/assessments/{pk}/attempts/{attempt.pk}/"
     response = client.post(
