@@ -358,6 +358,9 @@ def build_settings(env: Mapping[str, str]) -> dict[str, Any]:
         # Trial runs per attempt (assessments/services/trial_limits.py; docs/deployment.md).
         "MLINTERVIEW_TRIAL_COOLDOWN_SECONDS": float(env.get("MLINTERVIEW_TRIAL_COOLDOWN_SECONDS", "5")),
         "MLINTERVIEW_TRIAL_RUNS_PER_ITEM": int(env.get("MLINTERVIEW_TRIAL_RUNS_PER_ITEM", "40")),
+        # The builder warns when a question or exercise has been served to this many distinct
+        # candidates (assessments/services/exposure.py; docs/deployment.md).
+        "MLINTERVIEW_EXPOSURE_WARN_AT": int(env.get("MLINTERVIEW_EXPOSURE_WARN_AT", "50")),
         "LANGUAGE_CODE": "en",
         "TIME_ZONE": env.get("MLINTERVIEW_TIME_ZONE", "UTC"),
         "USE_I18N": True,

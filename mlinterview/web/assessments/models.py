@@ -265,6 +265,9 @@ class Answer(models.Model):
     content = models.TextField(blank=True)
     revision = models.PositiveIntegerField(default=0)
     updated_at = models.DateTimeField(auto_now=True)
+    # When the candidate's page first showed this item (or a save of it arrived): the item has
+    # then been served, which the builder's exposure counts (services/exposure.py).
+    shown_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["attempt", "item__position"]
@@ -395,6 +398,22 @@ class NearDuplicate(models.Model):
                 fields=["answer"], condition=models.Q(other__isnull=True), name="one_reference_finding"
             ),
         ]
+
+
+class RetiredExercise(models.Model):
+    """A coding exercise an administrator retired as leaked (services/exposure.py): it leaves the
+    builder's list, new assessments and the generator; versions already published keep it.
+    Questions have their own ``retired`` flag (questions/models.py); exercises live in files."""
+
+    slug = models.SlugField(max_length=80, unique=True)
+    reason = models.TextField()
+    retired_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    retired_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return self.slug
 
 
 class Override(models.Model):

@@ -89,14 +89,15 @@ def import_bank(bank: Bank) -> ImportReport:
             "level": content.level.value,
             "tags": list(content.tags),
             "minutes": content.minutes,
-            "retired": False,
         }
         if row is None:
             new.append((models.Question(slug=slug, **fields), digest, data, source))
             report.created.append(slug)
             continue
         current = row.current_version
-        was_retired = row.retired
+        # A question retired as leaked stays retired whatever the content says.
+        fields["retired"] = row.leaked_at is not None
+        was_retired = row.retired and row.leaked_at is None
         if current is not None and current.content_hash == digest:
             if was_retired:
                 row.retired = False

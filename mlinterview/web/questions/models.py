@@ -42,7 +42,15 @@ class Question(models.Model):
     current_version = models.ForeignKey(
         "QuestionVersion", on_delete=models.PROTECT, null=True, related_name="+"
     )
-    retired = models.BooleanField(default=False, help_text="No longer in the content files.")
+    # Out of circulation: not offered to new assessments, the builder, the generators or practice.
+    # Either the question left the content files (the importer sets it, and restores it when the
+    # question comes back), or an administrator retired it as leaked (``leaked_at`` set, with the
+    # reason; see assessments/services/exposure.py), which no import undoes.
+    retired = models.BooleanField(
+        default=False, help_text="Out of circulation: gone from the content files, or retired as leaked."
+    )
+    leaked_at = models.DateTimeField(null=True, blank=True, help_text="When it was retired as leaked.")
+    leaked_reason = models.TextField(blank=True, help_text="Why it was retired as leaked.")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
