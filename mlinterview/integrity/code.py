@@ -1,0 +1,221 @@
+"""Similar code answers to one exercise: normalised tokens, k-grams, winnowing, inverted index.
+
+    index = CodeIndex(starter=starter_source, reference=solution_source)
+    result = index.add(answer_id, source)
+    result.matches             # earlier answers sharing fingerprints, most similar first
+    result.reference_share     # share of the answer's fingerprints found in our reference (a leak)
+
+Python's ``tokenize`` reads the answer; comments, docstrings, blank lines and indentation are
+dropped, every identifier that is not a keyword or a builtin becomes ``V``, every number ``N``
+and every string ``S``, so renaming variables and adding comments change nothing. Hashes of
+``k`` consecutive tokens are winnowed (the smallest hash of each window of ``w``, as in MOSS),
+which keeps a fingerprint of every shared stretch of at least ``k + w - 1`` tokens wherever it
+sits: statements moved around keep theirs. Fingerprints found anywhere in the starter code are
+ignored, and so are those of the reference solution when comparing candidates (a correct short
+answer looks like the reference, and like every other correct answer); a closeness to the
+reference is reported on its own instead. Earlier answers are found through an inverted index
+from fingerprint to answers, never by comparing against all of them.
+"""
+
+from __future__ import annotations
+
+import builtins
+import io
+import keyword
+import struct
+import tokenize
+from dataclasses import dataclass, field
+from hashlib import blake2b
+
+from mlinterview.integrity.passages import Passage, shared_passages
+
+K = 10
+WINDOW = 4
+# Flag a pair when this share of the smaller answer's fingerprints is in the other one.
+SHARE_FLAG = 0.5
+# Flag a leak when this share of the answer's fingerprints is in our reference.
+REFERENCE_FLAG = 0.6
+# Fewer fingerprints than this (after the starter's are removed) and the answer is not judged.
+MIN_FINGERPRINTS = 6
+
+_KEEP = set(keyword.kwlist) | set(keyword.softkwlist) | set(dir(builtins))
+# Python 3.12 splits f-strings into several tokens; 3.11 has one STRING.
+_STRINGS = {
+    getattr(tokenize, name)
+    for name in ("STRING", "FSTRING_START", "FSTRING_MIDDLE", "FSTRING_END")
+    if hasattr(tokenize, name)
+}
+_SKIP = {
+    tokenize.COMMENT,
+    tokenize.NL,
+    tokenize.INDENT,
+    tokenize.DEDENT,
+    tokenize.ENCODING,
+    tokenize.ENDMARKER,
+}
+
+
+def _line_starts(source: str) -> list[int]:
+    starts = [0]
+    for line in source.splitlines(keepends=True):
+        starts.append(starts[-1] + len(line))
+    return starts
+
+
+def normalise(source: str) -> list[tuple[str, int, int]]:
+    """The answer's tokens as (kind, start, end): ``V`` for a name, ``N``, ``S``, keywords, operators.
+
+    A source that does not tokenize (a syntax error half-way) keeps the tokens read so far.
+    """
+    starts = _line_starts(source)
+    tokens: list[tuple[str, int, int]] = []
+    previous = tokenize.NEWLINE
+    try:
+        for tok in tokenize.generate_tokens(io.StringIO(source).readline):
+            if tok.type in _SKIP:
+                continue
+            start = starts[tok.start[0] - 1] + tok.start[1]
+            end = starts[tok.end[0] - 1] + tok.end[1]
+            if tok.type == tokenize.NEWLINE:
+                previous = tok.type
+                tokens.append((";", start, max(start, end)))
+                continue
+            if tok.type == tokenize.STRING and previous == tokenize.NEWLINE:
+                # A string on its own line is a docstring or a comment in disguise.
+                previous = tokenize.STRING
+                continue
+            previous = tok.type
+            if tok.type == tokenize.NAME:
+                kind = tok.string if tok.string in _KEEP else "V"
+            elif tok.type == tokenize.NUMBER:
+                kind = "N"
+            elif tok.type in _STRINGS:
+                kind = "S"
+            else:
+                kind = tok.string
+            tokens.append((kind, start, end))
+    except (tokenize.TokenError, IndentationError, SyntaxError):
+        pass
+    # A docstring's own NEWLINE is left as an empty statement: drop repeated separators.
+    cleaned: list[tuple[str, int, int]] = []
+    for token in tokens:
+        if token[0] == ";" and (not cleaned or cleaned[-1][0] == ";"):
+            continue
+        cleaned.append(token)
+    return cleaned
+
+
+def _hash(kinds: list[str]) -> int:
+    return struct.unpack("<Q", blake2b("\x1f".join(kinds).encode("utf-8"), digest_size=8).digest())[0]
+
+
+@dataclass(frozen=True)
+class Fingerprinted:
+    """All k-gram hashes by position (for passages) and the winnowed set (for matching)."""
+
+    grams: list[int]
+    spans: list[tuple[int, int]]
+    fingerprints: frozenset[int]
+
+
+def fingerprint(source: str, k: int = K, window: int = WINDOW) -> Fingerprinted:
+    tokens = normalise(source)
+    kinds = [t[0] for t in tokens]
+    grams = [_hash(kinds[i : i + k]) for i in range(len(kinds) - k + 1)]
+    spans = [(tokens[i][1], tokens[i + k - 1][2]) for i in range(len(grams))]
+    chosen: set[int] = set()
+    if grams and len(grams) <= window:
+        chosen.add(min(grams))
+    for i in range(len(grams) - window + 1):
+        chosen.add(min(grams[i : i + window]))
+    return Fingerprinted(grams, spans, frozenset(chosen))
+
+
+@dataclass(frozen=True)
+class CodeMatch:
+    other_id: str
+    share: float
+    shared: int
+    passages: list[Passage] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {
+            "other_id": self.other_id,
+            "share": round(self.share, 4),
+            "shared": self.shared,
+            "passages": [p.to_dict() for p in self.passages],
+        }
+
+
+@dataclass(frozen=True)
+class CodeResult:
+    matches: list[CodeMatch]
+    reference_share: float
+    matches_reference: bool
+    fingerprints: int
+
+    def to_dict(self) -> dict:
+        return {
+            "matches": [m.to_dict() for m in self.matches],
+            "reference_share": round(self.reference_share, 4),
+            "matches_reference": self.matches_reference,
+            "fingerprints": self.fingerprints,
+        }
+
+
+class CodeIndex:
+    """Code answers to one exercise, indexed as they arrive."""
+
+    def __init__(
+        self,
+        starter: str = "",
+        reference: str = "",
+        threshold: float = SHARE_FLAG,
+        reference_threshold: float = REFERENCE_FLAG,
+        k: int = K,
+        window: int = WINDOW,
+        limit: int = 5,
+    ) -> None:
+        self.k, self.window, self.limit = k, window, limit
+        self.threshold, self.reference_threshold = threshold, reference_threshold
+        self._starter = frozenset(fingerprint(starter, k, window).grams) if starter else frozenset()
+        self._reference = (
+            frozenset(fingerprint(reference, k, window).grams) - self._starter if reference else frozenset()
+        )
+        self._ignored = self._starter | self._reference
+        self._postings: dict[int, list[str]] = {}
+        self._answers: dict[str, tuple[Fingerprinted, frozenset[int]]] = {}
+
+    def __len__(self) -> int:
+        return len(self._answers)
+
+    def add(self, answer_id: str, source: str) -> CodeResult:
+        """Index ``source``; return the earlier answers above the threshold and the reference check."""
+        if answer_id in self._answers:
+            raise ValueError(f"answer {answer_id!r} is already indexed")
+        printed = fingerprint(source, self.k, self.window)
+        own = printed.fingerprints - self._starter
+        reference_share = len(own & self._reference) / len(own) if own else 0.0
+        matches_reference = len(own) >= MIN_FINGERPRINTS and reference_share >= self.reference_threshold
+        compared = own - self._reference
+        counts: dict[str, int] = {}
+        for fp in compared:
+            for other_id in self._postings.get(fp, ()):
+                counts[other_id] = counts.get(other_id, 0) + 1
+        matches = []
+        for other_id, shared in counts.items():
+            other_printed, other_compared = self._answers[other_id]
+            smaller = min(len(compared), len(other_compared))
+            if smaller < MIN_FINGERPRINTS:
+                continue
+            share = shared / smaller
+            if share >= self.threshold:
+                passages = shared_passages(
+                    printed.grams, printed.spans, other_printed.grams, other_printed.spans, skip=self._ignored
+                )
+                matches.append(CodeMatch(other_id, share, shared, passages))
+        self._answers[answer_id] = (printed, compared)
+        for fp in compared:
+            self._postings.setdefault(fp, []).append(answer_id)
+        matches.sort(key=lambda m: (-m.share, -m.shared, m.other_id))
+        return CodeResult(matches[: self.limit], reference_share, matches_reference, len(own))

@@ -1,0 +1,139 @@
+"""Similar written answers to one item: word shingles, MinHash/LSH for candidates, exact check.
+
+    index = TextIndex()
+    for answer_id, text in answers:          # in submission order
+        matches = index.add(answer_id, text) # earlier answers this one resembles, most similar first
+
+Each answer becomes the set of its ``k``-word shingles (lower-cased words, punctuation dropped).
+A MinHash of that set goes into a datasketch LSH index tuned to a low Jaccard threshold, which
+proposes candidates without comparing against every earlier answer; each candidate is then
+checked exactly on the shingle sets (Jaccard and containment, the share of the shorter answer
+found in the other). Reordered sentences keep their inner shingles, so they still match.
+"""
+
+from __future__ import annotations
+
+import re
+import struct
+from dataclasses import dataclass, field
+from hashlib import blake2b
+
+import numpy as np
+from datasketch import MinHash, MinHashLSH
+
+from mlinterview.integrity.passages import Passage, shared_passages
+
+WORD = re.compile(r"\w+", re.UNICODE)
+SHINGLE_WORDS = 5
+NUM_PERM = 128
+# The LSH only proposes candidates: a low threshold keeps recall, the exact check decides.
+LSH_THRESHOLD = 0.1
+# Flag when this share of the shorter answer's shingles is found in the other answer.
+CONTAINMENT_FLAG = 0.35
+# Too short to judge: fewer shingles than this and the answer is never flagged.
+MIN_SHINGLES = 8
+
+
+def _hash(words: tuple[str, ...]) -> int:
+    digest = blake2b(" ".join(words).encode("utf-8"), digest_size=8).digest()
+    return struct.unpack("<Q", digest)[0]
+
+
+@dataclass(frozen=True)
+class Shingled:
+    """An answer as shingle hashes by position, each with the character span it covers."""
+
+    units: list[int]
+    spans: list[tuple[int, int]]
+    unique: frozenset[int]
+
+
+def shingle(text: str, k: int = SHINGLE_WORDS) -> Shingled:
+    words = [(m.group().lower(), m.start(), m.end()) for m in WORD.finditer(text)]
+    if len(words) < k:
+        words_only = tuple(w for w, _, _ in words)
+        units = [_hash(words_only)] if words else []
+        spans = [(words[0][1], words[-1][2])] if words else []
+        return Shingled(units, spans, frozenset(units))
+    units, spans = [], []
+    for i in range(len(words) - k + 1):
+        units.append(_hash(tuple(w for w, _, _ in words[i : i + k])))
+        spans.append((words[i][1], words[i + k - 1][2]))
+    return Shingled(units, spans, frozenset(units))
+
+
+@dataclass(frozen=True)
+class TextMatch:
+    """An earlier answer this one resembles, with the evidence."""
+
+    other_id: str
+    jaccard: float
+    containment: float
+    passages: list[Passage] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {
+            "other_id": self.other_id,
+            "jaccard": round(self.jaccard, 4),
+            "containment": round(self.containment, 4),
+            "passages": [p.to_dict() for p in self.passages],
+        }
+
+
+class TextIndex:
+    """Written answers to one item, indexed as they arrive."""
+
+    def __init__(
+        self,
+        threshold: float = CONTAINMENT_FLAG,
+        k: int = SHINGLE_WORDS,
+        num_perm: int = NUM_PERM,
+        limit: int = 5,
+    ) -> None:
+        self.threshold = threshold
+        self.k = k
+        self.num_perm = num_perm
+        self.limit = limit
+        self._lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=num_perm)
+        self._answers: dict[str, Shingled] = {}
+
+    def __len__(self) -> int:
+        return len(self._answers)
+
+    def _minhash(self, shingled: Shingled) -> MinHash:
+        m = MinHash(num_perm=self.num_perm)
+        if shingled.unique:
+            values = np.fromiter(shingled.unique, dtype=np.uint64, count=len(shingled.unique))
+            # datasketch hashes bytes; eight bytes per shingle hash are enough.
+            m.update_batch([v.tobytes() for v in values])
+        return m
+
+    def add(self, answer_id: str, text: str) -> list[TextMatch]:
+        """Index ``text`` and return the earlier answers above the threshold, most similar first."""
+        if answer_id in self._answers:
+            raise ValueError(f"answer {answer_id!r} is already indexed")
+        shingled = shingle(text, self.k)
+        minhash = self._minhash(shingled)
+        matches = []
+        if len(shingled.unique) >= MIN_SHINGLES:
+            for other_id in self._lsh.query(minhash):
+                match = self.compare(shingled, other_id)
+                if match is not None:
+                    matches.append(match)
+        self._answers[answer_id] = shingled
+        if shingled.unique:
+            self._lsh.insert(answer_id, minhash)
+        matches.sort(key=lambda m: (-m.containment, -m.jaccard, m.other_id))
+        return matches[: self.limit]
+
+    def compare(self, shingled: Shingled, other_id: str) -> TextMatch | None:
+        other = self._answers[other_id]
+        if len(other.unique) < MIN_SHINGLES:
+            return None
+        common = len(shingled.unique & other.unique)
+        containment = common / min(len(shingled.unique), len(other.unique))
+        if containment < self.threshold:
+            return None
+        jaccard = common / len(shingled.unique | other.unique)
+        passages = shared_passages(shingled.units, shingled.spans, other.units, other.spans)
+        return TextMatch(other_id, jaccard, containment, passages)
