@@ -72,7 +72,9 @@ def bank_page(*, q: str = "", set_slug: str = "", level: str = "", skill: str = 
 
 def exercise_page(*, kind: str = "", skill: str = "", page: Any = 1) -> Page:
     """A page of the coding exercises of ``kind`` and ``skill`` (empty: any), by title."""
-    return cut(exercise_choices(kind, skill), page, EXERCISE_PAGE_SIZE)
+    retired = set(m.RetiredExercise.objects.values_list("slug", flat=True))  # retired as leaked
+    offered = [e for e in exercise_choices(kind, skill) if e["slug"] not in retired]
+    return cut(offered, page, EXERCISE_PAGE_SIZE)
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from mlinterview.web.assessments import grading, services
 from mlinterview.web.assessments import models as m
 from mlinterview.web.assessments.candidate_items import candidate_view_of
 from mlinterview.web.assessments.services import progress
+from mlinterview.web.assessments.services.exposure import mark_shown
 
 
 def with_invitation(view: Any) -> Any:
@@ -81,6 +82,8 @@ def item(request: HttpRequest, invitation: m.Invitation, token: str, position: i
         raise Http404("No such item.")
     current = items[position]
     answer = m.Answer.objects.get(attempt=attempt, item=current)
+    if answer.shown_at is None:  # served from now on (issue 16, point 3)
+        mark_shown(attempt, current.pk)
     if attempt.position != position:
         attempt.position = position
         attempt.save(update_fields=["position"])

@@ -51,6 +51,10 @@ def create_interview(
         raise InterviewError("Give the candidate's name.")
     if not panel:
         raise InterviewError("Choose at least one interviewer for the panel.")
+    met = frozenset(questions_met(candidate, team=home_team(user), user=user))
+    # Questions retired (gone from the content, or leaked: assessments/services/exposure.py) are
+    # never drawn; only those the candidate met count as left out.
+    retired = frozenset(Question.objects.filter(retired=True).values_list("slug", flat=True))
     try:
         kit = build_kit(
             load_bank(),
@@ -59,7 +63,7 @@ def create_interview(
             seed=seed,
             include_sets=include_sets,
             exclude_tags=exclude_tags,
-            exclude_questions=frozenset(questions_met(candidate, team=home_team(user), user=user)),
+            exclude_questions=met | retired,
         )
     except ValueError as exc:
         raise InterviewError(str(exc)) from None
@@ -76,7 +80,7 @@ def create_interview(
             level=kit.level.value,
             minutes=minutes,
             seed=kit.seed,
-            left_out=len(kit.left_out),
+            left_out=len([slug for slug in kit.left_out if slug in met]),
             created_by=user,
             team=home_team(user),
         )

@@ -97,6 +97,9 @@ def autosave(attempt: m.Attempt, item_id: int, content: str, *, position: int | 
             raise AssessmentError("Time is up; this answer could not be saved.")
         take_save_allowance(locked, now, limits)
         attempt_fields = ["save_allowance_full_at"]
+        if answer.shown_at is None:  # a save shows the item was served (services/exposure.py)
+            answer.shown_at = now
+            answer.save(update_fields=["shown_at"])
         if content != answer.content:
             answer.revision += 1
             answer.content = content

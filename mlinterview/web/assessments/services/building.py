@@ -71,6 +71,14 @@ def editable_version(assessment: m.Assessment, user: Any) -> m.AssessmentVersion
             time_limit_minutes=latest.time_limit_minutes,
             instructions=latest.instructions,
         )
+        # Items retired as leaked since (services/exposure.py) leave the new draft.
+        retired = set(m.RetiredExercise.objects.values_list("slug", flat=True))
+        kept = [
+            item
+            for item in latest.items.select_related("question_version__question")
+            if not (item.question_version is not None and item.question_version.question.retired)
+            and item.exercise_slug not in retired
+        ]
         m.AssessmentItem.objects.bulk_create(
             m.AssessmentItem(
                 version=draft,
@@ -81,7 +89,7 @@ def editable_version(assessment: m.Assessment, user: Any) -> m.AssessmentVersion
                 exercise_hash=item.exercise_hash,
                 weight=item.weight,
             )
-            for item in latest.items.all()
+            for item in kept
         )
         audit(user, "assessment.new_version", draft, number=draft.number)
         return draft
@@ -116,6 +124,8 @@ def set_items(version: m.AssessmentVersion, specs: Sequence[ItemSpec], user: Any
                 )
             )
         elif spec.kind == m.AssessmentItem.Kind.EXERCISE:
+            if m.RetiredExercise.objects.filter(slug=spec.slug).exists():
+                raise AssessmentError(f"The exercise {spec.slug} was retired as leaked.")
             rows.append(
                 m.AssessmentItem(
                     version=version,

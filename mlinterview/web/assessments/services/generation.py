@@ -65,14 +65,20 @@ def generate_items(
     if seed is None:
         seed = new_seed()
     live = set(Question.objects.filter(retired=False).values_list("slug", flat=True))
+    # Retired questions (gone from the content or leaked) and exercises are never drawn.
+    retired = frozenset(Question.objects.filter(retired=True).values_list("slug", flat=True))
+    retired_exercises = set(m.RetiredExercise.objects.values_list("slug", flat=True))
     bank = load_bank()
     specs: list[ItemSpec] = []
     budget = minutes
     if include_exercises:
-        for slug, exercise_minutes in exercises_for_level(level)[:include_exercises]:
+        offered = [(s, n) for s, n in exercises_for_level(level) if s not in retired_exercises]
+        for slug, exercise_minutes in offered[:include_exercises]:
             specs.append(ItemSpec(kind=m.AssessmentItem.Kind.EXERCISE, slug=slug))
             budget -= exercise_minutes
-    chosen = select_questions(bank, SelectionRequest(level=wanted, minutes=max(budget, 0), seed=seed))
+    chosen = select_questions(
+        bank, SelectionRequest(level=wanted, minutes=max(budget, 0), seed=seed, exclude_slugs=retired)
+    )
     specs += [ItemSpec(kind=m.AssessmentItem.Kind.QUESTION, slug=q.slug) for q in chosen if q.slug in live]
     if not specs:
         raise AssessmentError("No questions fit that level and time budget.")
