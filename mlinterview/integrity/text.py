@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import struct
 from dataclasses import dataclass, field
+from functools import lru_cache
 from hashlib import blake2b
 
 import numpy as np
@@ -37,6 +38,19 @@ MIN_SHINGLES = 8
 def _hash(words: tuple[str, ...]) -> int:
     digest = blake2b(" ".join(words).encode("utf-8"), digest_size=8).digest()
     return struct.unpack("<Q", digest)[0]
+
+
+@lru_cache(maxsize=8)
+def _lsh_params(num_perm: int) -> tuple[int, int]:
+    """Bands and rows for the LSH threshold: datasketch integrates for them (0.1 s), so once."""
+    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=num_perm)
+    return lsh.b, lsh.r
+
+
+@lru_cache(maxsize=8)
+def _template(num_perm: int) -> MinHash:
+    """A MinHash whose permutations every other one shares (drawing them costs more than hashing)."""
+    return MinHash(num_perm=num_perm)
 
 
 @dataclass(frozen=True)
@@ -94,14 +108,15 @@ class TextIndex:
         self.k = k
         self.num_perm = num_perm
         self.limit = limit
-        self._lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=num_perm)
+        self._lsh = MinHashLSH(num_perm=num_perm, params=_lsh_params(num_perm))
         self._answers: dict[str, Shingled] = {}
 
     def __len__(self) -> int:
         return len(self._answers)
 
     def _minhash(self, shingled: Shingled) -> MinHash:
-        m = MinHash(num_perm=self.num_perm)
+        template = _template(self.num_perm)
+        m = MinHash(num_perm=self.num_perm, permutations=template.permutations, scheme=template.scheme)
         if shingled.unique:
             values = np.fromiter(shingled.unique, dtype=np.uint64, count=len(shingled.unique))
             # datasketch hashes bytes; eight bytes per shingle hash are enough.
