@@ -140,6 +140,8 @@ PAGES: dict[str, tuple[str, tuple[Any, ...]]] = {
     "assessment-preview":       ("GET",  (    L,    L,  403,  403,  403,  404,  200,  200,    L,    L,  200)),
     # The question page's "Add to assessment", into team A's draft.
     "assessment-add-question":  ("POST", (    L,    L,  403,  403,  403,  404,  302,  403,    L,    L,  302)),
+    # Retiring a leaked question (issue 16, point 3) changes every team's builder: administrators only.
+    "bank-retire":              ("POST", (    L,    L,  403,  403,  403,  403,  403,  403,    L,    L,  302)),
     "item-add":                 ("POST", (    L,    L,  403,  403,  403,  404,  302,  403,    L,    L,  302)),
     "item-remove":              ("POST", (    L,    L,  403,  403,  403,  404,  302,  403,    L,    L,  302)),
     "item-move":                ("POST", (    L,    L,  403,  403,  403,  404,  302,  403,    L,    L,  302)),
@@ -313,6 +315,7 @@ CHANGES = {
     "assessment-list POST",
     "item-add",
     "assessment-add-question",
+    "bank-retire",
     "item-remove",
     "item-move",
     "assessment-generate",  # a published assessment gets a new draft before the level is refused
@@ -703,6 +706,7 @@ def _page_request(label: str, w: World, role: str) -> tuple[str, dict[str, Any],
         "assessment-list POST": {"title": "Matrix-made assessment", "minutes": "30"},
         "item-add": {"kind": "question", "slug": FREE_SLUG},
         "assessment-add-question": {"assessment": str(o["draft"].pk), "slug": FREE_SLUG},
+        "bank-retire": {"kind": "question", "slug": FREE_SLUG, "reason": "Leaked, says the matrix test"},
         "assessment-generate": {"level": "no-such-level", "minutes": "30"},
         "assessment-settings": {"minutes": "40", "instructions": "Changed by the matrix test."},
         "assessment-invite": {"name": "Matrix Invitee", "email": "invitee@alpha.example"},

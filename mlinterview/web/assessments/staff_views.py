@@ -19,6 +19,7 @@ from mlinterview.web.accounts.teams import sees_all_teams
 from mlinterview.web.assessments import access, results, services
 from mlinterview.web.assessments import models as m
 from mlinterview.web.assessments.bank_picker import bank_page, exercise_page, item_list
+from mlinterview.web.assessments.services import exposure
 from mlinterview.web.questions.models import Question, QuestionSet, RoleProfile
 
 # The builder's GET parameters: the bank's words, set, level and page, the exercises' kind and page
@@ -90,6 +91,8 @@ def assessment_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
     from mlinterview.web.assessments.exercises import exercise_filters
 
+    items = list(version.items.select_related("question_version__question"))
+    exercises = exercise_page(kind=filters["kind"], skill=filters["skill"], page=filters["xpage"])
     invitations = (
         m.Invitation.objects.filter(version__assessment=assessment)
         .select_related("candidate", "version")
@@ -103,15 +106,16 @@ def assessment_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_manage": can_manage,
             "version": version,
             "published": published,
-            "items": item_list(
-                version.items.select_related("question_version__question"), version.time_limit_minutes
-            ),
+            "items": item_list(items, version.time_limit_minutes),
+            # Issue 16, point 3: how often each row was served (numbers across the organisation).
+            "exposure": exposure.builder_exposure(bank.rows, exercises.rows, items),
+            "may_retire": exposure.may_retire(request.user),
             "bank": bank,
             "sets": QuestionSet.objects.all(),
             "levels": Question.Level.choices,
             "skills": _skills(),
             "filters": filters,
-            "exercises": exercise_page(kind=filters["kind"], skill=filters["skill"], page=filters["xpage"]),
+            "exercises": exercises,
             "exercise_filters": exercise_filters(),
             "settings_typed": request.session.pop("settings_typed", None),
             "invitations": invitations,

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from mlinterview.web.assessments import candidate_views as c
+from mlinterview.web.assessments import exposure_views
 from mlinterview.web.assessments import invitation_views as inv
 from mlinterview.web.assessments import staff_views as s
 
@@ -19,6 +20,7 @@ urlpatterns = [
     path("assessments/jobs/", s.jobs, name="jobs"),
     path("assessments/outbox/", inv.outbox, name="outbox"),
     path("assessments/add-question/", s.add_question_from_bank, name="assessment-add-question"),
+    path("assessments/bank/retire/", exposure_views.retire, name="bank-retire"),
     path("assessments/<int:pk>/", s.assessment_detail, name="assessment-detail"),
     path("assessments/<int:pk>/preview/", s.preview, name="assessment-preview"),
     path("assessments/<int:pk>/items/add/", s.item_add, name="item-add"),

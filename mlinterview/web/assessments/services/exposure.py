@@ -158,3 +158,31 @@ def retire_exercise(slug: str, user: Any, reason: str) -> m.RetiredExercise:
         removed = _leave_drafts(Q(kind=EXERCISE, exercise_slug=slug), user, slug)
         audit(user, "exercise.retire_leaked", record, slug=slug, reason=reason, drafts=removed)
     return record
+
+
+@dataclass(frozen=True)
+class BuilderExposure:
+    """What the builder shows beside its rows: exposure by question slug, by exercise slug and by
+    the draft's item id, from one query."""
+
+    questions: dict[str, Exposure]
+    exercises: dict[str, Exposure]
+    items: dict[int, Exposure]
+    retired_exercises: set[str]
+
+
+def builder_exposure(
+    questions: Iterable[Any], exercises: Iterable[dict[str, Any]], items: Iterable[m.AssessmentItem]
+) -> BuilderExposure:
+    items = list(items)
+    question_slugs = {q.slug for q in questions} | {
+        i.slug for i in items if i.kind == QUESTION and i.question_version is not None
+    }
+    exercise_slugs = {e["slug"] for e in exercises} | {i.exercise_slug for i in items if i.kind == EXERCISE}
+    found = exposure_of(question_slugs, exercise_slugs)
+    return BuilderExposure(
+        questions={slug: e for (kind, slug), e in found.items() if kind == QUESTION},
+        exercises={slug: e for (kind, slug), e in found.items() if kind == EXERCISE},
+        items={i.pk: found[(i.kind, i.slug)] for i in items if (i.kind, i.slug) in found},
+        retired_exercises=retired_exercises(),
+    )
