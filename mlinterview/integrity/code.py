@@ -7,14 +7,15 @@
 
 Python's ``tokenize`` reads the answer; comments, docstrings, blank lines and indentation are
 dropped, every identifier that is not a keyword or a builtin becomes ``V``, every number ``N``
-and every string ``S``, so renaming variables and adding comments change nothing. Hashes of
-``k`` consecutive tokens are winnowed (the smallest hash of each window of ``w``, as in MOSS),
-which keeps a fingerprint of every shared stretch of at least ``k + w - 1`` tokens wherever it
-sits: statements moved around keep theirs. Fingerprints found anywhere in the starter code are
-ignored, and so are those of the reference solution when comparing candidates (a correct short
-answer looks like the reference, and like every other correct answer); a closeness to the
-reference is reported on its own instead. Earlier answers are found through an inverted index
-from fingerprint to answers, never by comparing against all of them.
+and every short string ``S`` (a long one, a SQL query say, is read as its words), so renaming
+variables and adding comments change nothing. Hashes of ``k`` consecutive tokens are
+winnowed (the smallest hash of each window of ``w``, as in MOSS), which keeps a fingerprint of
+every shared stretch of at least ``k + w - 1`` tokens wherever it sits: statements moved
+around keep theirs. Fingerprints found anywhere in the starter code are ignored, and so are
+the reference solution's when comparing candidates (a correct short answer looks like the
+reference, and like every other correct answer); closeness to the reference is reported on
+its own instead. Earlier answers are found through an inverted index from fingerprint to
+answers, never by comparing against all of them.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from __future__ import annotations
 import builtins
 import io
 import keyword
+import re
 import struct
 import tokenize
 from dataclasses import dataclass, field
@@ -35,10 +37,16 @@ WINDOW = 4
 SHARE_FLAG = 0.5
 # Flag a leak when this share of the answer's fingerprints is in our reference.
 REFERENCE_FLAG = 0.6
+# And at least this many shared fingerprints: a share of a handful is chance (the same one-line
+# rewrite of the reference by two candidates), not a copy.
+MIN_SHARED = 8
 # Fewer fingerprints than this (after the starter's are removed) and the answer is not judged.
 MIN_FINGERPRINTS = 6
 
 _KEEP = set(keyword.kwlist) | set(keyword.softkwlist) | set(dir(builtins))
+# A string this long (a SQL query, say) is compared by its words, not as one literal.
+LONG_STRING = 40
+_WORD = re.compile(r"\w+|[^\w\s]")
 # Python 3.12 splits f-strings into several tokens; 3.11 has one STRING.
 _STRINGS = {
     getattr(tokenize, name)
@@ -89,6 +97,11 @@ def normalise(source: str) -> list[tuple[str, int, int]]:
                 kind = tok.string if tok.string in _KEEP else "V"
             elif tok.type == tokenize.NUMBER:
                 kind = "N"
+            elif tok.type in _STRINGS and len(tok.string) >= LONG_STRING:
+                # A query or a template is the answer itself (SQL exercises): read its words.
+                for word in _WORD.finditer(tok.string):
+                    tokens.append((word.group().lower(), start + word.start(), start + word.end()))
+                continue
             elif tok.type in _STRINGS:
                 kind = "S"
             else:
@@ -202,20 +215,21 @@ class CodeIndex:
         for fp in compared:
             for other_id in self._postings.get(fp, ()):
                 counts[other_id] = counts.get(other_id, 0) + 1
-        matches = []
+        scored = []
         for other_id, shared in counts.items():
-            other_printed, other_compared = self._answers[other_id]
-            smaller = min(len(compared), len(other_compared))
-            if smaller < MIN_FINGERPRINTS:
-                continue
-            share = shared / smaller
-            if share >= self.threshold:
-                passages = shared_passages(
-                    printed.grams, printed.spans, other_printed.grams, other_printed.spans, skip=self._ignored
-                )
-                matches.append(CodeMatch(other_id, share, shared, passages))
+            smaller = min(len(compared), len(self._answers[other_id][1]))
+            if smaller >= MIN_FINGERPRINTS and shared >= MIN_SHARED and shared / smaller >= self.threshold:
+                scored.append((-shared / smaller, -shared, other_id))
+        scored.sort()
+        matches = []
+        # Passages cost a walk over both answers: only for the matches that are returned.
+        for negative_share, negative_shared, other_id in scored[: self.limit]:
+            other_printed = self._answers[other_id][0]
+            passages = shared_passages(
+                printed.grams, printed.spans, other_printed.grams, other_printed.spans, skip=self._ignored
+            )
+            matches.append(CodeMatch(other_id, -negative_share, -negative_shared, passages))
         self._answers[answer_id] = (printed, compared)
         for fp in compared:
             self._postings.setdefault(fp, []).append(answer_id)
-        matches.sort(key=lambda m: (-m.share, -m.shared, m.other_id))
-        return CodeResult(matches[: self.limit], reference_share, matches_reference, len(own))
+        return CodeResult(matches, reference_share, matches_reference, len(own))

@@ -129,19 +129,24 @@ class TextIndex:
             raise ValueError(f"answer {answer_id!r} is already indexed")
         shingled = shingle(text, self.k)
         minhash = self._minhash(shingled)
-        matches = []
+        scored = []
         if len(shingled.unique) >= MIN_SHINGLES:
             for other_id in self._lsh.query(minhash):
-                match = self.compare(shingled, other_id)
-                if match is not None:
-                    matches.append(match)
+                overlap = self._overlap(shingled, other_id)
+                if overlap is not None:
+                    scored.append((-overlap[0], -overlap[1], other_id))
         self._answers[answer_id] = shingled
         if shingled.unique:
             self._lsh.insert(answer_id, minhash)
-        matches.sort(key=lambda m: (-m.containment, -m.jaccard, m.other_id))
-        return matches[: self.limit]
+        scored.sort()
+        # Passages cost a walk over both answers: only for the matches that are returned.
+        return [
+            TextMatch(other_id, -negative_jaccard, -negative_containment, self._passages(shingled, other_id))
+            for negative_containment, negative_jaccard, other_id in scored[: self.limit]
+        ]
 
-    def compare(self, shingled: Shingled, other_id: str) -> TextMatch | None:
+    def _overlap(self, shingled: Shingled, other_id: str) -> tuple[float, float] | None:
+        """(containment, jaccard) with an earlier answer, or None under the threshold."""
         other = self._answers[other_id]
         if len(other.unique) < MIN_SHINGLES:
             return None
@@ -149,6 +154,8 @@ class TextIndex:
         containment = common / min(len(shingled.unique), len(other.unique))
         if containment < self.threshold:
             return None
-        jaccard = common / len(shingled.unique | other.unique)
-        passages = shared_passages(shingled.units, shingled.spans, other.units, other.spans)
-        return TextMatch(other_id, jaccard, containment, passages)
+        return containment, common / len(shingled.unique | other.unique)
+
+    def _passages(self, shingled: Shingled, other_id: str) -> list[Passage]:
+        other = self._answers[other_id]
+        return shared_passages(shingled.units, shingled.spans, other.units, other.spans)

@@ -46,8 +46,11 @@ def _reads_writes(node: ast.stmt) -> tuple[set[str], set[str]]:
     return reads, writes
 
 
-def swap_independent_statements(source: str) -> str:
-    """Swap, in every block, each first pair of neighbouring one-line statements that share no name."""
+def swap_independent_statements(source: str, rng: random.Random | None = None) -> str:
+    """Swap, in every block, each first pair of neighbouring one-line statements that share no name.
+
+    Given ``rng``, each such swap is made or not at random (a coin per block).
+    """
     tree = ast.parse(source)
     lines = source.splitlines(keepends=True)
     swaps = []
@@ -66,7 +69,8 @@ def swap_independent_statements(source: str) -> str:
                 rb, wb = _reads_writes(b)
                 if wa & (rb | wb) or wb & ra:
                     continue
-                swaps.append(a.lineno - 1)
+                if rng is None or rng.random() < 0.5:
+                    swaps.append(a.lineno - 1)
                 break
     for row in swaps:
         lines[row], lines[row + 1] = lines[row + 1], lines[row]
