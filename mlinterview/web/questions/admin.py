@@ -32,6 +32,8 @@ class QuestionAdmin(admin.ModelAdmin):
         "minutes",
         "current_version",
         "retired",
+        "leaked_at",
+        "leaked_reason",
     )
     inlines = [VersionInline]
 
