@@ -198,3 +198,22 @@ def test_only_an_administrator_retires_and_says_why(served, rita, root):
     assert 'data-retire="question:type-1-vs-type-2-errors"' in page
     assert client.post("/assessments/bank/retire/", form).status_code == 302
     assert Question.objects.get(slug=Q1).leaked_at is not None
+
+
+def test_the_interview_kit_never_draws_a_retired_question(bank, rita, root):
+    from mlinterview.kits import build_kit
+    from mlinterview.web.interviews import services as interviews
+
+    level = Question.objects.get(slug=Q2).level
+    # A seed whose kit holds Q2 (found with the pure kit builder on the same bank).
+    seed = next(
+        s
+        for s in range(200)
+        if Q2 in [q.slug for q in build_kit(shipped_bank(), level=level, minutes=30, seed=s).questions]
+    )
+    exposure.retire_question(Q2, root, "Answers sold online")
+    interview = interviews.create_interview(
+        "Grace", level=level, minutes=30, seed=seed, panel=[rita], user=root
+    )
+    assert Q2 not in [i.question_version.question.slug for i in interview.items.all()]
+    assert interview.left_out == 0  # retired questions are not counted as ones the candidate met
