@@ -181,3 +181,38 @@ def test_an_answer_is_indexed_once():
         index.add("a", "again")
     assert len(index) == 1
     assert not list(itertools.chain(index.add("b", "")))
+
+
+INDEPENDENT = Path(__file__).parent / "independent"
+
+
+def test_independent_solutions_are_rarely_flagged():
+    # Six solutions to each of five exercises (tests/integrity/independent), written apart from
+    # our reference and from each other in different styles; our wrong solutions are left out,
+    # being the reference with one bug.
+    folders = sorted(p for p in INDEPENDENT.iterdir() if p.is_dir())
+    pairs = flagged = leaks = solutions = 0
+    examples = []
+    for folder in folders:
+        exercise = CONTENT / "exercises" / folder.name
+        index = CodeIndex(
+            starter=(exercise / "starter.py").read_text(encoding="utf-8"),
+            reference=(exercise / "solution.py").read_text(encoding="utf-8"),
+            limit=10,
+        )
+        paths = sorted(folder.glob("*.py"))
+        for path in paths:
+            result = index.add(path.name, path.read_text(encoding="utf-8"))
+            flagged += len(result.matches)
+            leaks += result.matches_reference
+            examples += [(folder.name, path.name, m.other_id, round(m.share, 2)) for m in result.matches]
+        pairs += len(paths) * (len(paths) - 1) // 2
+        solutions += len(paths)
+    print(
+        f"\nindependent code: {flagged}/{pairs} pairs flagged, {leaks}/{solutions} flagged as our reference"
+    )
+    assert len(folders) >= 5 and solutions >= 30
+    assert flagged / pairs <= 0.02, examples
+    # The reference signal fires where a solution is the textbook algorithm our reference also is
+    # (the two-row edit distance, a one-line sort): context for a reviewer, a known weak spot.
+    assert leaks / solutions <= 0.1
