@@ -39,7 +39,8 @@ def rename_identifiers(source: str, seed: int) -> str:
 
 
 def _reads_writes(node: ast.stmt) -> tuple[set[str], set[str]]:
-    reads, writes = set(), set()
+    reads: set[str] = set()
+    writes: set[str] = set()
     for sub in ast.walk(node):
         if isinstance(sub, ast.Name):
             (writes if isinstance(sub.ctx, ast.Store) else reads).add(sub.id)
