@@ -16,7 +16,8 @@ and every ``add`` is timed (it tokenizes, fingerprints, finds candidates and che
   real candidates; the timing is the point.
 
 The disguises are the tests' (tests/integrity/disguise.py). Reported: the total time for all
-candidates, per-answer latency (p50, p95, max), answers flagged (with an earlier candidate),
+candidates, per-answer latency (p50, p95, max), the pairs checked exactly (against all pairs),
+answers flagged (with an earlier candidate),
 planted copies found among the returned matches, and (code) answers flagged as our reference.
 
     python bench/similarity.py [--candidates 1000] [--question bootstrap] [--exercise adam-step] [--out FILE]
@@ -129,6 +130,8 @@ def run(index, answers: list[str], planted: set[tuple[int, int]], matches_of) ->
         "p50_ms": round(1000 * statistics.median(latencies), 3),
         "p95_ms": round(1000 * latencies[int(0.95 * (len(latencies) - 1))], 3),
         "max_ms": round(1000 * latencies[-1], 3),
+        "checked_pairs": index.checked,
+        "all_pairs": len(answers) * (len(answers) - 1) // 2,
         "flagged": flagged,
         "reference_matches": leaks,
         "planted_copies": len(planted),
@@ -171,6 +174,7 @@ KEYS = [
     "p50_ms",
     "p95_ms",
     "max_ms",
+    "checked_pairs",
     "flagged",
     "planted_copies",
     "planted_found",

@@ -198,6 +198,8 @@ class CodeIndex:
         self._ignored = self._starter | self._reference
         self._postings: dict[int, list[str]] = {}
         self._answers: dict[str, tuple[Fingerprinted, frozenset[int]]] = {}
+        # Earlier answers scored so far: those sharing a fingerprint, fewer than all pairs.
+        self.checked = 0
 
     def __len__(self) -> int:
         return len(self._answers)
@@ -216,6 +218,7 @@ class CodeIndex:
             for other_id in self._postings.get(fp, ()):
                 counts[other_id] = counts.get(other_id, 0) + 1
         scored = []
+        self.checked += len(counts)
         for other_id, shared in counts.items():
             smaller = min(len(compared), len(self._answers[other_id][1]))
             if smaller >= MIN_FINGERPRINTS and shared >= MIN_SHARED and shared / smaller >= self.threshold:

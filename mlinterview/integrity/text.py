@@ -110,6 +110,8 @@ class TextIndex:
         self.limit = limit
         self._lsh = MinHashLSH(num_perm=num_perm, params=_lsh_params(num_perm))
         self._answers: dict[str, Shingled] = {}
+        # Exact checks made so far: the LSH's candidates, far fewer than all pairs.
+        self.checked = 0
 
     def __len__(self) -> int:
         return len(self._answers)
@@ -132,6 +134,7 @@ class TextIndex:
         scored = []
         if len(shingled.unique) >= MIN_SHINGLES:
             for other_id in self._lsh.query(minhash):
+                self.checked += 1
                 overlap = self._overlap(shingled, other_id)
                 if overlap is not None:
                     scored.append((-overlap[0], -overlap[1], other_id))
