@@ -18,6 +18,7 @@ import yaml
 
 from mlinterview import REPO_DIR
 from mlinterview.integrity import CodeIndex, TextIndex
+from mlinterview.integrity.code import normalise
 from tests.integrity.disguise import add_comments, disguise_code, disguise_text, rename_identifiers
 
 CONTENT = REPO_DIR / "content"
@@ -219,3 +220,26 @@ def test_independent_solutions_are_rarely_flagged():
     # The reference signal fires where a solution is the textbook algorithm our reference also is
     # (the two-row edit distance, a one-line sort): context for a reviewer, a known weak spot.
     assert leaks / solutions <= 0.1
+
+
+def test_code_passages_cover_the_same_code_in_both_answers():
+    exercise = CONTENT / "exercises" / "levenshtein-distance"
+    source = (exercise / "solution.py").read_text(encoding="utf-8")
+    copy = disguise_code(source, seed=7)
+    index = CodeIndex(starter=(exercise / "starter.py").read_text(encoding="utf-8"))
+    index.add("original", source)
+    [match] = index.add("copy", copy).matches
+    assert match.passages
+    for p in match.passages:
+        mine = [kind for kind, _, _ in normalise(copy[p.start : p.end])]
+        theirs = [kind for kind, _, _ in normalise(source[p.other_start : p.other_end])]
+        assert mine == theirs and len(mine) >= 10
+
+
+def test_broken_or_empty_code_is_indexed_without_a_flag():
+    index = CodeIndex()
+    assert index.add("empty", "").matches == []
+    assert index.add("comments", "# only a comment\n").fingerprints == 0
+    half = "def f(x):\n    return [x for x in range(10) if x % 2 == 0 and x > 3 and x < 9\n"
+    assert index.add("half", half).matches == []
+    assert len(index) == 3
