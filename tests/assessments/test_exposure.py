@@ -98,7 +98,8 @@ def test_builder_shows_exposure_from_one_query(served, rita):
     text = page.content.decode()
     assert 'data-exposure="question:type-1-vs-type-2-errors">served 2 times to 1 candidate since' in text
     assert 'data-exposure="question:support-vector-machine">served 1 time to 1 candidate since' in text
-    assert 'data-exposure="exercise:standardize">not served yet' in text
+    exercise_item = served.items.get(position=2).pk  # the exercise, among the assessment's items
+    assert f'data-exposure="item:{exercise_item}">not served yet' in text
     counting = [q for q in queries.captured_queries if "shown_at" in q["sql"] and "COUNT" in q["sql"]]
     assert len(counting) == 1, "one aggregate query for every row of the page"
     assert "data-overexposed" not in text  # below the default threshold of 50
