@@ -1,8 +1,8 @@
 """Adverse-impact numbers for automated scores in hiring, from plain records (no Django here).
 
-from mlinterview.fairness import Record, adverse_impact, write_csv
+from mlinterview.fairness import COLUMNS, Record, adverse_impact, csv_rows
 report = adverse_impact(records, cutoff=3.5)   # an ImpactReport of plain dataclasses
-write_csv(report, stream)                      # one row per group, measure and score source
+csv_rows(report)                               # dicts keyed by COLUMNS, one per group, measure, source
 
 Given each candidate's self-identified group per category (or none: "prefer not to say"), a score,
 and optionally each automatic grader's score with the final human-reviewed score, it reports for a
@@ -14,7 +14,7 @@ automatic grader against the final scores. Unknowns are counted and left out of 
 May import: scipy and the standard library; no Django, no other mlinterview package.
 """
 
-from mlinterview.fairness.export import csv_rows, write_csv
+from mlinterview.fairness.export import COLUMNS, csv_rows
 from mlinterview.fairness.rates import (
     FOUR_FIFTHS,
     MIN_GROUP_SIZE,
@@ -43,8 +43,8 @@ __all__ = [
     "ImpactReport",
     "Record",
     "adverse_impact",
+    "COLUMNS",
     "csv_rows",
     "group_rates",
     "is_unknown",
-    "write_csv",
 ]

@@ -1,4 +1,8 @@
-"""The report as CSV: one row per score source, measure, category and group.
+"""The report as CSV rows: one per score source, measure, category and group.
+
+The rows are plain strings; whoever writes the file uses ``mlinterview.web.csvsafe`` (group labels
+are typed by an organisation, so a cell could start like a spreadsheet formula). A core cannot
+import the web layer, so this module stops at the rows.
 
 Columns: ``source`` (the score, or an automatic grader's or the final score on that grader's
 candidates), ``measure`` ("selection at cut-off" or "above median"), ``threshold`` (the cut-off or
@@ -8,9 +12,6 @@ the median), ``category``, ``intersectional``, ``group``, ``total``, ``selected`
 """
 
 from __future__ import annotations
-
-import csv
-from typing import TextIO
 
 from mlinterview.fairness.report import Analysis, CategoryRates, ImpactReport
 
@@ -77,12 +78,3 @@ def csv_rows(report: ImpactReport) -> list[dict[str, str]]:
     for comparison in report.graders:
         rows += _analysis_rows(comparison.automatic) + _analysis_rows(comparison.final)
     return rows
-
-
-def write_csv(report: ImpactReport, stream: TextIO) -> int:
-    """Write the report to ``stream`` (opened with ``newline=""``); returns the number of rows."""
-    rows = csv_rows(report)
-    writer = csv.DictWriter(stream, fieldnames=COLUMNS, lineterminator="\r\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    return len(rows)

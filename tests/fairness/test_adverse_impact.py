@@ -24,7 +24,8 @@ import math
 
 import pytest
 
-from mlinterview.fairness import Record, adverse_impact, write_csv
+from mlinterview.fairness import COLUMNS, Record, adverse_impact, csv_rows
+from mlinterview.web import csvsafe
 
 CUTOFF = 3.0
 HIGH, MID, LOW = 4.0, 2.5, 1.0
@@ -194,7 +195,10 @@ def test_each_automatic_grader_against_the_final_reviewed_scores(report):
 
 def test_csv_has_a_row_per_source_measure_category_and_group(report):
     stream = io.StringIO(newline="")
-    count = write_csv(report, stream)
+    out = csvsafe.writer(stream, lineterminator="\r\n")  # as the web layer writes it
+    out.writerow(COLUMNS)
+    out.writerows([row[c] for c in COLUMNS] for row in csv_rows(report))
+    count = len(csv_rows(report))
     rows = list(csv.DictReader(io.StringIO(stream.getvalue(), newline="")))
     assert len(rows) == count
     # Per analysis: gender 3 + age 2 + gender × age 5 = 10 groups, twice (cut-off, median);

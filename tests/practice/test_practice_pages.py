@@ -35,7 +35,7 @@ ANSWER = (
     "average over the training data. Mean squared error for regression, cross-entropy for "
     "classification, and it must be differentiable for gradient descent."
 )
-OUT_OF_FIVE = re.compile(r"\d\s*/\s*5\b")
+OUT_OF_FIVE = re.compile(r"(?<![A-Za-z0-9+/=])\d\s*/\s*5\b")  # not inside a base64 chart
 SCALE_NOTE = "Scores are percentages, as everywhere in mlinterview"
 
 

@@ -22,7 +22,7 @@ class Interview(models.Model):
     # The seed the kit was drawn with: entering it again (for the same bank) draws the same kit.
     seed = models.IntegerField(default=0)
     # How many questions the candidate already met in an assessment were kept out of the draw.
-    left_out = models.PositiveIntegerField(default=0)
+    left_out = models.PositiveIntegerField(default=0, db_default=0)
     questions = models.ManyToManyField(QuestionVersion, through="InterviewQuestion", related_name="+")
     panel = models.ManyToManyField(settings.AUTH_USER_MODEL, related_name="interviews")
     created_by = models.ForeignKey(

@@ -50,7 +50,7 @@ class Question(models.Model):
         default=False, help_text="Out of circulation: gone from the content files, or retired as leaked."
     )
     leaked_at = models.DateTimeField(null=True, blank=True, help_text="When it was retired as leaked.")
-    leaked_reason = models.TextField(blank=True, help_text="Why it was retired as leaked.")
+    leaked_reason = models.TextField(blank=True, db_default="", help_text="Why it was retired as leaked.")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
