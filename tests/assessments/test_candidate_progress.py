@@ -197,13 +197,18 @@ def test_a_code_run_reports_the_save_it_made(taking, settings):
     assert refused.json()["saved"] is True and refused.json()["revision"] == answer.revision
 
 
-def test_landing_page_names_the_organisation_and_gives_the_privacy_notice(settings, django_user_model):
+def _invited_to_notice_screen(django_user_model):
+    """Ada's invitation and link to a published one-question assessment, "Notice screen"."""
     import_small_bank(QUESTIONS[:1])
     rita = django_user_model.objects.create_user("rita", is_staff=True)
     assessment = services.create_assessment("Notice screen", rita, time_limit_minutes=20)
     services.set_items(assessment.latest, [services.ItemSpec("question", QUESTIONS[0])], rita)
     services.publish(assessment.latest, rita)
-    invitation, token = services.invite(assessment.latest, "Ada Lovelace", "ada@example.com", rita)
+    return services.invite(assessment.latest, "Ada Lovelace", "ada@example.com", rita)
+
+
+def test_landing_page_names_the_organisation_and_gives_the_privacy_notice(settings, django_user_model):
+    invitation, token = _invited_to_notice_screen(django_user_model)
 
     page = _page(Client(), f"/take/{token}/")
     assert "The organisation that invited you uses this assessment" in page
@@ -231,12 +236,7 @@ def test_an_administrator_can_replace_the_privacy_notice(settings, tmp_path, dja
         {**settings.TEMPLATES[0], "DIRS": [tmp_path / "templates", *settings.TEMPLATES[0]["DIRS"]]}
     ]
     settings.MLINTERVIEW_ORGANISATION_NAME = "Example Analytics Ltd"
-    import_small_bank(QUESTIONS[:1])
-    rita = django_user_model.objects.create_user("rita", is_staff=True)
-    assessment = services.create_assessment("Notice screen", rita, time_limit_minutes=20)
-    services.set_items(assessment.latest, [services.ItemSpec("question", QUESTIONS[0])], rita)
-    services.publish(assessment.latest, rita)
-    _, token = services.invite(assessment.latest, "Ada Lovelace", "ada@example.com", rita)
+    _, token = _invited_to_notice_screen(django_user_model)
     page = _page(Client(), f"/take/{token}/")
     assert "Example Analytics Ltd keeps your answers for 12 months." in page
     assert "nothing is deleted automatically" not in page
