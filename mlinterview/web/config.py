@@ -279,6 +279,7 @@ def build_settings(env: Mapping[str, str]) -> dict[str, Any]:
             "mlinterview.web.assessments",
             "mlinterview.web.interviews",
             "mlinterview.web.practice",
+            "mlinterview.web.fairness",
             "mlinterview.web.api",
             "ninja",
             "axes",

@@ -22,6 +22,7 @@ from django.urls import reverse
 from mlinterview.web.accounts.staff import is_staff_member
 from mlinterview.web.api.views import may_hold_keys
 from mlinterview.web.assessments.access import may_read_assessments
+from mlinterview.web.fairness.access import may_audit
 from mlinterview.web.interviews.access import may_run_interviews
 from mlinterview.web.questions.access import can_read_bank
 
@@ -45,6 +46,7 @@ LINKS = (
     Link("Coverage", "coverage", can_read_bank),
     Link("Role profile", "role-profile", lambda request: True),
     Link("API keys", "api-keys", lambda request: may_hold_keys(request.user)),
+    Link("Fairness", "fairness-home", lambda request: may_audit(request.user)),
     Link("Admin", "admin:index", lambda request: admin.site.has_permission(request)),
 )
 

@@ -17,5 +17,6 @@ urlpatterns = [
     path("", include("mlinterview.web.assessments.urls")),
     path("", include("mlinterview.web.interviews.urls")),
     path("", include("mlinterview.web.practice.urls")),
+    path("", include("mlinterview.web.fairness.urls")),
     path("", include("mlinterview.web.questions.urls")),
 ]

@@ -132,6 +132,10 @@ PAGES: dict[str, tuple[str, tuple[Any, ...]]] = {
     "take-run-status":          ("GET",  (  403,  200,  403,  403,  403,  403,  403,  403,  403,  403,  403)),
     "take-submit":              ("GET",  (  403,  200,  403,  403,  403,  403,  403,  403,  403,  403,  403)),
     "take-submit POST":         ("POST", (  403,  200,  403,  403,  403,  403,  403,  403,  403,  403,  403)),
+    # The optional self-identification form (issue 16, point 4): the live link opens it. No
+    # categories are set up here, so a POST saves nothing and goes back to the form.
+    "self-identification":      ("GET",  (  403,  200,  403,  403,  403,  403,  403,  403,  403,  403,  403)),
+    "self-identification POST": ("POST", (  403,  302,  403,  403,  403,  403,  403,  403,  403,  403,  403)),
     # Staff: building assessments (recruiters of the team, administrators); the team's hiring
     # manager may read the list and an assessment, not change them.
     "assessment-list":          ("GET",  (    L,    L,  403,  403,  403,  200,  200,  200,    L,    L,  200)),
@@ -210,6 +214,12 @@ PAGES: dict[str, tuple[str, tuple[Any, ...]]] = {
     "api:openapi-json":         ("GET",  (    L,    L,  403,  200,  200,  200,  200,  200,    L,    L,  200)),
     "api:openapi-view":         ("GET",  (    L,    L,  403,  200,  200,  200,  200,  200,    L,    L,  200)),
     "api:api-root":             ("GET",  (  404,  404,  404,  404,  404,  404,  404,  404,  404,  404,  404)),
+    # The adverse-impact report (issue 16, point 4): the fairness auditor role only, which none
+    # of these roles holds, administrators included (tests/fairness/test_web_report.py lets one in).
+    "fairness-home":            ("GET",  (    L,    L,  403,  403,  403,  403,  403,  403,    L,    L,  403)),
+    "fairness-report":          ("GET",  (    L,    L,  403,  403,  403,  403,  403,  403,    L,    L,  403)),
+    "fairness-report ?format=csv": ("GET", (  L,    L,  403,  403,  403,  403,  403,  403,    L,    L,  403)),
+    "fairness-report ?format=pdf": ("GET", (  L,    L,  403,  403,  403,  403,  403,  403,    L,    L,  403)),
     # The admin site: its index is for administrators (the admin group sets the Staff flag it
     # needs); every other admin page is Django's own business.
     "admin:index":              ("GET",  (   AL,   AL,   AL,   AL,   AL,   AL,   AL,   AL,   AL,   AL,  200)),
@@ -661,6 +671,8 @@ def _page_request(label: str, w: World, role: str) -> tuple[str, dict[str, Any],
         "take-run": lambda: {"token": token},
         "take-run-status": lambda: {"token": token, "run_id": o["run"].pk},
         "take-submit": lambda: {"token": token},
+        "self-identification": lambda: {"token": token},
+        "fairness-report": lambda: {"pk": a},
         "assessment-detail": lambda: {"pk": a},
         "assessment-preview": lambda: {"pk": a},
         "item-add": lambda: {"pk": a},
@@ -784,6 +796,7 @@ WATCHED_APPS = {
     "assessments",
     "interviews",
     "practice",
+    "fairness",
     "api",
     "auth",
     "otp_totp",

@@ -17,17 +17,22 @@ pytestmark = pytest.mark.django_db
 
 
 def test_the_migrated_groups_are_exactly_the_roles_with_their_permissions():
-    assert set(Group.objects.values_list("name", flat=True)) == set(roles.ROLES)
-    # The admin group also holds what Django's admin site needs (roles.ADMIN_SITE).
-    admin_site = [(app, f"{act}_{model}") for (app, model), acts in roles.ADMIN_SITE.items() for act in acts]
+    assert set(Group.objects.values_list("name", flat=True)) == set(roles.ROLES) | set(roles.OTHER_APP_ROLES)
+    # The admin group also holds what Django's admin site needs (roles.ADMIN_SITE, and the
+    # self-identification categories of roles.ADMIN_SITE_FAIRNESS).
+    sites = {**roles.ADMIN_SITE, **roles.ADMIN_SITE_FAIRNESS}
+    admin_site = [(app, f"{act}_{model}") for (app, model), acts in sites.items() for act in acts]
     for name, codenames in roles.ROLES.items():
         held = Group.objects.get(name=name).permissions.values_list("content_type__app_label", "codename")
         wanted = [(roles.PERMISSIONS_APP, c) for c in codenames] + (admin_site if name == roles.ADMIN else [])
         assert sorted(held) == sorted(wanted), name
+    for name, pairs in roles.OTHER_APP_ROLES.items():
+        held = Group.objects.get(name=name).permissions.values_list("content_type__app_label", "codename")
+        assert sorted(held) == sorted(pairs), name
 
 
 def test_the_permission_names_exist_after_migrate():
-    for full in (roles.MANAGE, roles.REVIEW, roles.OVERRIDE, roles.ALL_TEAMS):
+    for full in (roles.MANAGE, roles.REVIEW, roles.OVERRIDE, roles.ALL_TEAMS, roles.AUDIT_FAIRNESS):
         app_label, codename = full.split(".")
         assert Permission.objects.filter(content_type__app_label=app_label, codename=codename).count() == 1
 
@@ -58,6 +63,21 @@ def test_the_roles_migrations_spell_the_same_names():
     assert {name: tuple(codenames) for name, codenames in latest.ROLES.items()} == roles.ROLES
     for name, codenames in first.ROLES.items():
         assert set(codenames) <= set(roles.ROLES[name]), name
+
+
+def test_the_fairness_migration_spells_the_same_role_and_admin_rights():
+    migration = importlib.import_module("mlinterview.web.fairness.migrations.0002_auditor_role")
+    assert migration.OTHER_APP_ROLES == roles.OTHER_APP_ROLES
+    assert migration.ADMIN_SITE_FAIRNESS == roles.ADMIN_SITE_FAIRNESS
+    assert migration.ADMIN == roles.ADMIN
+
+
+def test_only_the_auditor_role_holds_the_fairness_permission(django_user_model):
+    for name in (*roles.ROLES, roles.FAIRNESS_AUDITOR):
+        user = django_user_model.objects.create_user(f"someone-{name}", password="pw-for-tests-only")
+        user.groups.add(Group.objects.get(name=name))
+        user = django_user_model.objects.get(pk=user.pk)
+        assert user.has_perm(roles.AUDIT_FAIRNESS) is (name == roles.FAIRNESS_AUDITOR), name
 
 
 def test_the_admin_site_migration_spells_the_same_permissions():

@@ -49,3 +49,26 @@ and their members, and assign an assessment's team, owner and reviewers (issue 1
 administrator who is not a superuser found the admin site empty). Making accounts and giving roles
 stays with superusers. Joining the group also ticks "Staff status", which the admin site needs
 (``staff.py``). The migration ``accounts/0003_admin_site`` grants these from its own copy."""
+
+# The fairness auditor (issue 16, point 4): the only role that sees candidates' self-identification
+# and the adverse-impact report. Its permission belongs to the fairness app (declared on its
+# ``SelfIdentification`` model), so it is kept apart from ``ROLES``, whose codenames are the
+# assessments app's. The migration ``fairness/0002_auditor_role`` makes the group from its own copy.
+FAIRNESS_APP = "fairness"
+VIEW_ADVERSE_IMPACT = "view_adverse_impact"
+AUDIT_FAIRNESS = f"{FAIRNESS_APP}.{VIEW_ADVERSE_IMPACT}"
+FAIRNESS_AUDITOR = "fairness auditor"
+
+OTHER_APP_ROLES: dict[str, tuple[tuple[str, str], ...]] = {
+    FAIRNESS_AUDITOR: ((FAIRNESS_APP, VIEW_ADVERSE_IMPACT),),
+}
+"""Roles whose permissions are another app's, as (app label, codename) pairs. Holding one makes
+nobody a member of the hiring team (``staff.py`` looks at ``ROLES`` only): an auditor reads the
+report, not the candidates' answers, the bank or the review pages."""
+
+ADMIN_SITE_FAIRNESS: dict[tuple[str, str], tuple[str, ...]] = {
+    ("fairness", "category"): ("view", "add", "change", "delete"),
+}
+"""What else the ``admin`` group may do in the admin site: set up the self-identification
+categories (their names and choices, never anyone's answers). Granted by
+``fairness/0002_auditor_role``."""

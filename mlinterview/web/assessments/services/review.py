@@ -14,6 +14,7 @@ from django.utils import timezone
 from mlinterview.web.assessments import models as m
 from mlinterview.web.assessments.audit import audit
 from mlinterview.web.assessments.errors import AssessmentError
+from mlinterview.web.assessments.signals import personal_data_deleted
 
 DISAGREEMENT = 0.2  # one point of the 0-5 scale on the product's 0..1 scale
 
@@ -221,6 +222,7 @@ def delete_candidate(
                     details__candidate=candidate.pk, target__in=[f"invitation:{pk}" for pk in moved]
                 ).update(details={})
                 _forget_mail_addresses(moved, split.pk)
+                personal_data_deleted.send(sender=m.Candidate, invitation_ids=moved)
                 audit(user, "candidate.delete", split, invitations=moved)
             return split
     with transaction.atomic():
@@ -229,8 +231,8 @@ def delete_candidate(
         candidate.anonymised_at = timezone.now()
         candidate.save(update_fields=["name", "email", "anonymised_at"])
         m.AuditEvent.objects.filter(details__candidate=candidate.pk).update(details={})
-        _forget_mail_addresses(
-            list(m.Invitation.objects.filter(candidate=candidate).values_list("pk", flat=True)), candidate.pk
-        )
+        invitation_ids = list(m.Invitation.objects.filter(candidate=candidate).values_list("pk", flat=True))
+        _forget_mail_addresses(invitation_ids, candidate.pk)
+        personal_data_deleted.send(sender=m.Candidate, invitation_ids=invitation_ids)
         audit(user, "candidate.delete", candidate)
     return candidate
