@@ -29,6 +29,7 @@ from django.db import transaction
 from django.test import Client
 
 from mlinterview.fairness import COLUMNS
+from mlinterview.web.assessments import models as m
 from mlinterview.web.fairness.models import Category
 from tests.fairness.web_world import AGE, MARKER, REGION, build_world
 
@@ -110,6 +111,9 @@ def test_the_page_shows_the_hand_computed_numbers(world):
     assert automatic[2]["40 and over"][:6] == ["4", "1", "0.250", "0.313", "below 0.8", "0.2063"]
     assert final[2]["40 and over"][:6] == ["4", "2", "0.500", "0.625", "below 0.8", "0.5238"]
     assert 'src="data:image/png;base64,' in page
+    # Each look at the data is in the audit trail, with who, the cut-off and the category.
+    event = m.AuditEvent.objects.filter(action="fairness.view").latest("pk")
+    assert event.actor == world.users["auditor"] and event.details == {"cutoff": 60.0, "category": ""}
 
 
 def test_a_category_and_its_intersections_only(world):

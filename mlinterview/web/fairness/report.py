@@ -200,7 +200,7 @@ def chart_png(report: ImpactReport) -> bytes:
         axis.set_xlim(0, 1.1)
         axis.set_xlabel(f"impact ratio at cut-off {report.cutoff:g}% (selection rate / highest group's)")
         axis.invert_yaxis()
-        axis.bar_label(drawn, labels=[f"{v:.2f}" for v in values], padding=3, fontsize=7)
+        axis.bar_label(drawn, labels=[f"{v:.3f}" for v in values], padding=3, fontsize=7)
         axis.spines[["top", "right"]].set_visible(False)
 
     return charts.png(draw, size=(6.4, 0.38 * len(bars) + 1.1), dpi=130)

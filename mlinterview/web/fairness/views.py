@@ -69,6 +69,7 @@ def report(request: HttpRequest, pk: int) -> HttpResponse:
         response = HttpResponse(pdf, content_type="application/pdf")
         response["Content-Disposition"] = f'attachment; filename="adverse-impact-{assessment.pk}.pdf"'
         return response
+    audit(request.user, "fairness.view", assessment, cutoff=cutoff, category=focus or "")
     page = r.context(assessment, built, focus)
     page.update({"names": names, "problem": problem, "query": request.GET.urlencode()})
     return render(request, "fairness/report.html", page)
