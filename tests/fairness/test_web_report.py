@@ -221,3 +221,45 @@ def test_no_page_a_reviewer_reaches_shows_anyones_self_identification(world):
     key = ApiToken.issue(world.users["recruiter"], "fairness test key")[1]
     api = Client().get(f"/api/assessments/{a}/shortlist", HTTP_AUTHORIZATION=f"Bearer {key}")
     assert api.status_code == 200 and MARKER.encode() not in api.content
+
+
+def test_each_grader_is_compared_on_the_items_it_scored(world):
+    """A second grader scored only the first item of two attempts: it is compared with the final
+    scores of that item alone, and the first grader keeps both items."""
+    from mlinterview.web.fairness import report
+
+    first, overridden = world.attempts[0], world.attempts[7]
+    for attempt, value in ((first, 0.2), (overridden, 0.9)):
+        answer = attempt.answers.order_by("item__position").first()
+        m.Score.objects.create(
+            answer=answer, grader="second-reader", status=m.Score.Status.DONE, auto_value=value
+        )
+    people = {p.attempt_id: p for p in report.candidates(world.version.assessment)}
+    primary = m.Score.objects.filter(primary=True).values_list("grader", flat=True).first()
+    assert people[first.pk].graders == {primary: (90.0, 90.0), "second-reader": (20.0, 90.0)}
+    # Automatic 40 on both items; a reviewer made both 70.
+    assert people[overridden.pk].graders == {primary: (40.0, 70.0), "second-reader": (90.0, 70.0)}
+    assert people[overridden.pk].score == 70.0
+    built = report.build(list(people.values()), 60.0, [AGE, REGION])
+    assert [g.grader for g in built.graders] == [primary, "second-reader"]
+    assert built.graders[1].automatic.scored == built.graders[1].final.scored == 2
+
+
+def test_an_unreviewed_attempt_has_no_final_score_to_compare(world):
+    from mlinterview.web.fairness import report
+
+    m.ReviewCommit.objects.filter(attempt=world.attempts[0]).delete()
+    people = {p.attempt_id: p for p in report.candidates(world.version.assessment)}
+    assert {final for _, final in people[world.attempts[0].pk].graders.values()} == {None}
+    assert people[world.attempts[0].pk].score == 90.0  # it still counts in the scores as they stand
+
+
+def test_the_page_without_categories_or_scores_says_so(world):
+    Category.objects.all().delete()
+    page = _client(world, "auditor").get(_url(world)).content.decode()
+    assert "No categories to report." in page and "cut-off 60%" in page
+    m.Score.objects.filter(answer__attempt=world.attempts[0], primary=True).update(
+        status=m.Score.Status.FAILED, auto_value=None
+    )
+    page = _client(world, "auditor").get(_url(world, "?cutoff=abc")).content.decode()
+    assert "1 not fully scored yet" in page and "The cut-off must be a number" in page
