@@ -263,3 +263,13 @@ def test_the_page_without_categories_or_scores_says_so(world):
     )
     page = _client(world, "auditor").get(_url(world, "?cutoff=abc")).content.decode()
     assert "1 not fully scored yet" in page and "The cut-off must be a number" in page
+
+
+def test_the_auditor_sees_counts_not_the_candidates_answers_or_names(world):
+    """The role opens the report only: not the assessment, its shortlist, an attempt or the bank."""
+    client = _client(world, "auditor")
+    a, attempt = world.version.assessment.pk, world.attempts[0].pk
+    for page in (f"/assessments/{a}/shortlist/", f"/assessments/{a}/attempts/{attempt}/", "/bank/"):
+        assert client.get(page).status_code in (403, 404), page
+    report_page = client.get(_url(world)).content.decode()
+    assert "Person 0" not in report_page and "person0@example.com" not in report_page
