@@ -60,13 +60,17 @@ def test_prefer_not_to_say_is_always_offered_once_and_last(categories):
     assert gender.choices == ["Woman", "Man", "Non-binary", PREFER_NOT_TO_SAY]
 
 
-def test_the_offer_appears_before_submitting_only_when_categories_exist(started):
-    _, token, _ = started
+def test_the_offer_appears_before_starting_and_submitting_only_when_categories_exist(started, recruiter):
+    invitation, token, _ = started
+    _, fresh = services.invite(invitation.version, "Grace Hopper", "grace@example.com", recruiter)
     client = Client()
-    assert 'id="self-id-link"' not in client.get(f"/take/{token}/submit/").content.decode()
+    pages = {token: f"/take/{token}/submit/", fresh: f"/take/{fresh}/"}  # the landing page, not started
+    for page in pages.values():
+        assert 'id="self-id-link"' not in client.get(page).content.decode()
     Category.objects.create(name="Age band", labels="under 40\n40 and over")
-    page = client.get(f"/take/{token}/submit/").content.decode()
-    assert f'href="/take/{token}/about-you/"' in page and "no effect on your application" in page
+    for link, page in pages.items():
+        html = client.get(page).content.decode()
+        assert f'href="/take/{link}/about-you/"' in html and "no effect on your application" in html
 
 
 def test_the_form_is_optional_says_who_sees_it_and_saves_apart_from_the_answers(started, categories):
