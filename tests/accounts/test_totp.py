@@ -255,3 +255,22 @@ def test_an_administrator_sees_and_can_remove_devices_in_the_admin(client, boss)
     assert _sign_in(client, ADMIN, "boss", code=code_for(_device(boss))).status_code == 302
     listing = client.get("/admin/otp_totp/totpdevice/")
     assert listing.status_code == 200 and "phone" in listing.content.decode()
+
+
+def test_a_fairness_auditor_is_held_to_two_factor_like_staff(client, django_user_model, settings):
+    # The auditor sees candidates' self-identification (issue 16, point 4), yet holds none of the
+    # hiring roles: the rule for staff must reach them too, and they must be able to enrol.
+    from django.contrib.auth.models import Group
+
+    from mlinterview.web.accounts import roles
+
+    settings.MLINTERVIEW_REQUIRE_STAFF_2FA = True
+    auditor = django_user_model.objects.create_user("auditor", password=PASSWORD)
+    auditor.groups.add(Group.objects.get(name=roles.FAIRNESS_AUDITOR))
+    assert _sign_in(client, SITE, "auditor").status_code == 302
+    response = client.get("/fairness/")
+    assert response.status_code == 302 and response["Location"].startswith(ENROL)
+    assert client.get(ENROL).status_code == 200
+    device = TOTPDevice.objects.get(user__username="auditor")
+    assert client.post(ENROL, {"otp_token": code_for(device)}).status_code == 302
+    assert client.get("/fairness/").status_code == 200

@@ -5,8 +5,8 @@ session's "verified by this device" mark all come from django-otp and its TOTP p
 only holds the project's rules on top of them:
 
 - an account with a confirmed device must give its code at every sign-in, on the site and the admin;
-- with ``MLINTERVIEW_REQUIRE_STAFF_2FA`` on, a staff account without a device may do nothing but set
-  one up;
+- with ``MLINTERVIEW_REQUIRE_STAFF_2FA`` on, a staff account (or a fairness auditor's) without a
+  device may do nothing but set one up;
 - a wrong code is a failed sign-in, counted by the login throttle like a wrong password.
 """
 
@@ -23,6 +23,7 @@ from django_otp import login as otp_login
 from django_otp import user_has_device
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from mlinterview.web.accounts import roles
 from mlinterview.web.accounts.staff import is_staff_member
 
 DEVICE_NAME = "Authenticator app"
@@ -43,9 +44,17 @@ def has_device(user: Any) -> bool:
     return bool(user.is_authenticated and user_has_device(user, confirmed=True))
 
 
+def held_to_staff_rules(user: Any) -> bool:
+    """Staff, and the fairness auditor: no hiring role, but sees candidates' self-identification."""
+    return is_staff_member(user) or bool(
+        user.is_authenticated and user.is_active and user.has_perm(roles.AUDIT_FAIRNESS)
+    )
+
+
 def must_enrol(user: Any) -> bool:
-    """Staff without a device while the administrator requires two-factor sign-in for all staff."""
-    return required_for_staff() and is_staff_member(user) and not has_device(user)
+    """Staff (and auditors) without a device while the administrator requires two-factor sign-in for
+    all staff."""
+    return required_for_staff() and held_to_staff_rules(user) and not has_device(user)
 
 
 def fully_signed_in(request: HttpRequest) -> bool:

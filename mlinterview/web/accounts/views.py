@@ -16,7 +16,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 
-from mlinterview.web.accounts import staff, two_factor
+from mlinterview.web.accounts import two_factor
 from mlinterview.web.accounts.forms import SignInForm
 
 QR_SCALE = 5  # pixels per module of the setup QR code
@@ -50,7 +50,7 @@ def _next(request: HttpRequest) -> str:
 def two_factor_qr(request: HttpRequest) -> HttpResponse:
     """The setup link of the device being set up, as a QR code for a phone's camera (SVG). Never
     once the device is on: the key is shown only while setting up."""
-    if not staff.is_staff_member(request.user) or two_factor.confirmed_device(request.user):
+    if not two_factor.held_to_staff_rules(request.user) or two_factor.confirmed_device(request.user):
         raise Http404("Nothing to set up.")
     image = BytesIO()
     # Drawn large enough to scan off a screen (an SVG without a viewBox would not scale up).
@@ -62,9 +62,10 @@ def two_factor_qr(request: HttpRequest) -> HttpResponse:
 @never_cache
 @login_required
 def two_factor_setup(request: HttpRequest) -> HttpResponse:
-    """Set up an authenticator app (staff only): the key is shown as an otpauth:// link and as text;
-    a correct code from the app turns it on. With one on, the current code turns it off."""
-    if not staff.is_staff_member(request.user):
+    """Set up an authenticator app (staff and fairness auditors only): the key is shown as an
+    otpauth:// link and as text; a correct code from the app turns it on. With one on, the current
+    code turns it off."""
+    if not two_factor.held_to_staff_rules(request.user):
         raise PermissionDenied("Two-factor sign-in is for staff accounts.")
     device = two_factor.confirmed_device(request.user)
     code = request.POST.get("otp_token", "")
