@@ -304,6 +304,8 @@ def test_delete_asks_first_and_an_unconfirmed_request_deletes_nothing(screen, th
     assert "Ada" not in text and "ada@example.com" not in text
     assert "the candidate's name and e-mail address" in text
     assert "What stays: the answers and scores, anonymised" in text
+    # Self-identification goes too, named whether or not the candidate answered (issue 16, point 4).
+    assert "voluntary self-identification questions, if they gave any" in text
     assert 'name="confirm" value="delete"' in text
 
     refused = rita.post(url, {})
