@@ -127,6 +127,8 @@ PAGES: dict[str, tuple[str, tuple[Any, ...]]] = {
     "take-start":               ("POST", (  403,  302,  403,  403,  403,  403,  403,  403,  403,  403,  403)),
     "take-item":                ("GET",  (  403,  200,  403,  403,  403,  403,  403,  403,  403,  403,  403)),
     "take-save":                ("POST", (  403,  200,  403,  403,  403,  403,  403,  403,  403,  403,  403)),
+    # The page's report of pastes, leaving the tab and typing (issue 16, point 2).
+    "take-activity":            ("POST", (  403,  200,  403,  403,  403,  403,  403,  403,  403,  403,  403)),
     # The item is a written question: the link is accepted, the run refused as not an exercise.
     "take-run":                 ("POST", (  403,  409,  403,  403,  403,  403,  403,  403,  403,  403,  403)),
     "take-run-status":          ("GET",  (  403,  200,  403,  403,  403,  403,  403,  403,  403,  403,  403)),
@@ -319,6 +321,7 @@ API_LISTS: dict[str, dict[str, str]] = {
 # refused one changes nothing is known to look at the right state).
 CHANGES = {
     "take-save",
+    "take-activity",
     "take-submit POST",
     "practice-code-save",
     "practice-code-run-new",
@@ -668,6 +671,7 @@ def _page_request(label: str, w: World, role: str) -> tuple[str, dict[str, Any],
         "take-start": lambda: {"token": token},
         "take-item": lambda: {"token": token, "position": 0},
         "take-save": lambda: {"token": token},
+        "take-activity": lambda: {"token": token},
         "take-run": lambda: {"token": token},
         "take-run-status": lambda: {"token": token, "run_id": o["run"].pk},
         "take-submit": lambda: {"token": token},
@@ -715,6 +719,7 @@ def _page_request(label: str, w: World, role: str) -> tuple[str, dict[str, Any],
     data: dict[str, Any] = {
         "take-save": json_body,
         "take-run": json_body,
+        "take-activity": {"item": o["item"].pk, "away": [{"event": "left"}]},
         "assessment-list POST": {"title": "Matrix-made assessment", "minutes": "30"},
         "item-add": {"kind": "question", "slug": FREE_SLUG},
         "assessment-add-question": {"assessment": str(o["draft"].pk), "slug": FREE_SLUG},
@@ -735,7 +740,7 @@ def _page_request(label: str, w: World, role: str) -> tuple[str, dict[str, Any],
         "practice-code-save": {"content": "# typed by the matrix test"},
         "practice-code-run-new": {"content": "def standardize(X):\n    return X\n", "kind": "examples"},
     }.get(label, {})
-    json_routes = ("take-save", "take-run", "practice-code-run-new")
+    json_routes = ("take-save", "take-run", "take-activity", "practice-code-run-new")
     content_type = "application/json" if route in json_routes else None
     return url, data, content_type
 

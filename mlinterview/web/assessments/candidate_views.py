@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST
 from mlinterview.web.assessments import grading, services
 from mlinterview.web.assessments import models as m
 from mlinterview.web.assessments.candidate_items import candidate_view_of
-from mlinterview.web.assessments.services import progress
+from mlinterview.web.assessments.services import activity, progress
 from mlinterview.web.assessments.services.exposure import mark_shown
 
 
@@ -175,6 +175,36 @@ def save(request: HttpRequest, invitation: m.Invitation, token: str) -> HttpResp
         return redirect("take-item", token=token, position=int(go_to))
     except ValueError:
         return redirect("take-landing", token=token)
+
+
+@require_POST
+@with_invitation
+def report_activity(request: HttpRequest, invitation: m.Invitation, token: str) -> HttpResponse:
+    """The page's report of pastes, leaving the tab and typing (services/activity.py): context
+    for reviewers, disclosed on the landing page. Only this invitation's attempt is written."""
+    attempt = services.attempt_of(invitation)
+    if attempt is None:
+        return JsonResponse({"error": "The assessment has not been started."}, status=409)
+    length = request.headers.get("Content-Length", "0")
+    if not length.isdigit() or int(length) > activity.MAX_REPORT_BYTES:  # refused before reading
+        return JsonResponse({"error": "Report too large."}, status=413)
+    body = request.body
+    if len(body) > activity.MAX_REPORT_BYTES:
+        return JsonResponse({"error": "Report too large."}, status=413)
+    try:
+        report = activity.parse_report(json.loads(body or b"null"))
+        recorded = activity.record_report(attempt, report)
+    except (ValueError, activity.BadReport) as exc:  # json's errors are ValueErrors too
+        return JsonResponse({"error": f"Malformed report: {exc}"}, status=400)
+    except m.Answer.DoesNotExist:
+        return JsonResponse({"error": "That item is not part of this assessment."}, status=400)
+    except activity.ReportThrottled as exc:
+        refused = JsonResponse({"error": str(exc), "retry_after": exc.retry_after}, status=429)
+        refused["Retry-After"] = str(exc.retry_after)
+        return refused
+    if not recorded:
+        return JsonResponse({"recorded": False, "error": "The assessment is closed."}, status=409)
+    return JsonResponse({"recorded": True})
 
 
 @require_POST

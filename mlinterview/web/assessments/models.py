@@ -379,6 +379,43 @@ class TrialRun(models.Model):
         return now - self.created_at > self.PATIENCE
 
 
+class AttemptActivity(models.Model):
+    """How the candidate's page was used, for the whole attempt (issue 16, point 2): how often
+    the page was left (another tab or window) and for how long in total. Context for reviewers,
+    disclosed on the landing page; it never changes a score (services/activity.py).
+
+    ``away_since`` is the server's time when the page said it was left and has not yet said it
+    is back; ``allowance_full_at`` is the state of the reports' rate limit (as the autosave's)."""
+
+    attempt = models.OneToOneField(Attempt, on_delete=models.CASCADE, related_name="activity")
+    times_away = models.PositiveIntegerField(default=0)
+    seconds_away = models.FloatField(default=0.0)
+    away_since = models.DateTimeField(null=True, blank=True)
+    reports = models.PositiveIntegerField(default=0, help_text="Reports from the page stored.")
+    last_report_at = models.DateTimeField(null=True, blank=True)
+    allowance_full_at = models.DateTimeField(null=True, blank=True)
+
+
+class AnswerActivity(models.Model):
+    """How one answer came to be (issue 16, point 2): pastes into it (sizes and times, never what
+    was pasted beyond the answer itself), and a summary of its input events. Context only."""
+
+    MAX_LOGGED_PASTES = 50  # pastes listed one by one; the counts go on beyond
+
+    answer = models.OneToOneField(Answer, on_delete=models.CASCADE, related_name="activity")
+    pastes = models.PositiveIntegerField(default=0)
+    pasted_chars = models.PositiveIntegerField(default=0)
+    largest_paste = models.PositiveIntegerField(default=0)
+    paste_log = models.JSONField(default=list, blank=True, help_text='[{"at": ISO time, "chars": n}]')
+    input_events = models.PositiveIntegerField(default=0)
+    typed_chars = models.PositiveIntegerField(default=0, help_text="Added a few characters at a time.")
+    inserted_chars = models.PositiveIntegerField(
+        default=0, help_text="Added by pastes, drops and other insertions of many characters at once."
+    )
+    largest_insertion = models.PositiveIntegerField(default=0, help_text="Most added by one input event.")
+    active_seconds = models.FloatField(default=0.0, help_text="Time between input events under 5 s apart.")
+
+
 class NearDuplicate(models.Model):
     """A finding of the near-duplicate check, which the scoring job runs once per submitted answer
     (jobs/duplicates.py): ``answer`` is near-identical to ``other`` (another candidate's answer to

@@ -19,7 +19,7 @@ from mlinterview.web.accounts.teams import sees_all_teams
 from mlinterview.web.assessments import access, results, services
 from mlinterview.web.assessments import models as m
 from mlinterview.web.assessments.bank_picker import bank_page, exercise_page, item_list
-from mlinterview.web.assessments.services import exposure
+from mlinterview.web.assessments.services import activity, exposure
 from mlinterview.web.questions.models import Question, QuestionSet, RoleProfile
 
 # The builder's GET parameters: the bank's words, set, level and page, the exercises' kind and page
@@ -317,7 +317,7 @@ def attempt_review(request: HttpRequest, pk: int, attempt_id: int) -> HttpRespon
         pk=attempt_id,
         invitation__version__assessment_id=pk,
     )
-    answers = attempt.answers.select_related("item__question_version").prefetch_related(
+    answers = attempt.answers.select_related("item__question_version", "activity").prefetch_related(
         "scores__overrides__reviewer"
     )
     flags = services.near_duplicate_flags(answers)  # stored by the background check
@@ -337,6 +337,7 @@ def attempt_review(request: HttpRequest, pk: int, attempt_id: int) -> HttpRespon
                 "rubric": rubric,
                 "exercise": exercise,
                 "flags": flags.get(answer.pk, []),
+                "context": activity.answer_context(getattr(answer, "activity", None), len(answer.content)),
             }
         )
     return render(
@@ -348,6 +349,9 @@ def attempt_review(request: HttpRequest, pk: int, attempt_id: int) -> HttpRespon
             "candidate": attempt.invitation.candidate,
             "rows": rows,
             "revealed": services.may_see_identity(attempt, request.user),
+            "attempt_context": activity.attempt_context(
+                m.AttemptActivity.objects.filter(attempt=attempt).first()
+            ),
             "audit": m.AuditEvent.objects.filter(
                 target__in=[f"score:{s.pk}" for r in rows for s in r["answer"].scores.all()]
             ),

@@ -12,6 +12,7 @@ urlpatterns = [
     path("take/<str:token>/start/", c.start, name="take-start"),
     path("take/<str:token>/item/<int:position>/", c.item, name="take-item"),
     path("take/<str:token>/save/", c.save, name="take-save"),
+    path("take/<str:token>/activity/", c.report_activity, name="take-activity"),
     path("take/<str:token>/run/", c.run_code, name="take-run"),
     path("take/<str:token>/run/<int:run_id>/", c.run_status, name="take-run-status"),
     path("take/<str:token>/submit/", c.submit, name="take-submit"),
