@@ -17,9 +17,9 @@ from mlinterview import PACKAGE_DIR
 from mlinterview.web.assessments import services
 from tests.assessments.small_bank import import_small_bank
 
-# The PDF report is rendered by WeasyPrint from HTML, never served to a browser: a CSP does not
-# apply to it, and its print styles stay inline.
-PDF_ONLY = {"assessments/report.html"}
+# The PDF reports are rendered by WeasyPrint from HTML, never served to a browser: a CSP does not
+# apply to them, and their print styles stay inline. The test below checks nothing serves them.
+PDF_ONLY = {"assessments/report.html", "fairness/report_pdf.html"}
 
 INLINE_HANDLER = re.compile(r"<[^>]*\son[a-z]+\s*=", re.IGNORECASE | re.DOTALL)
 SCRIPT_TAG = re.compile(r"<script\b([^>]*)>", re.IGNORECASE)
@@ -167,3 +167,13 @@ def test_staff_pages_and_api_docs_carry_the_policy(staff_client):
         assert response.status_code == 200, path
         policy = _check_strict(response)
         assert "'self'" in policy["script-src"]
+
+
+def test_the_pdf_only_templates_are_rendered_for_weasyprint_alone():
+    # Each is named by one module that hands the HTML to WeasyPrint, and by no view or other template.
+    sources = {p: p.read_text() for p in (PACKAGE_DIR / "web").rglob("*.py")}
+    sources.update({p: p.read_text() for p in _templates()})
+    for name in PDF_ONLY:
+        users = [p for p, text in sources.items() if f'"{name}"' in text or f"'{name}'" in text]
+        assert len(users) == 1, (name, users)
+        assert "write_pdf" in users[0].read_text(), (name, users[0])
