@@ -86,6 +86,7 @@ from mlinterview.web.api.scopes import ALL_SCOPES
 from mlinterview.web.assessments import models as m
 from mlinterview.web.assessments import services
 from mlinterview.web.interviews import models as im
+from mlinterview.web.pool import services as pool_services
 from mlinterview.web.practice.models import PracticeAnswer, PracticeRun
 from tests.assessments.attempts import score_at, submitted_attempt
 from tests.assessments.small_bank import import_small_bank
@@ -222,6 +223,20 @@ PAGES: dict[str, tuple[str, tuple[Any, ...]]] = {
     "fairness-report":          ("GET",  (    L,    L,  403,  403,  403,  403,  403,  403,    L,    L,  403)),
     "fairness-report ?format=csv": ("GET", (  L,    L,  403,  403,  403,  403,  403,  403,    L,    L,  403)),
     "fairness-report ?format=pdf": ("GET", (  L,    L,  403,  403,  403,  403,  403,  403,    L,    L,  403)),
+    # The talent pool (issue 17, point 1). Candidates sign in with a one-time link mailed to them
+    # (none of these roles has a pool session, so its pages send everyone to ask for a link; the
+    # link here is a guessed one, gone for all). Profiles are for recruiters and administrators.
+    "pool-signin":              ("GET",  (  200,  200,  200,  200,  200,  200,  200,  200,  200,  200,  200)),
+    "pool-signin POST":         ("POST", (  200,  200,  200,  200,  200,  200,  200,  200,  200,  200,  200)),
+    "pool-link":                ("GET",  (  200,  200,  200,  200,  200,  200,  200,  200,  200,  200,  200)),
+    "pool-link POST":           ("POST", (  410,  410,  410,  410,  410,  410,  410,  410,  410,  410,  410)),
+    "pool-signout":             ("POST", (  302,  302,  302,  302,  302,  302,  302,  302,  302,  302,  302)),
+    "pool-me":                  ("GET",  (  302,  302,  302,  302,  302,  302,  302,  302,  302,  302,  302)),
+    "pool-opt-in":              ("GET",  (  302,  302,  302,  302,  302,  302,  302,  302,  302,  302,  302)),
+    "pool-edit":                ("GET",  (  302,  302,  302,  302,  302,  302,  302,  302,  302,  302,  302)),
+    "pool-withdraw":            ("GET",  (  302,  302,  302,  302,  302,  302,  302,  302,  302,  302,  302)),
+    "pool-profile":             ("GET",  (    L,    L,  403,  403,  403,  200,  200,  403,    L,    L,  200)),
+    "pool-reveal":              ("POST", (    L,    L,  403,  403,  403,  302,  302,  403,    L,    L,  302)),
     # The admin site: its index is for administrators (the admin group sets the Staff flag it
     # needs); every other admin page is Django's own business.
     "admin:index":              ("GET",  (   AL,   AL,   AL,   AL,   AL,   AL,   AL,   AL,   AL,   AL,  200)),
@@ -343,6 +358,7 @@ CHANGES = {
     "candidate-delete",
     "score-override",
     "score-retry",
+    "pool-reveal",
     "api-keys POST",
     "api-key-revoke",
     "POST /api/assessments",
@@ -627,6 +643,8 @@ def build_world() -> World:
         "rating": rating,
         "revocable": revocable,
         "reset_user": reset_user,
+        # Alice opted in to the talent pool (her levels wait for a committed review).
+        "pool_profile": pool_services.opt_in("alice@alpha.example", True, pool_services.ProfileInput()),
     }
     sessions = {}
     for role, user in users.items():
@@ -677,6 +695,9 @@ def _page_request(label: str, w: World, role: str) -> tuple[str, dict[str, Any],
         "take-submit": lambda: {"token": token},
         "self-identification": lambda: {"token": token},
         "fairness-report": lambda: {"pk": a},
+        "pool-link": lambda: {"token": GUESSED_TOKEN},
+        "pool-profile": lambda: {"pk": o["pool_profile"].pk},
+        "pool-reveal": lambda: {"pk": o["pool_profile"].pk},
         "assessment-detail": lambda: {"pk": a},
         "assessment-preview": lambda: {"pk": a},
         "item-add": lambda: {"pk": a},
@@ -731,6 +752,7 @@ def _page_request(label: str, w: World, role: str) -> tuple[str, dict[str, Any],
         "jobs POST": {"score": str(o["failed_score"].pk)},
         "jobs POST all": {"score": "all"},
         "score-override": {"value": "5", "reason": "Changed by the matrix test."},
+        "pool-reveal": {"reason": "Revealed by the matrix test."},
         "candidate-delete": {"confirm": "delete"},
         "interview-list POST": {"candidate": "", "level": "mid", "minutes": "45"},
         "interview-detail POST": {f"rating-{o['rating'].item_id}": "1", "action": "save"},

@@ -1,0 +1,66 @@
+"""One-time sign-in links for candidates (no password, no staff account).
+
+A candidate asks for a link with their e-mail address; if the address may have a profile
+(``services.eligible``, or it has one) a ``SignInLink`` is made (``jobs.request_link``) and
+mailed through the task queue's "mail" queue. The token is an HMAC of a random nonce under a key
+derived from the server's secret key (as invitation links are, ``assessments/links.py``): the
+queue carries only the row's id, the database only the token's SHA-256 and the nonce. A link works once, for
+``LINK_MINUTES``; using it puts the address in the session (``SESSION_KEY``), which is all the
+candidate pages look at. Staff sign-in is a separate thing and is never touched.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from typing import Any
+
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.crypto import salted_hmac
+
+from mlinterview.web.pool.models import SignInLink
+
+SALT = "mlinterview.pool.sign-in-link"
+LINK_MINUTES = 30
+MAX_OPEN_LINKS = 3  # unused, unexpired links per address at once: more requests are ignored
+SESSION_KEY = "pool_email"
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def link_token(link: SignInLink) -> str:
+    digest = salted_hmac(SALT, link.nonce, algorithm="sha256").digest()
+    return base64.urlsafe_b64encode(digest).rstrip(b"=").decode()
+
+
+def link_url(link: SignInLink) -> str:
+    return link.base_url.rstrip("/") + reverse("pool-link", args=[link_token(link)])
+
+
+def redeem(token: str, now: Any = None) -> str | None:
+    """The address a valid, unused, unexpired link was sent to, marking it used; None otherwise.
+    The update is one statement, so two requests racing with one link cannot both win."""
+    now = now or timezone.now()
+    found = SignInLink.objects.filter(token_hash=hash_token(token), used_at__isnull=True, expires_at__gt=now)
+    row = found.values_list("pk", "email").first()
+    if row is None:
+        return None
+    if SignInLink.objects.filter(pk=row[0], used_at__isnull=True).update(used_at=now) != 1:
+        return None
+    return row[1]
+
+
+def sign_in(request: Any, email: str) -> None:
+    request.session.cycle_key()  # a new session id: no fixation of one handed to the candidate
+    request.session[SESSION_KEY] = email
+
+
+def signed_in_email(request: Any) -> str | None:
+    return request.session.get(SESSION_KEY)
+
+
+def sign_out(request: Any) -> None:
+    request.session.pop(SESSION_KEY, None)
