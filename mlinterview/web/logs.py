@@ -17,13 +17,18 @@ _TAKE_TOKEN = re.compile(r"(/take/)(?!done(?:[/?#\s\"'<]|$))[^/?#\s\"'<>]+")
 # /reset/done/ is the only fixed page under /reset/. The user id and token are masked together (as is
 # the /reset/<uidb64>/set-password/ step that Django redirects to).
 _RESET_TOKEN = re.compile(r"(/reset/)(?!done(?:[/?#\s\"'<]|$))[^/?#\s\"'<>]+/[^/?#\s\"'<>]+/?")
+# A talent pool sign-in link, /pool/sign-in/<token>/, signs its holder in to a candidate's profile
+# (issue 17); /pool/sign-in/ alone is the form that asks for one.
+_POOL_TOKEN = re.compile(r"(/pool/sign-in/)[^/?#\s\"'<>]+")
 REDACTED = "<redacted>"
 
 
 def redact_tokens(text: str) -> str:
-    """``text`` with every /take/<token> link's token, and every /reset/<uidb64>/<token>/
-    password-reset link's id and token, replaced by ``<redacted>``."""
+    """``text`` with every /take/<token> link's token, every /reset/<uidb64>/<token>/
+    password-reset link's id and token, and every /pool/sign-in/<token>/ link's token, replaced by
+    ``<redacted>``."""
     text = _RESET_TOKEN.sub(r"\g<1>" + REDACTED + "/", text)
+    text = _POOL_TOKEN.sub(r"\g<1>" + REDACTED, text)
     return _TAKE_TOKEN.sub(r"\g<1>" + REDACTED, text)
 
 

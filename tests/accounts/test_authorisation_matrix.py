@@ -824,6 +824,7 @@ WATCHED_APPS = {
     "interviews",
     "practice",
     "fairness",
+    "pool",
     "api",
     "auth",
     "otp_totp",

@@ -273,3 +273,36 @@ def test_deleting_the_candidates_personal_data_deletes_the_profile(world):
     services.opt_in("ada@example.com", True, services.ProfileInput())
     a.delete_candidate(attempt.invitation.candidate, world["rita"])
     assert not Profile.objects.exists()
+
+
+def test_sign_in_links_are_masked_in_logs_and_the_console_mail(
+    world, settings, capsys, django_capture_on_commit_callbacks
+):
+    """A sign-in link is as good as a password for the profile: the request log and the
+    development console backend show it masked, as they do invitation links."""
+    from mlinterview.web.logs import redact_tokens
+
+    assert redact_tokens("GET /pool/sign-in/Abc-123_x/ HTTP/1.1") == "GET /pool/sign-in/<redacted>/ HTTP/1.1"
+    assert redact_tokens("POST /pool/sign-in/ HTTP/1.1") == "POST /pool/sign-in/ HTTP/1.1"  # the form
+    settings.EMAIL_BACKEND = "mlinterview.web.mail.RedactingConsoleBackend"
+    submitted_attempt(world["version"], world["rita"], "Ada Lovelace", "ada@example.com", [0.5, 0.5, 0.5])
+    with django_capture_on_commit_callbacks(execute=True):
+        Client().post("/pool/sign-in/", {"email": "ada@example.com"})
+    printed = capsys.readouterr().out
+    assert "/pool/sign-in/<redacted>/" in printed
+    assert not re.search(r"/pool/sign-in/[A-Za-z0-9_-]{20,}", printed)
+
+
+def test_an_interview_alone_makes_a_candidate_eligible(world):
+    from mlinterview.web.interviews import models as im
+
+    candidate = m.Candidate.objects.create(name="Grace Hopper", email="grace@example.com")
+    interview = im.Interview.objects.create(
+        candidate_name="Grace Hopper", candidate=candidate, level="mid", minutes=45, created_by=world["rita"]
+    )
+    card = im.Scorecard.objects.create(interview=interview, interviewer=world["ivan"], recommendation="yes")
+    assert not services.eligible("grace@example.com")  # the scorecard is not submitted yet
+    im.Scorecard.objects.filter(pk=card.pk).update(submitted_at=timezone.now())
+    assert services.eligible("Grace@Example.com")
+    profile = services.opt_in("grace@example.com", True, services.ProfileInput())
+    assert profile.anonymous_name == "Grace H." and not profile.skill_levels.exists()
