@@ -12,8 +12,18 @@ comparing every pair. A match is a reason for a reviewer to look, never a verdic
 May import: datasketch, numpy and the standard library; no Django, no other mlinterview package.
 """
 
-from mlinterview.integrity.code import CodeIndex, CodeMatch, CodeResult
+from mlinterview.integrity.code import CodeIndex, CodeMatch, CodeResult, PreparedCode
 from mlinterview.integrity.passages import Passage
-from mlinterview.integrity.text import TextIndex, TextMatch
+from mlinterview.integrity.text import TextIndex, TextMatch, band_keys, compare_texts
 
-__all__ = ["CodeIndex", "CodeMatch", "CodeResult", "Passage", "TextIndex", "TextMatch"]
+__all__ = [
+    "CodeIndex",
+    "CodeMatch",
+    "CodeResult",
+    "Passage",
+    "PreparedCode",
+    "TextIndex",
+    "TextMatch",
+    "band_keys",
+    "compare_texts",
+]

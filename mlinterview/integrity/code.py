@@ -176,6 +176,17 @@ class CodeResult:
         }
 
 
+@dataclass(frozen=True)
+class PreparedCode:
+    """An answer fingerprinted for one exercise (``CodeIndex.prepare``)."""
+
+    printed: Fingerprinted
+    compared: frozenset[int]  # without the starter's and the reference's fingerprints
+    fingerprints: int  # without the starter's only
+    reference_share: float
+    matches_reference: bool
+
+
 class CodeIndex:
     """Code answers to one exercise, indexed as they arrive."""
 
@@ -204,15 +215,42 @@ class CodeIndex:
     def __len__(self) -> int:
         return len(self._answers)
 
-    def add(self, answer_id: str, source: str) -> CodeResult:
-        """Index ``source``; return the earlier answers above the threshold and the reference check."""
-        if answer_id in self._answers:
-            raise ValueError(f"answer {answer_id!r} is already indexed")
+    def prepare(self, source: str) -> PreparedCode:
+        """An answer as this exercise's index sees it: its fingerprints and the reference check.
+
+        ``compared`` is what another answer is matched on (the keys of an inverted index kept
+        outside this process, a database table say); ``add`` uses the same.
+        """
         printed = fingerprint(source, self.k, self.window)
         own = printed.fingerprints - self._starter
         reference_share = len(own & self._reference) / len(own) if own else 0.0
         matches_reference = len(own) >= MIN_FINGERPRINTS and reference_share >= self.reference_threshold
-        compared = own - self._reference
+        return PreparedCode(printed, own - self._reference, len(own), reference_share, matches_reference)
+
+    def _score(self, shared: int, compared: int, other_compared: int) -> float | None:
+        smaller = min(compared, other_compared)
+        if smaller >= MIN_FINGERPRINTS and shared >= MIN_SHARED and shared / smaller >= self.threshold:
+            return shared / smaller
+        return None
+
+    def compare(self, new: PreparedCode, other: PreparedCode, other_id: str = "") -> CodeMatch | None:
+        """The exact check of one pair (both prepared by this index): the match with its passages
+        (character spans in the new answer and the other), or None under the threshold."""
+        shared = len(new.compared & other.compared)
+        share = self._score(shared, len(new.compared), len(other.compared))
+        if share is None:
+            return None
+        return CodeMatch(other_id, share, shared, self._passages(new.printed, other.printed))
+
+    def _passages(self, printed: Fingerprinted, other: Fingerprinted) -> list[Passage]:
+        return shared_passages(printed.grams, printed.spans, other.grams, other.spans, skip=self._ignored)
+
+    def add(self, answer_id: str, source: str) -> CodeResult:
+        """Index ``source``; return the earlier answers above the threshold and the reference check."""
+        if answer_id in self._answers:
+            raise ValueError(f"answer {answer_id!r} is already indexed")
+        prepared = self.prepare(source)
+        compared = prepared.compared
         counts: dict[str, int] = {}
         for fp in compared:
             for other_id in self._postings.get(fp, ()):
@@ -220,19 +258,23 @@ class CodeIndex:
         scored = []
         self.checked += len(counts)
         for other_id, shared in counts.items():
-            smaller = min(len(compared), len(self._answers[other_id][1]))
-            if smaller >= MIN_FINGERPRINTS and shared >= MIN_SHARED and shared / smaller >= self.threshold:
-                scored.append((-shared / smaller, -shared, other_id))
+            share = self._score(shared, len(compared), len(self._answers[other_id][1]))
+            if share is not None:
+                scored.append((-share, -shared, other_id))
         scored.sort()
-        matches = []
         # Passages cost a walk over both answers: only for the matches that are returned.
-        for negative_share, negative_shared, other_id in scored[: self.limit]:
-            other_printed = self._answers[other_id][0]
-            passages = shared_passages(
-                printed.grams, printed.spans, other_printed.grams, other_printed.spans, skip=self._ignored
+        matches = [
+            CodeMatch(
+                other_id,
+                -negative_share,
+                -negative_shared,
+                self._passages(prepared.printed, self._answers[other_id][0]),
             )
-            matches.append(CodeMatch(other_id, -negative_share, -negative_shared, passages))
-        self._answers[answer_id] = (printed, compared)
+            for negative_share, negative_shared, other_id in scored[: self.limit]
+        ]
+        self._answers[answer_id] = (prepared.printed, compared)
         for fp in compared:
             self._postings.setdefault(fp, []).append(answer_id)
-        return CodeResult(matches, reference_share, matches_reference, len(own))
+        return CodeResult(
+            matches, prepared.reference_share, prepared.matches_reference, prepared.fingerprints
+        )

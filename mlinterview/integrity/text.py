@@ -94,6 +94,65 @@ class TextMatch:
         }
 
 
+def _minhash(shingled: Shingled, num_perm: int) -> MinHash:
+    template = _template(num_perm)
+    m = MinHash(num_perm=num_perm, permutations=template.permutations, scheme=template.scheme)
+    if shingled.unique:
+        values = np.fromiter(shingled.unique, dtype=np.uint64, count=len(shingled.unique))
+        # datasketch hashes bytes; eight bytes per shingle hash are enough.
+        m.update_batch([v.tobytes() for v in values])
+    return m
+
+
+def _overlap(shingled: Shingled, other: Shingled, threshold: float) -> tuple[float, float] | None:
+    """(containment, jaccard) of two shingled answers, or None under the threshold or too short."""
+    if len(shingled.unique) < MIN_SHINGLES or len(other.unique) < MIN_SHINGLES:
+        return None
+    common = len(shingled.unique & other.unique)
+    containment = common / min(len(shingled.unique), len(other.unique))
+    if containment < threshold:
+        return None
+    return containment, common / len(shingled.unique | other.unique)
+
+
+def band_keys(text: str, k: int = SHINGLE_WORDS, num_perm: int = NUM_PERM) -> list[int]:
+    """The answer's LSH band keys, one per band, for an index kept outside this process.
+
+    Two answers with a key in common are the candidates ``TextIndex`` would have proposed (the
+    same bands and rows), so a database table of (key, answer) finds them with one lookup. The
+    keys are signed 64-bit integers (a database's big integer). An answer too short to be judged
+    has none.
+    """
+    shingled = shingle(text, k)
+    if len(shingled.unique) < MIN_SHINGLES:
+        return []
+    hashvalues = _minhash(shingled, num_perm).hashvalues
+    bands, rows = _lsh_params(num_perm)
+    keys = []
+    for band in range(bands):
+        chunk = hashvalues[band * rows : (band + 1) * rows].astype("<u8").tobytes()
+        digest = blake2b(band.to_bytes(2, "little") + chunk, digest_size=8).digest()
+        keys.append(struct.unpack("<q", digest)[0])
+    return keys
+
+
+def compare_texts(
+    text: str,
+    other_text: str,
+    other_id: str = "",
+    threshold: float = CONTAINMENT_FLAG,
+    k: int = SHINGLE_WORDS,
+) -> TextMatch | None:
+    """The exact check of one pair, as ``TextIndex.add`` makes it of each candidate: the match
+    with its passages (character spans in ``text`` and in ``other_text``), or None under the threshold."""
+    shingled, other = shingle(text, k), shingle(other_text, k)
+    overlap = _overlap(shingled, other, threshold)
+    if overlap is None:
+        return None
+    passages = shared_passages(shingled.units, shingled.spans, other.units, other.spans)
+    return TextMatch(other_id, overlap[1], overlap[0], passages)
+
+
 class TextIndex:
     """Written answers to one item, indexed as they arrive."""
 
@@ -116,21 +175,12 @@ class TextIndex:
     def __len__(self) -> int:
         return len(self._answers)
 
-    def _minhash(self, shingled: Shingled) -> MinHash:
-        template = _template(self.num_perm)
-        m = MinHash(num_perm=self.num_perm, permutations=template.permutations, scheme=template.scheme)
-        if shingled.unique:
-            values = np.fromiter(shingled.unique, dtype=np.uint64, count=len(shingled.unique))
-            # datasketch hashes bytes; eight bytes per shingle hash are enough.
-            m.update_batch([v.tobytes() for v in values])
-        return m
-
     def add(self, answer_id: str, text: str) -> list[TextMatch]:
         """Index ``text`` and return the earlier answers above the threshold, most similar first."""
         if answer_id in self._answers:
             raise ValueError(f"answer {answer_id!r} is already indexed")
         shingled = shingle(text, self.k)
-        minhash = self._minhash(shingled)
+        minhash = _minhash(shingled, self.num_perm)
         scored = []
         if len(shingled.unique) >= MIN_SHINGLES:
             for other_id in self._lsh.query(minhash):
@@ -150,14 +200,7 @@ class TextIndex:
 
     def _overlap(self, shingled: Shingled, other_id: str) -> tuple[float, float] | None:
         """(containment, jaccard) with an earlier answer, or None under the threshold."""
-        other = self._answers[other_id]
-        if len(other.unique) < MIN_SHINGLES:
-            return None
-        common = len(shingled.unique & other.unique)
-        containment = common / min(len(shingled.unique), len(other.unique))
-        if containment < self.threshold:
-            return None
-        return containment, common / len(shingled.unique | other.unique)
+        return _overlap(shingled, self._answers[other_id], self.threshold)
 
     def _passages(self, shingled: Shingled, other_id: str) -> list[Passage]:
         other = self._answers[other_id]

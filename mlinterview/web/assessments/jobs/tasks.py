@@ -13,6 +13,7 @@ from datetime import timedelta
 from typing import Any
 
 from django.db import transaction
+from django.dispatch import Signal
 from django.utils import timezone
 from django_tasks import task
 
@@ -20,10 +21,13 @@ from mlinterview.scoring.graders import GraderError
 from mlinterview.web.assessments import exercises, grading
 from mlinterview.web.assessments import models as m
 from mlinterview.web.assessments.audit import audit
-from mlinterview.web.assessments.jobs.duplicates import check_near_duplicates
 from mlinterview.web.assessments.jobs.queues import enqueue
 
 MAX_SCORING_TRIES = 3
+# Sent by ``run_scoring`` (worker side) once an answer's primary score is done, with ``answer_id``:
+# the similarity check of the integrity app listens (this app imports none of it). A receiver
+# that fails is logged; the score stands.
+answer_scored = Signal()
 TRIAL_RUN_UNAVAILABLE = (
     "Running code is not available right now; your code is saved and is judged after you submit."
 )
@@ -117,11 +121,10 @@ def run_scoring(score_id: int) -> str:
         score.lease_until = None
         fields = ["status", "auto_value", "evidence", "grader", "grader_version", "error", "scored_at"]
         score.save(update_fields=[*fields, "lease_until"])
-    if score.primary:  # once per answer: compare it with the others (the review page only reads)
-        try:
-            check_near_duplicates(answer.pk)
-        except Exception:  # the score stands; the flags of this answer are missing
-            log.exception("near-duplicate check of answer %s failed", answer.pk)
+    if score.primary:  # once per answer: the similarity check compares it (the review page only reads)
+        for receiver, result in answer_scored.send_robust(sender=m.Answer, answer_id=answer.pk):
+            if isinstance(result, Exception):  # the score stands; this answer's flags are missing
+                log.error("%s failed on answer %s", receiver, answer.pk, exc_info=result)
     return "done"
 
 

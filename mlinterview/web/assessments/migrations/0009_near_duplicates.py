@@ -1,32 +1,10 @@
 """Near-duplicate findings are stored (the scoring job checks each answer once) instead of being
-worked out on every view of the review page; answers already submitted are checked here."""
+worked out on every view of the review page. The table went with the check it served (0013); the
+integrity app's migrations index the answers submitted before its similarity check instead, so
+the backfill of this table that ran here is gone too."""
 
 import django.db.models.deletion
 from django.db import migrations, models
-
-
-def check_submitted_answers(apps, schema_editor):
-    from mlinterview.web.assessments.jobs.duplicates import find_near_duplicates
-
-    Answer = apps.get_model("assessments", "Answer")
-    NearDuplicate = apps.get_model("assessments", "NearDuplicate")
-    submitted = Answer.objects.filter(attempt__submitted_at__isnull=False)
-    for item_id in submitted.values_list("item_id", flat=True).distinct().order_by("item_id"):
-        answers = list(submitted.filter(item_id=item_id).order_by("pk").values_list("pk", "content"))
-        reference = ""
-        data = Answer.objects.filter(item_id=item_id).values_list("item__question_version__data", flat=True)[
-            0
-        ]
-        if data:
-            reference = data.get("reference_answer", "")
-        rows = []
-        for index, (pk, content) in enumerate(answers):
-            # Each answer against the reference and the answers before it: every pair once.
-            for other_id, value in find_near_duplicates(content, reference, answers[:index]):
-                rows.append(NearDuplicate(answer_id=pk, other_id=other_id, containment=value))
-                if other_id is not None:
-                    rows.append(NearDuplicate(answer_id=other_id, other_id=pk, containment=value))
-        NearDuplicate.objects.bulk_create(rows, ignore_conflicts=True)
 
 
 class Migration(migrations.Migration):
@@ -80,5 +58,4 @@ class Migration(migrations.Migration):
                 ],
             },
         ),
-        migrations.RunPython(check_submitted_answers, migrations.RunPython.noop),
     ]

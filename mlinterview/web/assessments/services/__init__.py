@@ -60,7 +60,6 @@ from mlinterview.web.assessments.services.invitations import (
     send_due_reminders,
     update_invitation_settings,
 )
-from mlinterview.web.assessments.services.near_duplicates import near_duplicate_flags
 from mlinterview.web.assessments.services.review import (
     DeletionPlan,
     ShortlistRow,
@@ -125,7 +124,6 @@ __all__ = [
     "update_invitation_settings",
     "may_see_identity",
     "move_item",
-    "near_duplicate_flags",
     "override_score",
     "publish",
     "question_versions_for",
