@@ -281,6 +281,7 @@ def build_settings(env: Mapping[str, str]) -> dict[str, Any]:
             "mlinterview.web.practice",
             "mlinterview.web.fairness",
             "mlinterview.web.pool",
+            "mlinterview.web.integrity",
             "mlinterview.web.api",
             "ninja",
             "axes",

@@ -320,7 +320,6 @@ def attempt_review(request: HttpRequest, pk: int, attempt_id: int) -> HttpRespon
     answers = attempt.answers.select_related("item__question_version", "activity").prefetch_related(
         "scores__overrides__reviewer"
     )
-    flags = services.near_duplicate_flags(answers)  # stored by the background check
     from mlinterview.web.assessments.exercises import public_exercise
 
     rows = []
@@ -336,7 +335,6 @@ def attempt_review(request: HttpRequest, pk: int, attempt_id: int) -> HttpRespon
                 "disagreements": services.disagreements(score, answer.second_opinions),
                 "rubric": rubric,
                 "exercise": exercise,
-                "flags": flags.get(answer.pk, []),
                 "context": activity.answer_context(getattr(answer, "activity", None), len(answer.content)),
             }
         )
