@@ -223,6 +223,12 @@ PAGES: dict[str, tuple[str, tuple[Any, ...]]] = {
     "fairness-report":          ("GET",  (    L,    L,  403,  403,  403,  403,  403,  403,    L,    L,  403)),
     "fairness-report ?format=csv": ("GET", (  L,    L,  403,  403,  403,  403,  403,  403,    L,    L,  403)),
     "fairness-report ?format=pdf": ("GET", (  L,    L,  403,  403,  403,  403,  403,  403,    L,    L,  403)),
+    # The Greenhouse Assessment Partner endpoints (issue 17, point 3) take a team's Greenhouse
+    # key only (tests/greenhouse): no role here holds one, so every request is unauthenticated.
+    "greenhouse-list-tests":    ("GET",  (  401,  401,  401,  401,  401,  401,  401,  401,  401,  401,  401)),
+    "greenhouse-send-test":     ("POST", (  401,  401,  401,  401,  401,  401,  401,  401,  401,  401,  401)),
+    "greenhouse-test-status":   ("GET",  (  401,  401,  401,  401,  401,  401,  401,  401,  401,  401,  401)),
+    "greenhouse-response-error": ("POST", (401,  401,  401,  401,  401,  401,  401,  401,  401,  401,  401)),
     # The talent pool (issue 17, point 1). Candidates sign in with a one-time link mailed to them
     # (none of these roles has a pool session, so its pages send everyone to ask for a link; the
     # link here is a guessed one, gone for all). Profiles are for recruiters and administrators.
@@ -824,6 +830,7 @@ WATCHED_APPS = {
     "interviews",
     "practice",
     "fairness",
+    "greenhouse",
     "pool",
     "api",
     "auth",
