@@ -128,6 +128,11 @@ def test_one_time_link_is_hashed_at_rest_single_use_and_expires(world, django_ca
     assert signin.redeem(token2) == "ada@example.com"
     # A staff account is never signed in by it.
     assert "_auth_user_id" not in client.session
+    # The sign-in itself lasts SESSION_HOURS.
+    request = type("Request", (), {"session": client.session})()
+    later = timezone.now() + timedelta(hours=signin.SESSION_HOURS, seconds=1)
+    assert signin.signed_in_email(request) == "ada@example.com"
+    assert signin.signed_in_email(request, now=later) is None and signin.SESSION_KEY not in request.session
 
 
 def test_consent_opt_in_own_profile_edit_and_withdraw(world, signed_in):
@@ -156,8 +161,10 @@ def test_consent_opt_in_own_profile_edit_and_withdraw(world, signed_in):
     assert client.post("/pool/me/join/", {**form, "consent": "yes"}).status_code == 302
     profile = Profile.objects.get()
     assert (
-        profile.consent_text == services.CONSENT_TEXT and profile.consent_version == services.CONSENT_VERSION
+        profile.consent_text == services.consent_text()
+        and profile.consent_version == services.CONSENT_VERSION
     )
+    assert "365 days" in profile.consent_text
     assert profile.consented_at >= before and profile.links == ["https://example.org/ada"]
     assert m.AuditEvent.objects.filter(action="pool.opt_in", target=f"profile:{profile.pk}").exists()
 

@@ -23,7 +23,7 @@ from mlinterview.web.pool import levels, skills
 from mlinterview.web.pool.models import Profile, ProfileSource, SkillLevel
 
 CONSENT_VERSION = "2026-12"
-CONSENT_TEXT = (
+_CONSENT = (
     "I want a profile in this organisation's talent pool. I understand that: "
     "(1) what is shown is my first name and the initial of my family name, my headline, years of "
     "experience, location and time zone, availability and links, and verified skill levels worked "
@@ -32,8 +32,8 @@ CONSENT_TEXT = (
     "(2) it is shown to the organisation's recruiters and administrators only; my full name and "
     "e-mail address are shown to one of them only when they reveal my profile and say why, which "
     "is recorded; "
-    "(3) it is kept until I withdraw, and a skill level is marked out of date a year after it was "
-    "verified; "
+    "(3) it is kept until I withdraw, and a skill level is marked out of date {days} days after it "
+    "was verified; "
     "(4) I can withdraw at any time from my profile page, which deletes the profile at once."
 )
 MAX_LINKS = 5
@@ -49,6 +49,11 @@ def normalise_email(email: str) -> str:
 
 def valid_days() -> int:
     return int(getattr(settings, "MLINTERVIEW_POOL_LEVEL_VALID_DAYS", levels.DEFAULT_VALID_DAYS))
+
+
+def consent_text() -> str:
+    """What the candidate agrees to, as shown on the form and stored with the profile."""
+    return _CONSENT.format(days=valid_days())
 
 
 def may_browse(user: Any) -> bool:
@@ -146,7 +151,7 @@ def opt_in(email: str, consent: bool, data: ProfileInput) -> Profile:
             first_name=name[0][:100] if name else "Candidate",
             last_name=" ".join(name[1:])[:100],
             consent_version=CONSENT_VERSION,
-            consent_text=CONSENT_TEXT,
+            consent_text=consent_text(),
             consented_at=timezone.now(),
             **data.__dict__,
         )

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.urls import reverse
@@ -25,6 +26,8 @@ SALT = "mlinterview.pool.sign-in-link"
 LINK_MINUTES = 30
 MAX_OPEN_LINKS = 3  # unused, unexpired links per address at once: more requests are ignored
 SESSION_KEY = "pool_email"
+SESSION_UNTIL = "pool_until"
+SESSION_HOURS = 2  # a sign-in lasts this long; then the candidate asks for a new link
 
 
 def hash_token(token: str) -> str:
@@ -53,14 +56,23 @@ def redeem(token: str, now: Any = None) -> str | None:
     return row[1]
 
 
-def sign_in(request: Any, email: str) -> None:
+def sign_in(request: Any, email: str, now: datetime | None = None) -> None:
     request.session.cycle_key()  # a new session id: no fixation of one handed to the candidate
     request.session[SESSION_KEY] = email
+    request.session[SESSION_UNTIL] = ((now or timezone.now()) + timedelta(hours=SESSION_HOURS)).isoformat()
 
 
-def signed_in_email(request: Any) -> str | None:
-    return request.session.get(SESSION_KEY)
+def signed_in_email(request: Any, now: datetime | None = None) -> str | None:
+    """The candidate's address while their sign-in lasts; None otherwise (the sign-in then ends)."""
+    email, until = request.session.get(SESSION_KEY), request.session.get(SESSION_UNTIL)
+    if not email or not until:
+        return None
+    if (now or timezone.now()) >= datetime.fromisoformat(until):
+        sign_out(request)
+        return None
+    return email
 
 
 def sign_out(request: Any) -> None:
     request.session.pop(SESSION_KEY, None)
+    request.session.pop(SESSION_UNTIL, None)

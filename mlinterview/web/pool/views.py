@@ -103,7 +103,7 @@ def _form(request: HttpRequest, template: str, context: dict[str, Any], status: 
 def opt_in(request: HttpRequest, email: str) -> HttpResponse:
     if services.profile_of(email) is not None:
         return redirect("pool-me")
-    context: dict[str, Any] = {"consent_text": services.CONSENT_TEXT, "values": request.POST}
+    context: dict[str, Any] = {"consent_text": services.consent_text(), "values": request.POST}
     if request.method == "POST":
         try:
             services.opt_in(email, request.POST.get("consent") == "yes", _input(request.POST))
