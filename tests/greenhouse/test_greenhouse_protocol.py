@@ -43,6 +43,7 @@ from mlinterview.web.accounts.teams import add_member
 from mlinterview.web.assessments import models as am
 from mlinterview.web.assessments import services as assessment_services
 from mlinterview.web.assessments.jobs.queues import TASK_QUEUES
+from mlinterview.web.assessments.jobs.recovery import reconcile
 from mlinterview.web.greenhouse import callbacks, keys
 from mlinterview.web.greenhouse.models import ApiKey, Callback, SentTest
 from tests.assessments.small_bank import import_small_bank
@@ -448,11 +449,15 @@ def test_callback_gives_up_after_max_tries_and_a_lost_job_is_queued_again(
     callback = _reviewed_through_greenhouse(
         client, world, greenhouse.url + "/gone", django_capture_on_commit_callbacks
     )
-    DBTaskResult.objects.all().delete()  # the queue lost the job: the periodic sweep finds it due
-    assert callbacks.requeue_due(timezone.now() - timedelta(minutes=1)) == 0
-    assert callbacks.requeue_due(timezone.now() + timedelta(seconds=1)) == 1
+    DBTaskResult.objects.all().delete()  # the queue lost the job: the workers' recovery finds it
+    assert "greenhouse callbacks" in reconcile()  # every worker's recovery runs the sweep
+    due = callback.next_try_at
+    assert callbacks.requeue_due(due + callbacks.GRACE - timedelta(seconds=1)) == 0  # its job may yet run
+    assert callbacks.requeue_due(due + callbacks.GRACE) == 1
     assert DBTaskResult.objects.filter(task_path=CALLBACK_TASK).count() == 1
-    now = timezone.now()
+    assert callbacks.requeue_due(due + callbacks.GRACE) == 0  # queued once, not at every sweep
+    callback.refresh_from_db()
+    now = callback.next_try_at
     for _ in range(callbacks.MAX_TRIES):
         callbacks.deliver(callback.pk, now=now)
         callback.refresh_from_db()

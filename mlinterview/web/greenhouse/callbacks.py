@@ -29,6 +29,7 @@ from mlinterview.web.greenhouse.models import Callback, SentTest
 log = logging.getLogger("mlinterview.greenhouse")
 MAX_TRIES = 10
 LEASE = timedelta(minutes=2)
+GRACE = timedelta(minutes=1)  # how late a due try may be before the sweep queues it again
 TIMEOUT_SECONDS = 10
 
 
@@ -112,13 +113,13 @@ def deliver(callback_id: int, now: datetime | None = None) -> str:
 
 
 def requeue_due(now: datetime | None = None) -> int:
-    """Queue every pending callback whose try is due (for a periodic run if a queue was lost)."""
+    """Queue again every pending callback whose try is more than ``GRACE`` overdue (its job was
+    lost, or its worker killed mid-try); each is marked due ``now`` so the next sweep leaves it
+    alone for another ``GRACE``. Every worker runs this with its recovery (``apps.py``)."""
     now = now or timezone.now()
-    due = list(
-        Callback.objects.filter(status=Callback.Status.PENDING, next_try_at__lte=now).values_list(
-            "pk", flat=True
-        )
-    )
-    for callback_id in due:
+    overdue = Callback.objects.filter(status=Callback.Status.PENDING, next_try_at__lte=now - GRACE)
+    found = list(overdue.values_list("pk", flat=True))
+    Callback.objects.filter(pk__in=found, status=Callback.Status.PENDING).update(next_try_at=now)
+    for callback_id in found:
         enqueue_callback(callback_id)
-    return len(due)
+    return len(found)
