@@ -416,27 +416,6 @@ class AnswerActivity(models.Model):
     active_seconds = models.FloatField(default=0.0, help_text="Time between input events under 5 s apart.")
 
 
-class NearDuplicate(models.Model):
-    """A finding of the near-duplicate check, which the scoring job runs once per submitted answer
-    (jobs/duplicates.py): ``answer`` is near-identical to ``other`` (another candidate's answer to
-    the same item; each of the two answers has its own row) or, when ``other`` is empty, to the
-    item's reference answer. The review page reads these rows and never compares answers itself."""
-
-    answer = models.ForeignKey(Answer, on_delete=models.CASCADE, related_name="near_duplicates")
-    other = models.ForeignKey(Answer, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
-    containment = models.FloatField(help_text="Share of the 5-word runs found in the other text (0 to 1).")
-    found_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["answer", "other"]
-        constraints = [
-            models.UniqueConstraint(fields=["answer", "other"], name="one_finding_per_pair"),
-            models.UniqueConstraint(
-                fields=["answer"], condition=models.Q(other__isnull=True), name="one_reference_finding"
-            ),
-        ]
-
-
 class RetiredExercise(models.Model):
     """A coding exercise an administrator retired as leaked (services/exposure.py): it leaves the
     builder's list, new assessments and the generator; versions already published keep it.
