@@ -280,6 +280,7 @@ def build_settings(env: Mapping[str, str]) -> dict[str, Any]:
             "mlinterview.web.interviews",
             "mlinterview.web.practice",
             "mlinterview.web.fairness",
+            "mlinterview.web.webhooks",
             "mlinterview.web.greenhouse",
             "mlinterview.web.pool",
             "mlinterview.web.integrity",

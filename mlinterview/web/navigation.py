@@ -25,6 +25,7 @@ from mlinterview.web.assessments.access import may_read_assessments
 from mlinterview.web.fairness.access import may_audit
 from mlinterview.web.interviews.access import may_run_interviews
 from mlinterview.web.questions.access import can_read_bank
+from mlinterview.web.webhooks.access import may_manage_webhooks
 
 
 def _practice(request: HttpRequest) -> bool:
@@ -47,6 +48,7 @@ LINKS = (
     Link("Role profile", "role-profile", lambda request: True),
     Link("API keys", "api-keys", lambda request: may_hold_keys(request.user)),
     Link("Fairness", "fairness-home", lambda request: may_audit(request.user)),
+    Link("Webhooks", "webhooks", lambda request: may_manage_webhooks(request.user)),
     Link("Admin", "admin:index", lambda request: admin.site.has_permission(request)),
 )
 

@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("mlinterview.web.interviews.urls")),
     path("", include("mlinterview.web.practice.urls")),
     path("", include("mlinterview.web.fairness.urls")),
+    path("", include("mlinterview.web.webhooks.urls")),
     path("", include("mlinterview.web.greenhouse.urls")),
     path("", include("mlinterview.web.pool.urls")),
     path("", include("mlinterview.web.questions.urls")),

@@ -88,6 +88,7 @@ from mlinterview.web.assessments import services
 from mlinterview.web.interviews import models as im
 from mlinterview.web.pool import services as pool_services
 from mlinterview.web.practice.models import PracticeAnswer, PracticeRun
+from mlinterview.web.webhooks import models as wm
 from tests.assessments.attempts import score_at, submitted_attempt
 from tests.assessments.small_bank import import_small_bank
 
@@ -223,6 +224,13 @@ PAGES: dict[str, tuple[str, tuple[Any, ...]]] = {
     "fairness-report":          ("GET",  (    L,    L,  403,  403,  403,  403,  403,  403,    L,    L,  403)),
     "fairness-report ?format=csv": ("GET", (  L,    L,  403,  403,  403,  403,  403,  403,    L,    L,  403)),
     "fairness-report ?format=pdf": ("GET", (  L,    L,  403,  403,  403,  403,  403,  403,    L,    L,  403)),
+    # Outgoing webhooks (issue 17, point 3): administrators only, since the events cover every team.
+    "webhooks":                 ("GET",  (    L,    L,  403,  403,  403,  403,  403,  403,    L,    L,  200)),
+    "webhooks POST":            ("POST", (    L,    L,  403,  403,  403,  403,  403,  403,    L,    L,  200)),
+    "webhook-detail":           ("GET",  (    L,    L,  403,  403,  403,  403,  403,  403,    L,    L,  200)),
+    "webhook-toggle":           ("POST", (    L,    L,  403,  403,  403,  403,  403,  403,    L,    L,  302)),
+    "webhook-delivery":         ("GET",  (    L,    L,  403,  403,  403,  403,  403,  403,    L,    L,  200)),
+    "webhook-replay":           ("POST", (    L,    L,  403,  403,  403,  403,  403,  403,    L,    L,  302)),
     # The Greenhouse Assessment Partner endpoints (issue 17, point 3) take a team's Greenhouse
     # key only (tests/greenhouse): no role here holds one, so every request is unauthenticated.
     "greenhouse-list-tests":    ("GET",  (  401,  401,  401,  401,  401,  401,  401,  401,  401,  401,  401)),
@@ -341,6 +349,9 @@ API_LISTS: dict[str, dict[str, str]] = {
 # The rows whose request, made by a role let through, changes the database (so the check that a
 # refused one changes nothing is known to look at the right state).
 CHANGES = {
+    "webhooks POST",
+    "webhook-toggle",
+    "webhook-replay",
     "take-save",
     "take-activity",
     "take-submit POST",
@@ -610,6 +621,9 @@ def build_world() -> World:
     no_scope_key = ApiToken.issue(users["rec_a"], "Alpha matrix key, no scope", [])[1]
     revocable = ApiToken.issue(users["rec_a"], "Alpha matrix key to revoke", ["results:read"])[0]
     reset_user = _user("forgetful", None)
+    webhook = wm.Endpoint.objects.create(
+        url="https://8.8.8.8/matrix", secret="whsec_m", events=["attempt.submitted"]
+    )
 
     markers = dict(TEAM_MARKERS)
     markers["alias"] = (alice.invitation.candidate.alias, bert.invitation.candidate.alias)
@@ -649,6 +663,13 @@ def build_world() -> World:
         "rating": rating,
         "revocable": revocable,
         "reset_user": reset_user,
+        "webhook": webhook,
+        "webhook_delivery": wm.Delivery.objects.create(
+            endpoint=webhook,
+            event=wm.Event.objects.create(name="attempt.submitted", payload={"attempt_id": 1}),
+            next_attempt_at=timezone.now(),
+            status=wm.Delivery.Status.DELIVERED,
+        ),
         # Alice opted in to the talent pool (her levels wait for a committed review).
         "pool_profile": pool_services.opt_in("alice@alpha.example", True, pool_services.ProfileInput()),
     }
@@ -701,6 +722,10 @@ def _page_request(label: str, w: World, role: str) -> tuple[str, dict[str, Any],
         "take-submit": lambda: {"token": token},
         "self-identification": lambda: {"token": token},
         "fairness-report": lambda: {"pk": a},
+        "webhook-detail": lambda: {"pk": o["webhook"].pk},
+        "webhook-toggle": lambda: {"pk": o["webhook"].pk},
+        "webhook-delivery": lambda: {"pk": o["webhook_delivery"].pk},
+        "webhook-replay": lambda: {"pk": o["webhook_delivery"].pk},
         "pool-link": lambda: {"token": GUESSED_TOKEN},
         "pool-profile": lambda: {"pk": o["pool_profile"].pk},
         "pool-reveal": lambda: {"pk": o["pool_profile"].pk},
@@ -748,6 +773,8 @@ def _page_request(label: str, w: World, role: str) -> tuple[str, dict[str, Any],
         "take-run": json_body,
         "take-activity": {"item": o["item"].pk, "away": [{"event": "left"}]},
         "assessment-list POST": {"title": "Matrix-made assessment", "minutes": "30"},
+        "webhooks POST": {"url": "https://8.8.8.8/matrix-made", "events": ["attempt.scored"]},
+        "webhook-toggle": {"active": "0"},
         "item-add": {"kind": "question", "slug": FREE_SLUG},
         "assessment-add-question": {"assessment": str(o["draft"].pk), "slug": FREE_SLUG},
         "bank-retire": {"kind": "question", "slug": FREE_SLUG, "reason": "Leaked, says the matrix test"},
@@ -825,6 +852,7 @@ def _api_request(key: str, w: World) -> tuple[str, str, Any]:
 # not in it, nor a key's last use (stamped once the key and its scope are accepted, before the
 # operation's own checks).
 WATCHED_APPS = {
+    "webhooks",
     "accounts",
     "assessments",
     "interviews",
@@ -997,7 +1025,7 @@ NAV: dict[str, tuple[str, ...]] = {
     "hm_a": _LEAD_LINKS,
     "key+": _SIGNED_OUT,
     "key-": _SIGNED_OUT,
-    "admin": (*_LEAD_LINKS, "admin:index"),
+    "admin": (*_LEAD_LINKS, "webhooks", "admin:index"),
 }
 
 

@@ -17,6 +17,7 @@ from django_tasks import task
 from mlinterview.web.assessments import emails
 from mlinterview.web.assessments import models as m
 from mlinterview.web.assessments.jobs.queues import enqueue
+from mlinterview.web.assessments.signals import invitation_sent
 
 log = logging.getLogger("mlinterview.mail")
 
@@ -54,6 +55,8 @@ def send_candidate_mail(mail_id: int) -> str:
                 invitation = mail.invitation
                 invitation.sent_at = invitation.sent_at or timezone.now()
                 invitation.save(update_fields=["sent_at"])
+            if mail.kind == m.InvitationMail.Kind.INVITATION:
+                invitation_sent.send(sender=m.Invitation, invitation_id=mail.invitation_id, delivered=real)
         mail.delivered_to = where[:300]
         mail.finished_at = timezone.now()
         mail.save(update_fields=["status", "error", "subject", "delivered_to", "finished_at"])

@@ -21,12 +21,14 @@ from typing import Any
 # scoring queued before it and, for code, one trial run per candidate who had one queued.
 # "mail" (invitations and reminders to candidates, issue 15) comes before everything: a message
 # takes a moment and a candidate should not wait for a queue of judging to get their link.
+# "webhooks" (signed messages to other systems, issue 17) takes turns with trial runs and judging:
+# a slow receiver holds a worker for its timeout at most, and never ahead of scoring.
 # "default" is the Tasks API's own queue, which no task of the app uses.
-TASK_QUEUES = ["mail", "scoring", "trials", "judging", "default"]
+TASK_QUEUES = ["mail", "scoring", "trials", "judging", "webhooks", "default"]
 # Served in a fixed place, never rotated: every other queue takes turns after them.
 FIRST_QUEUES = ("mail", "scoring")
 # The database backend's priority of each queue's jobs (higher first; equal: in the order queued).
-QUEUE_PRIORITY = {"mail": 30, "scoring": 20, "trials": 10, "judging": 10, "default": 0}
+QUEUE_PRIORITY = {"mail": 30, "scoring": 20, "trials": 10, "judging": 10, "webhooks": 10, "default": 0}
 
 
 def enqueue(job: Any, *args: Any, run_after: datetime | None = None) -> None:

@@ -23,6 +23,7 @@ from mlinterview.web.assessments.services.save_limits import (
 )
 from mlinterview.web.assessments.services.text import storable
 from mlinterview.web.assessments.services.trial_limits import check_trial_allowed
+from mlinterview.web.assessments.signals import attempt_submitted
 
 # A save reaching the server this long after the deadline still counts (network delay); only then
 # does the deadline close the attempt. One figure for both, or a link opened a few seconds late
@@ -132,6 +133,7 @@ def submit(attempt: m.Attempt, *, auto: bool = False) -> m.Attempt:
             for name in grading.second_opinion_graders(answer.item):  # advisory, never ranked
                 m.Score.objects.get_or_create(answer=answer, grader=name, defaults={"primary": False})
         audit(None, "attempt.auto_submit" if auto else "attempt.submit", locked)
+        attempt_submitted.send(sender=m.Attempt, attempt_id=locked.pk)
         transaction.on_commit(lambda: enqueue_scoring(locked))
     attempt.refresh_from_db()
     return locked

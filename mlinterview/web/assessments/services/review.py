@@ -14,7 +14,7 @@ from django.utils import timezone
 from mlinterview.web.assessments import models as m
 from mlinterview.web.assessments.audit import audit
 from mlinterview.web.assessments.errors import AssessmentError
-from mlinterview.web.assessments.signals import personal_data_deleted
+from mlinterview.web.assessments.signals import personal_data_deleted, review_committed
 
 DISAGREEMENT = 0.2  # one point of the 0-5 scale on the product's 0..1 scale
 
@@ -61,9 +61,11 @@ def override_score(score: m.Score, reviewer: Any, value: float, reason: str) -> 
 
 
 def commit_review(attempt: m.Attempt, reviewer: Any) -> None:
-    _, created = m.ReviewCommit.objects.get_or_create(attempt=attempt, reviewer=reviewer)
-    if created:
-        audit(reviewer, "review.commit", attempt)
+    with transaction.atomic():
+        _, created = m.ReviewCommit.objects.get_or_create(attempt=attempt, reviewer=reviewer)
+        if created:
+            audit(reviewer, "review.commit", attempt)
+            review_committed.send(sender=m.Attempt, attempt_id=attempt.pk, reviewer_id=reviewer.pk)
 
 
 def may_see_identity(attempt: m.Attempt, reviewer: Any) -> bool:
