@@ -14,6 +14,7 @@ import random
 
 import pytest
 import yaml
+from django.utils.html import escape
 
 from mlinterview import REPO_DIR
 from mlinterview.web.assessments import models as m
@@ -168,13 +169,20 @@ def _page(client, attempt: m.Attempt) -> str:
     return response.content.decode()
 
 
-def test_the_review_page_shows_both_answers_with_the_passages_marked(client, world, recruiter):
+def test_the_pages_show_the_flags_with_both_answers_to_those_who_may_see_them(
+    client, world, recruiter, interviewer
+):
+    """The review page shows both answers with the passages marked, the other candidate by alias
+    only; a reviewer who may not open the other assessment sees neither its answer nor its
+    alias; the shortlist marks the flagged attempts. One world for the three (it is costly)."""
     client.force_login(recruiter)
     page = _page(client, world["ada"])
     bob = world["bob"].invitation.candidate
     assert "<mark>" in page and "Similar answers" in page
     assert bob.alias in page and "Screen B" in page  # the other answer, under its alias
     assert bob.name not in page and bob.email not in page
+    unmarked = page.replace("<mark>", "").replace("</mark>", "")
+    assert escape(_answer(world["bob"], "question").content[:80]) in unmarked  # side by side
     marked = page.split("<mark>", 1)[1].split("</mark>", 1)[0]
     assert len(marked) > 20
     assert "not a verdict" in page
@@ -183,19 +191,15 @@ def test_the_review_page_shows_both_answers_with_the_passages_marked(client, wor
     assert "Is close to our reference answer" in leak and "<mark>" in leak
     # Cy's answers resemble nothing.
     assert "Similar answers" not in _page(client, world["cy"])
-
-
-def test_a_reviewer_of_one_assessment_does_not_see_the_other_answer(client, world, interviewer):
+    # Ivan reviews Screen A only: Bob's answer (Screen B) is not his to read.
     client.force_login(interviewer)  # assigned to Screen A only
     page = _page(client, world["ada"])
     bob_answer = _answer(world["bob"], "question").content
     assert "an answer in another assessment" in page.lower()
-    assert bob_answer[:60] not in page
+    assert escape(bob_answer[:80]) not in page.replace("<mark>", "").replace("</mark>", "")
     assert world["bob"].invitation.candidate.alias not in page and "Screen B" not in page
     assert "<mark>" in page  # Ada's own passages are still marked
-
-
-def test_the_shortlist_marks_the_flagged_attempts(client, world, recruiter):
+    # The shortlist of Screen A.
     client.force_login(recruiter)
     a = world["ada"].invitation.version.assessment_id
     page = client.get(f"/assessments/{a}/shortlist/").content.decode()
