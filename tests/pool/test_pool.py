@@ -150,13 +150,13 @@ def test_consent_opt_in_own_profile_edit_and_withdraw(world, signed_in):
         "location": "Lisbon",
         "time_zone": "Europe/Lisbon",
         "availability": "now",
-        "links": "https://example.org/ada\njavascript:alert(1)",
+        "links": "https://example.org/ada",
     }
     # No consent, no profile; a link that is not a web address is refused.
     assert client.post("/pool/me/join/", form).status_code == 400
-    assert client.post("/pool/me/join/", {**form, "consent": "yes"}).status_code == 400
+    bad_link = {**form, "consent": "yes", "links": "https://example.org/ada\njavascript:alert(1)"}
+    assert client.post("/pool/me/join/", bad_link).status_code == 400
     assert not Profile.objects.exists()
-    form["links"] = "https://example.org/ada"
     before = timezone.now()
     assert client.post("/pool/me/join/", {**form, "consent": "yes"}).status_code == 302
     profile = Profile.objects.get()
@@ -193,7 +193,11 @@ def test_only_reviewed_scores_make_levels_and_a_commit_recomputes(world):
     )
     _scored(attempt, timezone.now() - timedelta(hours=1))
     profile = services.opt_in("ada@example.com", True, services.ProfileInput())
-    # Scored automatically, reviewed by nobody: no level at all.
+    # Scored automatically, reviewed by nobody: no level at all; nor from an override outside a
+    # committed review.
+    assert not profile.skill_levels.exists()
+    a.override_score(score_at(attempt, 1), world["rita"], 0.3, "Same value, said before any commit.")
+    services.recompute(profile)
     assert not profile.skill_levels.exists()
 
     a.commit_review(attempt, world["ivan"])  # the signal recomputes

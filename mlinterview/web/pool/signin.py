@@ -44,16 +44,14 @@ def link_url(link: SignInLink) -> str:
 
 
 def redeem(token: str, now: Any = None) -> str | None:
-    """The address a valid, unused, unexpired link was sent to, marking it used; None otherwise.
-    The update is one statement, so two requests racing with one link cannot both win."""
+    """The address a valid, unused, unexpired link was sent to, marking it used; None otherwise."""
     now = now or timezone.now()
     found = SignInLink.objects.filter(token_hash=hash_token(token), used_at__isnull=True, expires_at__gt=now)
-    row = found.values_list("pk", "email").first()
-    if row is None:
+    email = found.values_list("email", flat=True).first()
+    # The same conditions again in the UPDATE: of two requests racing with one link, one wins.
+    if email is None or found.update(used_at=now) != 1:
         return None
-    if SignInLink.objects.filter(pk=row[0], used_at__isnull=True).update(used_at=now) != 1:
-        return None
-    return row[1]
+    return email
 
 
 def sign_in(request: Any, email: str, now: datetime | None = None) -> None:
