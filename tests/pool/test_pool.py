@@ -317,3 +317,29 @@ def test_an_interview_alone_makes_a_candidate_eligible(world):
     assert services.eligible("Grace@Example.com")
     profile = services.opt_in("grace@example.com", True, services.ProfileInput())
     assert profile.anonymous_name == "Grace H." and not profile.skill_levels.exists()
+
+
+def test_a_change_of_levels_is_announced_once_as_a_webhook_event(world):
+    from mlinterview.web.webhooks import models as wm
+
+    wm.Endpoint.objects.create(url="https://8.8.8.8/hook", secret="whsec_pool", events=["profile.verified"])
+    attempt = submitted_attempt(
+        world["version"], world["rita"], "Ada Lovelace", "ada@example.com", [0.9, 0.3, 0.5]
+    )
+    _scored(attempt, timezone.now() - timedelta(hours=1))
+    profile = services.opt_in("ada@example.com", True, services.ProfileInput())
+    assert not wm.Event.objects.exists()  # no level yet, nothing to announce
+    a.commit_review(attempt, world["ivan"])
+    (event,) = wm.Event.objects.filter(name="profile.verified")
+    assert event.payload["profile_id"] == profile.pk
+    assert event.payload["levels"] == {
+        "statistics-and-probability": 4,
+        "model-evaluation": 3,  # (0.9 + 0.5) / 2
+        "ml-algorithms": 2,  # (0.3 + 0.5) / 2
+        "math-foundations": 2,
+    }
+    assert "Lovelace" not in str(event.payload) and "ada@" not in str(event.payload)
+    services.recompute(profile)  # nothing changed: nothing new to say
+    assert wm.Event.objects.count() == 1
+    a.override_score(score_at(attempt, 1), world["rita"], 0.9, "Reread: it is right.")
+    assert wm.Event.objects.filter(name="profile.verified").count() == 2

@@ -7,6 +7,6 @@ the role profile, made only from scores a human reviewer confirmed or changed (`
 defines the scale). Withdrawing, or deleting the candidate's personal data, deletes the profile.
 Recruiters and administrators open a profile anonymously and reveal the name with an audited reason.
 
-May import: accounts and assessments (web apps; the interviews app's models only by name, through
-the app registry), the pure core ``bank`` (for the skill coverage map).
+May import: accounts, assessments and webhooks (web apps; the interviews app's models only by
+name, through the app registry), the pure core ``bank`` (for the skill coverage map).
 """

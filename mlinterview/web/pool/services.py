@@ -4,6 +4,7 @@ Views only call these."""
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -264,7 +265,26 @@ def recompute(profile: Profile) -> list[SkillLevel]:
             rows.append(row)
         profile.levels_computed_at = timezone.now()
         profile.save(update_fields=["levels_computed_at"])
+        _announce(profile, rows)
     return rows
+
+
+def _announce(profile: Profile, rows: list[SkillLevel]) -> None:
+    """The outgoing webhook ``profile.verified``: the profile's id and levels (no name, no
+    address), once per distinct set of levels (the dedup key), so recomputing unchanged levels
+    sends nothing."""
+    if not rows:
+        return
+    from mlinterview.web.webhooks.services import emit
+
+    levels_now = {row.skill: row.level for row in rows}
+    newest = max(row.verified_at for row in rows)
+    fingerprint = hashlib.sha256(f"{newest.isoformat()} {sorted(levels_now.items())}".encode()).hexdigest()
+    emit(
+        "profile.verified",
+        {"profile_id": profile.pk, "levels": levels_now, "verified_at": newest.isoformat()},
+        dedup_key=f"profile.verified:{profile.pk}:{fingerprint}",
+    )
 
 
 def on_commit_saved(
