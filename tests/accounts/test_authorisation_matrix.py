@@ -87,6 +87,7 @@ from mlinterview.web.assessments import models as m
 from mlinterview.web.assessments import services
 from mlinterview.web.interviews import models as im
 from mlinterview.web.pool import services as pool_services
+from mlinterview.web.pool import shortlists as pool_shortlists
 from mlinterview.web.practice.models import PracticeAnswer, PracticeRun
 from mlinterview.web.webhooks import models as wm
 from tests.assessments.attempts import score_at, submitted_attempt
@@ -251,6 +252,20 @@ PAGES: dict[str, tuple[str, tuple[Any, ...]]] = {
     "pool-withdraw":            ("GET",  (  302,  302,  302,  302,  302,  302,  302,  302,  302,  302,  302)),
     "pool-profile":             ("GET",  (    L,    L,  403,  403,  403,  200,  200,  403,    L,    L,  200)),
     "pool-reveal":              ("POST", (    L,    L,  403,  403,  403,  302,  302,  403,    L,    L,  302)),
+    # Search, shortlists (the organisation's, like the profiles) and invitations from a result
+    # (issue 17, point 2): recruiters and administrators. A shared link is read-only for anyone
+    # holding it, signed in or not (here team A's live link).
+    "pool-search":              ("GET",  (    L,    L,  403,  403,  403,  200,  200,  403,    L,    L,  200)),
+    "pool-add-to-shortlist":    ("POST", (    L,    L,  403,  403,  403,  302,  302,  403,    L,    L,  302)),
+    "pool-invite":              ("POST", (    L,    L,  403,  403,  403,  302,  302,  403,    L,    L,  302)),
+    "pool-shortlists":          ("GET",  (    L,    L,  403,  403,  403,  200,  200,  403,    L,    L,  200)),
+    "pool-shortlists POST":     ("POST", (    L,    L,  403,  403,  403,  302,  302,  403,    L,    L,  302)),
+    "pool-shortlist":           ("GET",  (    L,    L,  403,  403,  403,  200,  200,  403,    L,    L,  200)),
+    "pool-shortlist-share":     ("POST", (    L,    L,  403,  403,  403,  200,  200,  403,    L,    L,  200)),
+    "pool-share-revoke":        ("POST", (    L,    L,  403,  403,  403,  302,  302,  403,    L,    L,  302)),
+    "pool-shortlist-remove":    ("POST", (    L,    L,  403,  403,  403,  302,  302,  403,    L,    L,  302)),
+    "pool-shortlist-pdf":       ("GET",  (    L,    L,  403,  403,  403,  200,  200,  403,    L,    L,  200)),
+    "pool-shared":              ("GET",  (  200,  200,  200,  200,  200,  200,  200,  200,  200,  200,  200)),
     # The admin site: its index is for administrators (the admin group sets the Staff flag it
     # needs); every other admin page is Django's own business.
     "admin:index":              ("GET",  (   AL,   AL,   AL,   AL,   AL,   AL,   AL,   AL,   AL,   AL,  200)),
@@ -294,6 +309,13 @@ API: dict[str, tuple[str, tuple[int, ...]]] = {
         ("scores:override",              (  401,  401,  401,  404,  200,  404,  200,  200,  200,  403,  200)),
     "DELETE /api/candidates/{candidate_id}":
         ("candidates:delete",            (  401,  401,  401,  403,  403,  404,  204,  403,  204,  403,  204)),
+    # The talent pool (issue 17): as its pages, recruiters of any team and administrators.
+    "GET /api/pool/search":
+        ("pool:read",                    (  401,  401,  401,  403,  403,  200,  200,  403,  200,  403,  200)),
+    "GET /api/pool/profiles/{profile_id}":
+        ("pool:read",                    (  401,  401,  401,  403,  403,  200,  200,  403,  200,  403,  200)),
+    "GET /api/pool/shortlists/{shortlist_id}":
+        ("pool:read",                    (  401,  401,  401,  403,  403,  200,  200,  403,  200,  403,  200)),
 }
 # fmt: on
 
@@ -376,6 +398,11 @@ CHANGES = {
     "score-override",
     "score-retry",
     "pool-reveal",
+    "pool-add-to-shortlist",
+    "pool-shortlists POST",
+    "pool-shortlist-share",
+    "pool-share-revoke",
+    "pool-shortlist-remove",
     "api-keys POST",
     "api-key-revoke",
     "POST /api/assessments",
@@ -673,6 +700,11 @@ def build_world() -> World:
         # Alice opted in to the talent pool (her levels wait for a committed review).
         "pool_profile": pool_services.opt_in("alice@alpha.example", True, pool_services.ProfileInput()),
     }
+    objects["pool_shortlist"] = pool_shortlists.create("Matrix shortlist", users["rec_a"])
+    pool_shortlists.add(objects["pool_shortlist"], objects["pool_profile"], users["rec_a"])
+    objects["pool_share"], objects["pool_share_token"] = pool_shortlists.share(
+        objects["pool_shortlist"], users["rec_a"]
+    )
     sessions = {}
     for role, user in users.items():
         client = Client()
@@ -729,6 +761,14 @@ def _page_request(label: str, w: World, role: str) -> tuple[str, dict[str, Any],
         "pool-link": lambda: {"token": GUESSED_TOKEN},
         "pool-profile": lambda: {"pk": o["pool_profile"].pk},
         "pool-reveal": lambda: {"pk": o["pool_profile"].pk},
+        "pool-add-to-shortlist": lambda: {"pk": o["pool_profile"].pk},
+        "pool-invite": lambda: {"pk": o["pool_profile"].pk},
+        "pool-shortlist": lambda: {"pk": o["pool_shortlist"].pk},
+        "pool-shortlist-share": lambda: {"pk": o["pool_shortlist"].pk},
+        "pool-share-revoke": lambda: {"pk": o["pool_shortlist"].pk, "link": o["pool_share"].pk},
+        "pool-shortlist-remove": lambda: {"pk": o["pool_shortlist"].pk, "profile": o["pool_profile"].pk},
+        "pool-shortlist-pdf": lambda: {"pk": o["pool_shortlist"].pk},
+        "pool-shared": lambda: {"token": o["pool_share_token"]},
         "assessment-detail": lambda: {"pk": a},
         "assessment-preview": lambda: {"pk": a},
         "item-add": lambda: {"pk": a},
@@ -786,6 +826,10 @@ def _page_request(label: str, w: World, role: str) -> tuple[str, dict[str, Any],
         "jobs POST all": {"score": "all"},
         "score-override": {"value": "5", "reason": "Changed by the matrix test."},
         "pool-reveal": {"reason": "Revealed by the matrix test."},
+        "pool-add-to-shortlist": {"name": "Matrix-made shortlist"},
+        "pool-invite": {"assessment": str(o["assessment"].pk)},
+        "pool-shortlists POST": {"name": "Matrix-made shortlist"},
+        "pool-shortlist-share": {"days": "7"},
         "candidate-delete": {"confirm": "delete"},
         "interview-list POST": {"candidate": "", "level": "mid", "minutes": "45"},
         "interview-detail POST": {f"rating-{o['rating'].item_id}": "1", "action": "save"},
@@ -829,6 +873,8 @@ def _api_request(key: str, w: World) -> tuple[str, str, Any]:
         assessment_id=o["assessment"].pk,
         attempt_id=o["attempt"].pk,
         candidate_id=o["candidate"].pk,
+        profile_id=o["pool_profile"].pk,
+        shortlist_id=o["pool_shortlist"].pk,
         score_id=(o["failed_score"] if path.endswith("/retry") else o["done_score"]).pk,
     )
     body = {

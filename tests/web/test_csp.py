@@ -19,7 +19,7 @@ from tests.assessments.small_bank import import_small_bank
 
 # The PDF reports are rendered by WeasyPrint from HTML, never served to a browser: a CSP does not
 # apply to them, and their print styles stay inline. The test below checks nothing serves them.
-PDF_ONLY = {"assessments/report.html", "fairness/report_pdf.html"}
+PDF_ONLY = {"assessments/report.html", "fairness/report_pdf.html", "pool/shortlist_pdf.html"}
 
 INLINE_HANDLER = re.compile(r"<[^>]*\son[a-z]+\s*=", re.IGNORECASE | re.DOTALL)
 SCRIPT_TAG = re.compile(r"<script\b([^>]*)>", re.IGNORECASE)

@@ -526,6 +526,12 @@ def delete_candidate(request: HttpRequest, candidate_id: int) -> Status[None]:
     return Status(204, None)
 
 
+# The talent pool's operations (issue 17) live in their own module.
+from mlinterview.web.api import pool_api  # noqa: E402
+
+pool_api.register(api, ScopedKey)
+
+
 def _document_scopes() -> None:
     """Name each operation's scope in the schema (``x-scope``) and in its description."""
     for view in api.default_router.path_operations.values():

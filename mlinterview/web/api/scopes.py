@@ -13,6 +13,7 @@ SCOPES: dict[str, str] = {
     "results:review": "Record that you have finished reviewing an attempt",
     "scores:override": "Change a score, or put a failed score back in the queue",
     "candidates:delete": "Erase a candidate's personal data",
+    "pool:read": "Search the talent pool, read its profiles (anonymous until revealed) and shortlists",
 }
 
 ALL_SCOPES: tuple[str, ...] = tuple(SCOPES)
