@@ -55,12 +55,15 @@ def build(n: int, seed: int = 17) -> int:
 
     from mlinterview.web.pool import skills
     from mlinterview.web.pool.models import Profile, SkillLevel
+    from mlinterview.web.pool.search_index import entry_values
+    from mlinterview.web.pool.search_models import SearchEntry
 
     rng = random.Random(seed)
     slugs = list(skills.core_skills())
     availability = [a for a in Profile.Availability.values]
     now = timezone.now()
-    Profile.objects.all().delete()
+    if Profile.objects.exists():
+        raise SystemExit("the pool is not empty: use a new database (or --reuse to time it again)")
     rows = 0
     batch = 5000
     with transaction.atomic():
@@ -100,6 +103,14 @@ def build(n: int, seed: int = 17) -> int:
                     )
             SkillLevel.objects.bulk_create(levels, batch_size=2000)
             rows += len(levels)
+            # bulk_create sends no signals: search's row per profile is written here.
+            held: dict[int, list[SkillLevel]] = {}
+            for level in levels:
+                held.setdefault(level.profile_id, []).append(level)
+            SearchEntry.objects.bulk_create(
+                [SearchEntry(profile=p, **entry_values(p, held.get(p.pk, []))) for p in profiles],
+                batch_size=2000,
+            )
     with connection.cursor() as cursor:
         # Fresh statistics for the planner (and, on PostgreSQL, the visibility map that lets the
         # covering index answer without reading the table).

@@ -8,10 +8,11 @@ import importlib.util
 import sys
 
 import pytest
+from django.utils import timezone
 
 from mlinterview import REPO_DIR
 from mlinterview.web.pool.models import Profile, SkillLevel
-from mlinterview.web.pool.search import search
+from mlinterview.web.pool.search import grouped_window, search
 
 BENCH = REPO_DIR / "bench"
 sys.path.insert(0, str(BENCH))  # the bench script imports its neighbour _common
@@ -33,6 +34,10 @@ def test_small_pool_builds_and_every_search_is_timed_and_right():
     answered = 0
     for label, query in bench.searches().items():
         page = search(query)
+        if query.skills:  # the row per profile gives what grouping the levels gives
+            assert ([r.profile.pk for r in page.results], page.total) == grouped_window(
+                query.clean(), timezone.now()
+            ), label
         assert page.total >= len(page.results), label
         answered += bool(page.results)
         for result in page.results:

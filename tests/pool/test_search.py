@@ -234,3 +234,25 @@ def test_pool_api_has_the_pages_permissions(pool, client):
     listed = get(f"/pool/shortlists/{shortlist.pk}", full).json()
     assert [p["name"] for p in listed["profiles"]] == ["Bea K."]
     assert get(f"/pool/shortlists/{shortlist.pk}", interviewer).status_code == 403
+
+
+def test_the_row_per_profile_follows_levels_and_profiles(pool):
+    """Search scans one row per profile (SearchEntry); changing a level, a profile's years, or
+    deleting a level or the profile changes what search finds at once."""
+    wanted = search.Query(skills={EVAL: 3, STATS: 3})
+    dee = pool["dee"]
+    level = SkillLevel.objects.get(profile=dee, skill=EVAL)
+    level.level = 3
+    level.save()
+    assert "Dee" in [r.profile.first_name for r in search.search(wanted).results]
+    dee.years_experience = 30
+    dee.save()
+    assert [r.profile.first_name for r in search.search(search.Query(min_years=20)).results] == ["Dee"]
+    assert [
+        r.profile.first_name for r in search.search(search.Query(skills={EVAL: 3}, min_years=20)).results
+    ] == ["Dee"]
+    level.delete()
+    assert "Dee" not in [r.profile.first_name for r in search.search(wanted).results]
+    pool["bea"].delete()  # a withdrawal deletes the profile: its row goes with it
+    assert [r.profile.first_name for r in search.search(wanted).results] == ["Ada"]
+    assert search.grouped_window(wanted.clean(), timezone.now()) == ([pool["ada"].pk], 1)

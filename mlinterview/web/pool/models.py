@@ -115,5 +115,7 @@ class SignInLink(models.Model):
         ordering = ["-created_at", "-pk"]
 
 
-# Shortlists and their share links live in their own module; importing it registers them.
+# Shortlists, their share links and search's row per profile live in their own modules;
+# importing them registers them.
+from mlinterview.web.pool.search_models import SearchEntry  # noqa: E402,F401
 from mlinterview.web.pool.shortlist_models import ShareLink, Shortlist, ShortlistEntry  # noqa: E402,F401

@@ -1,12 +1,16 @@
 """Staff search of the talent pool: skills with minimum levels, seniority, availability and words
 of the headline, ranked and explained.
 
-How a search runs (two or three queries whatever the pool's size):
+How a search runs (two to four queries whatever the pool's size):
 
-1. With skills asked for, one grouped query over ``SkillLevel`` picks the profiles that hold every
-   asked skill at or above its minimum. Each ``(skill, level >= minimum)`` condition is a range of
-   the ``(skill, level, verified_at)`` index; the profile's own filters (years, availability,
-   headline words) join in the same query. Without skills the profiles are filtered directly.
+1. With skills asked for, one query scans ``SearchEntry``, one narrow row per profile holding its
+   levels as bits (``search_models.py``): "every asked skill at or above its minimum" is one bit
+   test, the sum of the asked levels a count of bits, staleness from the slots' dates; years and
+   availability are on the row, headline words a semi-join on the profiles. Ranked and cut to the
+   page in the database, with the number of matches (a window on PostgreSQL, a second count on
+   SQLite). A skill without a slot falls back on grouping the ``SkillLevel`` rows
+   (``grouped_window``, which the tests also use to check the entries). Without skills the
+   profiles are filtered directly.
 2. The page's profiles and all their levels are then read in one query each and explained.
 
 Ranking, with skills: profiles whose asked-for levels are all current come first (each stale one
@@ -26,8 +30,9 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.timesince import timesince
 
-from mlinterview.web.pool import levels, services, skills
+from mlinterview.web.pool import levels, search_index, services, skills
 from mlinterview.web.pool.models import Profile, SkillLevel
+from mlinterview.web.pool.search_models import SearchEntry
 
 PAGE = 25
 COVERING_INDEX = "pool_skill_level_cover"
@@ -170,41 +175,115 @@ def _grouped_sql(query: Query, now: datetime) -> tuple[str, list[Any]]:
     return sql, params
 
 
+def _entry_sql(query: Query, now: datetime) -> tuple[str, list[Any], str, list[Any]]:
+    """(select, its params, where, its params) over the one row per profile (``SearchEntry``):
+    the asked levels are one bit test, their sum a count of bits, staleness from the slots'
+    verification dates. A scan of narrow rows, without grouping."""
+    slot_of = search_index.slots()
+    cut = connection.ops.adapt_datetimefield_value(now - timedelta(days=services.valid_days()))
+    required, stale, total, dates, where = 0, [], [], [], []
+    for slug, minimum in sorted(query.skills.items()):
+        slot = slot_of[slug]
+        required |= search_index.bits(slot, minimum)
+        stale.append(f"(CASE WHEN v{slot} < %s THEN 1 ELSE 0 END)")
+        total += [f"((mask >> {4 * slot + step}) & 1)" for step in range(4)]
+        dates.append(f"v{slot}")
+        where.append(f"v{slot} IS NOT NULL")
+    newest = (
+        dates[0]
+        if len(dates) == 1
+        else ("MAX" if connection.vendor == "sqlite" else "GREATEST") + (f"({', '.join(dates)})")
+    )
+    select = (
+        f"SELECT profile_id, {' + '.join(stale)} AS stale, {' + '.join(total)} AS level_sum,"
+        f" {newest} AS newest"
+    )
+    where_params: list[Any] = []
+    if required:
+        where.append(f"(mask & {int(required)}) = {int(required)}")
+    if query.min_years is not None:
+        where.append("years_experience >= %s")
+        where_params.append(query.min_years)
+    if query.max_years is not None:
+        where.append("years_experience <= %s")
+        where_params.append(query.max_years)
+    if query.availability:
+        where.append(f"availability IN ({', '.join(['%s'] * len(query.availability))})")
+        where_params += list(query.availability)
+    if query.words:
+        text = Q()
+        for word in query.words:
+            text &= Q(headline__icontains=word)
+        sub_sql, sub_params = Profile.objects.filter(text).order_by().values("pk").query.sql_with_params()
+        where.append(f"profile_id IN ({sub_sql})")
+        where_params += list(sub_params)
+    body = f" FROM {SearchEntry._meta.db_table} WHERE {' AND '.join(where)}"
+    return select, [cut] * len(stale), body, where_params
+
+
+def _entry_window(query: Query, now: datetime) -> tuple[list[int], int]:
+    select, select_params, body, where_params = _entry_sql(query, now)
+    order = " ORDER BY stale ASC, level_sum DESC, newest DESC, profile_id ASC LIMIT %s OFFSET %s"
+    window = [query.limit, query.offset]
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                f"{select}, COUNT(*) OVER () AS matching{body}{order}",
+                [*select_params, *where_params, *window],
+            )
+            rows = cursor.fetchall()
+            if rows or query.offset == 0:
+                return [row[0] for row in rows], (rows[0][4] if rows else 0)
+            cursor.execute(f"SELECT COUNT(*){body}", where_params)
+            return [], cursor.fetchone()[0]
+        cursor.execute(f"{select}{body}{order}", [*select_params, *where_params, *window])
+        ids = [row[0] for row in cursor.fetchall()]
+        if len(ids) < query.limit and (ids or query.offset == 0):
+            return ids, query.offset + len(ids)
+        cursor.execute(f"SELECT COUNT(*){body}", where_params)
+        return ids, cursor.fetchone()[0]
+
+
 def ranked_window(query: Query, now: datetime) -> tuple[list[int], int, str]:
     """The ids of the asked page of matching profiles, in rank order; how many match in all; how
     they are ranked, in words."""
     end = query.offset + query.limit
     if not query.skills:
-        matching = (
-            Profile.objects.filter(_profile_filters(query)).order_by("-pk").values_list("pk", flat=True)
-        )
+        if query.words:  # the headline is on the profile: filter the profiles themselves
+            matching = (
+                Profile.objects.filter(_profile_filters(query)).order_by("-pk").values_list("pk", flat=True)
+            )
+        else:  # the entries carry years and availability: a scan of narrow rows, newest first
+            entries = SearchEntry.objects.all()
+            if query.min_years is not None:
+                entries = entries.filter(years_experience__gte=query.min_years)
+            if query.max_years is not None:
+                entries = entries.filter(years_experience__lte=query.max_years)
+            if query.availability:
+                entries = entries.filter(availability__in=query.availability)
+            matching = entries.order_by("-profile_id").values_list("profile_id", flat=True)
         ids = list(matching[query.offset : end])
         total = query.offset + len(ids) if len(ids) < query.limit else matching.count()
         return ids, total, NO_SKILLS
+    if all(slug in search_index.slots() for slug in query.skills):
+        ids, total = _entry_window(query, now)
+    else:  # a skill beyond the entry's slots: group the level rows instead
+        ids, total = grouped_window(query, now)
+    return ids, total, BY_SKILLS
+
+
+def grouped_window(query: Query, now: datetime) -> tuple[list[int], int]:
+    """The page the entries give, worked out from the level rows themselves (grouped): used for a
+    skill without a slot, and by the tests to check the entries against the levels."""
     sql, params = _grouped_sql(query, now)
     order = "ORDER BY stale ASC, level_sum DESC, newest DESC, profile_id ASC LIMIT %s OFFSET %s"
     with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            # One pass: PostgreSQL counts the groups with a window at little cost.
-            cursor.execute(
-                f"SELECT profile_id, COUNT(*) OVER () FROM ({sql}) AS matching {order}",
-                [*params, query.limit, query.offset],
-            )
-            rows = cursor.fetchall()
-            ids = [row[0] for row in rows]
-            if rows or query.offset == 0:
-                return ids, (rows[0][1] if rows else 0), BY_SKILLS
-            cursor.execute(f"SELECT COUNT(*) FROM ({sql}) AS matching", params)
-            return ids, cursor.fetchone()[0], BY_SKILLS
-        # SQLite: its window over the groups costs more than grouping again for the count.
         cursor.execute(f"{sql} {order}", [*params, query.limit, query.offset])
         ids = [row[0] for row in cursor.fetchall()]
         if len(ids) < query.limit and (ids or query.offset == 0):
-            total = query.offset + len(ids)
-        else:
-            cursor.execute(f"SELECT COUNT(*) FROM ({sql}) AS matching", params)
-            total = cursor.fetchone()[0]
-    return ids, total, BY_SKILLS
+            return ids, query.offset + len(ids)
+        cursor.execute(f"SELECT COUNT(*) FROM ({sql}) AS matching", params)
+        return ids, cursor.fetchone()[0]
 
 
 def search(query: Query, now: datetime | None = None) -> Page:
