@@ -56,6 +56,15 @@ if [[ $# -eq 0 && -z "${MLINTERVIEW_SKIP_POSTGRES:-}" && -z "${DATABASE_URL:-}" 
   PG_ENV=$(bash scripts/postgres.sh start "$PG_DIR" | tail -n 1)
 fi
 
+# Test files under the PostgreSQL pass's folders that never ask for the database (the CSV writers'
+# escaping, the deploy check, log redaction, the terminal practice deck and its CLI, and the SQLite
+# file's permissions, which concern SQLite alone): they would only repeat the SQLite pass (about
+# 2.5 minutes of this pass in run 22, on a loaded machine). tests/test_test_script.py checks that
+# none of them asks for a database.
+NO_DATABASE_TESTS=(
+  tests/web/test_csvsafe.py tests/web/test_deploy_check.py tests/web/test_log_redaction.py
+  tests/web/test_private_data.py tests/practice/test_deck.py tests/practice/test_terminal.py
+)
 run_postgres_pass() {
   # Browser tests where behaviour depends on the database: the assessment loop (row locks on
   # autosave and submit, the worker's leases) and the workflows of issue 15 that write under
@@ -77,7 +86,9 @@ run_postgres_pass() {
       tests/e2e/test_candidate_progress_browser.py tests/e2e/test_interview_panel.py \
       --durations=25 \
       --ignore=tests/workers/test_rq.py \
-      --deselect "tests/workers/test_upgrade.py::test_an_rq_job_queued_under_the_old_task_path_is_moved_when_a_worker_starts"
+      --deselect "tests/workers/test_upgrade.py::test_an_rq_job_queued_under_the_old_task_path_is_moved_when_a_worker_starts" \
+      --deselect "tests/assessments/test_jobs.py::test_the_rq_worker_scores_first_then_takes_trial_runs_and_judging_in_turn" \
+      "${NO_DATABASE_TESTS[@]/#/--ignore=}"
   )
 }
 

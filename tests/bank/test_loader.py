@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from mlinterview.bank import BankError, UnknownQuestion, load_bank
+from mlinterview.bank.loader import _parse_yaml_text
 
 
 def errors_of(root):
@@ -140,3 +141,18 @@ def test_empty_file(content_copy, write_question):
 def test_missing_content_folder(tmp_path):
     [error] = errors_of(tmp_path / "nowhere")
     assert "does not exist" in error.message
+
+
+def test_a_second_load_reads_changed_files_afresh_and_shares_nothing(content_copy, exemplar_data):
+    # The loader keeps what each file's text parsed to, keyed by the text: a change must show at
+    # once, and two loads must never hand out the same objects (one caller's edit is not another's).
+    first = load_bank(content_copy)
+    second = load_bank(content_copy)
+    slug = "type-1-vs-type-2-errors"
+    assert first.get(slug) == second.get(slug)
+    text = (content_copy / "questions" / "fundamentals" / f"{slug}.yaml").read_text()
+    once, again = _parse_yaml_text(text), _parse_yaml_text(text)
+    assert once == again and once is not again and once["key_points"] is not again["key_points"]
+    path = content_copy / "questions" / "fundamentals" / f"{slug}.yaml"
+    path.write_text(path.read_text().replace(exemplar_data["title"], "A retitled question", 1))
+    assert load_bank(content_copy).get(slug).title == "A retitled question"
