@@ -41,7 +41,7 @@ trap cleanup EXIT
 say "ruff"
 ruff check .
 say "mypy (pure-Python cores)"
-mypy $(ls -d mlinterview/bank mlinterview/kits mlinterview/practice mlinterview/scoring mlinterview/sandbox mlinterview/exercises mlinterview/integrity mlinterview/embedding.py 2>/dev/null)
+mypy $(ls -d mlinterview/bank mlinterview/kits mlinterview/practice mlinterview/scoring mlinterview/sandbox mlinterview/exercises mlinterview/integrity mlinterview/fairness mlinterview/embedding.py 2>/dev/null)
 # The parts that touch the database run again on a real PostgreSQL server started on loopback
 # (skipped when arguments select particular tests; set MLINTERVIEW_SKIP_POSTGRES=1 to skip).
 # That pass runs BESIDE the SQLite pass, not after it: the suite keeps about one core busy on
