@@ -25,6 +25,7 @@ import time
 import urllib.request
 import uuid
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -300,6 +301,30 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
     instance.cli("setup")
     instance.cli("manage", "shell", "-c", USERS_SCRIPT)
     instance.start_server()
+    try:
+        yield instance
+    finally:
+        instance.stop()
+        instance.drop_database()
+
+
+@contextmanager
+def mailing_app(data_dir: Path, smtp_host: str, smtp_port: int) -> Iterator[App]:
+    """The app set up with the staff users, its server and a worker, sending mail to the test's
+    SMTP server; stopped and its database dropped afterwards."""
+    instance = App(data_dir)
+    instance.env.update(
+        {
+            "MLINTERVIEW_SMTP_HOST": smtp_host,
+            "MLINTERVIEW_SMTP_PORT": str(smtp_port),
+            "MLINTERVIEW_SMTP_TLS": "off",
+            "MLINTERVIEW_FROM_EMAIL": "Hiring <hiring@example.com>",
+        }
+    )
+    instance.cli("setup")
+    instance.cli("manage", "shell", "-c", USERS_SCRIPT)
+    instance.start_server()
+    instance.start_worker()
     try:
         yield instance
     finally:

@@ -15,7 +15,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from tests.e2e.conftest import USERS_SCRIPT, App, sign_in
+from tests.e2e.conftest import App, mailing_app, sign_in
 from tests.smtp import SmtpServer, bodies, smtp_server
 
 pytestmark = pytest.mark.slow
@@ -40,24 +40,8 @@ def smtp() -> Iterator[SmtpServer]:
 
 @pytest.fixture(scope="module")
 def mail_app(tmp_path_factory: pytest.TempPathFactory, smtp: SmtpServer) -> Iterator[App]:
-    instance = App(tmp_path_factory.mktemp("e2e-mail"))
-    instance.env.update(
-        {
-            "MLINTERVIEW_SMTP_HOST": smtp.host,
-            "MLINTERVIEW_SMTP_PORT": str(smtp.port),
-            "MLINTERVIEW_SMTP_TLS": "off",
-            "MLINTERVIEW_FROM_EMAIL": "Hiring <hiring@example.com>",
-        }
-    )
-    instance.cli("setup")
-    instance.cli("manage", "shell", "-c", USERS_SCRIPT)
-    instance.start_server()
-    instance.start_worker()
-    try:
+    with mailing_app(tmp_path_factory.mktemp("e2e-mail"), smtp.host, smtp.port) as instance:
         yield instance
-    finally:
-        instance.stop()
-        instance.drop_database()
 
 
 def _messages(smtp: SmtpServer, count: int, timeout: float = 120) -> list:

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.e2e.conftest import USERS_SCRIPT, App
+from tests.e2e.conftest import App, mailing_app
 from tests.smtp import SmtpServer, bodies, smtp_server
 
 pytestmark = pytest.mark.slow
@@ -49,24 +49,8 @@ def smtp() -> Iterator[SmtpServer]:
 
 @pytest.fixture(scope="module")
 def pool_app(tmp_path_factory: pytest.TempPathFactory, smtp: SmtpServer) -> Iterator[App]:
-    instance = App(tmp_path_factory.mktemp("e2e-pool"))
-    instance.env.update(
-        {
-            "MLINTERVIEW_SMTP_HOST": smtp.host,
-            "MLINTERVIEW_SMTP_PORT": str(smtp.port),
-            "MLINTERVIEW_SMTP_TLS": "off",
-            "MLINTERVIEW_FROM_EMAIL": "Hiring <hiring@example.com>",
-        }
-    )
-    instance.cli("setup")
-    instance.cli("manage", "shell", "-c", USERS_SCRIPT)
-    instance.start_server()
-    instance.start_worker()
-    try:
+    with mailing_app(tmp_path_factory.mktemp("e2e-pool"), smtp.host, smtp.port) as instance:
         yield instance
-    finally:
-        instance.stop()
-        instance.drop_database()
 
 
 def test_a_candidate_opts_in_after_an_assessment_and_sees_their_profile(pool_app, smtp, browser, shot):
