@@ -194,7 +194,8 @@ def test_recruiter_candidates_worker_review(app: App, browser, shot, e2e_artifac
     scores_before = _expected_items(app, ada_attempt)
     assert [r[:2] for r in ranked] == [["1", ada_alias], ["2", bob_alias]]  # anonymised until committed
     assert not any(name in page.content() for name in names)
-    rows.nth(0).locator("a").click()
+    # The alias links to the review (the row may also carry a similarity mark, another link).
+    rows.nth(0).get_by_role("link", name=ada_alias, exact=True).click()
     shot(page, "07-candidate-review")
     assert not any(name in page.content() for name in names)
     review_url = page.url

@@ -50,8 +50,12 @@ def test_filter_add_two_questions_keep_the_filter_and_see_the_total(app: App, br
         page.click(f"button[data-add='question:{slug}']")
         page.wait_for_selector(f"[data-added='question:{slug}']")
         assert page.evaluate("window.notReloaded === true")  # htmx swapped the builder in place
-        # Keyboard users keep their place: focus is on the mark of what was just added.
-        assert page.evaluate("document.activeElement.dataset.added") == f"question:{slug}"
+        # Keyboard users keep their place: focus moves to the mark of what was just added (the
+        # script does so once htmx has settled the swap, a moment after the mark appears).
+        page.wait_for_function(
+            "added => document.activeElement && document.activeElement.dataset.added === added",
+            arg=f"question:{slug}",
+        )
         assert _kept(page.url) == {"q": ["ROC"], "level": ["mid"]}
         assert page.input_value("#f-q") == "ROC"
         assert page.input_value("#f-level") == "mid"
