@@ -64,7 +64,7 @@ fi
 # Test files under the PostgreSQL pass's folders that never ask for the database (the CSV writers'
 # escaping, the deploy check, log redaction, the terminal practice deck and its CLI, and the SQLite
 # file's permissions, which concern SQLite alone): they would only repeat the SQLite pass (about
-# 2.5 minutes of this pass in run 22, on a loaded machine). tests/test_test_script.py checks that
+# 2.5 minutes of this pass in a run on a loaded machine). tests/test_test_script.py checks that
 # none of them asks for a database.
 NO_DATABASE_TESTS=(
   tests/web/test_csvsafe.py tests/web/test_deploy_check.py tests/web/test_log_redaction.py
@@ -105,15 +105,16 @@ if [[ -n "$postgres_pass" && -z "${MLINTERVIEW_SERIAL_PASSES:-}" ]]; then
   postgres_pid=$!
 fi
 # The SQLite pass runs every test. With no arguments it runs as three shards side by side (beside
-# the PostgreSQL pass): the pure-Python cores, the browser tests and benchmarks, and the Django
-# apps, each with its own data directory (MLINTERVIEW_SERIAL_PASSES=1: one process, as before).
+# the PostgreSQL pass): the pure-Python cores, the browser tests with the benchmarks and the
+# worker tests (real servers and processes), and the Django apps, each with its own data directory (MLINTERVIEW_SERIAL_PASSES=1: one process, as before).
 # Every top-level entry of tests/ not named in the first two shards goes to the third, so a new
 # test folder always runs. Three shards rather than two: the browser tests spend much of their
 # time waiting on servers and workers, which left a core idle (run 22: 2,408 s of CPU in 1,447 s
-# of tests on 2 cores). The 25 slowest tests of each shard are listed, so a slower CI run says
+# of tests on 2 cores; run 23, with tests/workers still among the apps: apps 1,439 s, browser
+# 909 s). The 25 slowest tests of each shard are listed, so a slower CI run says
 # where the time went.
 CORE_SHARD=(tests/exercises tests/sandbox tests/scoring tests/bank tests/kits)
-BROWSER_SHARD=(tests/e2e tests/bench)
+BROWSER_SHARD=(tests/e2e tests/bench tests/workers)
 run_sqlite_shard() {  # data directory, then pytest arguments
   local data_dir=$1 started=$SECONDS status=0
   shift

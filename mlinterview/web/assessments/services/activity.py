@@ -149,7 +149,16 @@ def record_report(attempt: m.Attempt, report: Report, now: datetime | None = Non
     report over the rate limit."""
     now = now or timezone.now()
     with transaction.atomic():
-        answer = m.Answer.objects.get(attempt_id=attempt.pk, item_id=report.item)
+        # The answer and its attempt are locked first, by the very query the autosave uses, so a
+        # report and a save queue in one order. Before, the report locked the attempt (through its
+        # activity) and then needed the answer's row for the new AnswerActivity's key, while a save
+        # held the answer and waited for the attempt: PostgreSQL found the deadlock and the save
+        # failed with a 503 (CI run 23, the code editor's browser test).
+        answer = (
+            m.Answer.objects.select_for_update()
+            .select_related("attempt")
+            .get(attempt_id=attempt.pk, item_id=report.item)
+        )
         m.AttemptActivity.objects.get_or_create(attempt_id=attempt.pk)
         activity = m.AttemptActivity.objects.select_for_update().select_related("attempt").get(
             attempt_id=attempt.pk
