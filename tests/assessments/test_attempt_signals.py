@@ -10,6 +10,7 @@ the figures stay off the candidate's pages, the scores and the shortlist.
 from __future__ import annotations
 
 import json
+import os
 from datetime import timedelta
 
 import pytest
@@ -266,3 +267,50 @@ def test_context_wording_without_reports_and_with_several_pastes():
     lines = activity.answer_context(pasted, 1_100)
     assert lines[0] == "Pasted 1,020 characters in 3 pastes (the largest 612)."
     assert lines[1] == "612 characters appeared in one input event (the answer has 1,100)."
+
+
+@pytest.mark.skipif(
+    not os.environ.get("DATABASE_URL", "").startswith("postgres"),
+    reason="needs PostgreSQL: the in-memory SQLite test database answers 'table is locked' between threads",
+)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # keeps the roles (groups)
+def test_a_report_and_a_save_arriving_at_once_both_land(published, recruiter):
+    """CI run 23 on PostgreSQL: a report and an autosave of the same answer deadlocked (the report
+    held the attempt and waited for the answer; the save held the answer and waited for the
+    attempt), and the save failed. Each round races the first report of an answer with a save."""
+    import threading
+
+    from django.db import connection
+
+    errors: list[BaseException] = []
+    for n in range(30):
+        attempt, _, item = _started(published, recruiter, f"race{n}@example.com")
+        start = threading.Barrier(2)
+
+        def save(attempt=attempt, item=item, start=start) -> None:
+            try:
+                start.wait()
+                services.autosave(attempt, item, "A loss function scores how wrong a prediction is.")
+            except BaseException as exc:  # reported below with the others
+                errors.append(exc)
+            finally:
+                connection.close()
+
+        def report(attempt=attempt, item=item, start=start) -> None:
+            body = {"item": item, "pastes": [{"chars": 40, "ms_ago": 10}], "away": [{"event": "left"}]}
+            try:
+                start.wait()
+                activity.record_report(attempt, activity.parse_report(body))
+            except BaseException as exc:
+                errors.append(exc)
+            finally:
+                connection.close()
+
+        threads = [threading.Thread(target=save), threading.Thread(target=report)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    assert not errors, errors
+    assert m.AnswerActivity.objects.filter(pastes=1).count() == 30
+    assert m.Answer.objects.exclude(content="").count() == 30
