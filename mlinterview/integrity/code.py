@@ -14,8 +14,10 @@ every shared stretch of at least ``k + w - 1`` tokens wherever it sits: statemen
 around keep theirs. Fingerprints found anywhere in the starter code are ignored, and so are
 the reference solution's when comparing candidates (a correct short answer looks like the
 reference, and like every other correct answer); closeness to the reference is reported on
-its own instead. Earlier answers are found through an inverted index from fingerprint to
-answers, never by comparing against all of them.
+its own instead. A fingerprint that many of the exercise's earlier answers already hold is
+common (``common_fingerprints``, MOSS's rule): the obvious solution shape that people write
+alike, so it is left out of both answers when a pair is judged. Earlier answers are found
+through an inverted index from fingerprint to answers, never by comparing against all of them.
 """
 
 from __future__ import annotations
@@ -46,6 +48,16 @@ REFERENCE_FLAG = 0.6
 MIN_SHARED = 12
 # Fewer fingerprints than this (after the starter's are removed) and the answer is not judged.
 MIN_FINGERPRINTS = 6
+# A fingerprint held by at least COMMON_MIN of the exercise's earlier answers, and by at least
+# COMMON_SHARE of them, is common: the exercise's obvious solution shape, not evidence of copying
+# (MOSS ignores passages found in many submissions the same way). It is left out of both answers of
+# a pair, the shares' denominators included. The rule waits for COMMON_FROM earlier answers: in a
+# handful, a passage several hold is as likely one answer copied as a shape everyone writes.
+# Chosen on the independent solutions of authors a-f in tests/integrity/independent (see
+# /work/notes/s10-flags-prereg.md and the README) before the authors g and h wrote theirs.
+COMMON_MIN = 2
+COMMON_SHARE = 0.15
+COMMON_FROM = 5
 
 _KEEP = set(keyword.kwlist) | set(keyword.softkwlist) | set(dir(builtins))
 # A string this long (a SQL query, say) is compared by its words, not as one literal.
@@ -148,6 +160,17 @@ def fingerprint(source: str, k: int = K, window: int = WINDOW) -> Fingerprinted:
     return Fingerprinted(grams, spans, frozenset(chosen))
 
 
+def common_fingerprints(held_by: dict[int, int], answers: int) -> frozenset[int]:
+    """The fingerprints that are common among an exercise's ``answers`` earlier answers.
+
+    ``held_by`` maps a new answer's fingerprints to how many of those answers hold each one (a
+    fingerprint missing from it is held by none).
+    """
+    if answers < COMMON_FROM:
+        return frozenset()
+    return frozenset(fp for fp, n in held_by.items() if n >= COMMON_MIN and n >= COMMON_SHARE * answers)
+
+
 @dataclass(frozen=True)
 class CodeMatch:
     other_id: str
@@ -170,6 +193,8 @@ class CodeResult:
     reference_share: float
     matches_reference: bool
     fingerprints: int
+    # How many of the answer's fingerprints were common among the earlier answers (not counted).
+    common: int = 0
 
     def to_dict(self) -> dict:
         return {
@@ -177,6 +202,7 @@ class CodeResult:
             "reference_share": round(self.reference_share, 4),
             "matches_reference": self.matches_reference,
             "fingerprints": self.fingerprints,
+            "common": self.common,
         }
 
 
@@ -237,24 +263,39 @@ class CodeIndex:
             return shared / smaller
         return None
 
-    def compare(self, new: PreparedCode, other: PreparedCode, other_id: str = "") -> CodeMatch | None:
+    def compare(
+        self,
+        new: PreparedCode,
+        other: PreparedCode,
+        other_id: str = "",
+        common: frozenset[int] = frozenset(),
+    ) -> CodeMatch | None:
         """The exact check of one pair (both prepared by this index): the match with its passages
-        (character spans in the new answer and the other), or None under the threshold."""
-        shared = len(new.compared & other.compared)
-        share = self._score(shared, len(new.compared), len(other.compared))
+        (character spans in the new answer and the other), or None under the threshold.
+
+        ``common``: the fingerprints common among the exercise's answers (``common_fingerprints``),
+        left out of both answers."""
+        mine, theirs = new.compared - common, other.compared - common
+        shared = len(mine & theirs)
+        share = self._score(shared, len(mine), len(theirs))
         if share is None:
             return None
-        return CodeMatch(other_id, share, shared, self._passages(new.printed, other.printed))
+        return CodeMatch(other_id, share, shared, self._passages(new.printed, other.printed, common))
 
-    def _passages(self, printed: Fingerprinted, other: Fingerprinted) -> list[Passage]:
-        return shared_passages(printed.grams, printed.spans, other.grams, other.spans, skip=self._ignored)
+    def _passages(
+        self, printed: Fingerprinted, other: Fingerprinted, common: frozenset[int] = frozenset()
+    ) -> list[Passage]:
+        skip = self._ignored | common if common else self._ignored
+        return shared_passages(printed.grams, printed.spans, other.grams, other.spans, skip=skip)
 
     def add(self, answer_id: str, source: str) -> CodeResult:
         """Index ``source``; return the earlier answers above the threshold and the reference check."""
         if answer_id in self._answers:
             raise ValueError(f"answer {answer_id!r} is already indexed")
         prepared = self.prepare(source)
-        compared = prepared.compared
+        held_by = {fp: len(self._postings[fp]) for fp in prepared.compared if fp in self._postings}
+        common = common_fingerprints(held_by, len(self._answers))
+        compared = prepared.compared - common
         counts: dict[str, int] = {}
         for fp in compared:
             for other_id in self._postings.get(fp, ()):
@@ -262,7 +303,8 @@ class CodeIndex:
         scored = []
         self.checked += len(counts)
         for other_id, shared in counts.items():
-            share = self._score(shared, len(compared), len(self._answers[other_id][1]))
+            other = self._answers[other_id][1]
+            share = self._score(shared, len(compared), len(other - common) if common else len(other))
             if share is not None:
                 scored.append((-share, -shared, other_id))
         scored.sort()
@@ -272,13 +314,14 @@ class CodeIndex:
                 other_id,
                 -negative_share,
                 -negative_shared,
-                self._passages(prepared.printed, self._answers[other_id][0]),
+                self._passages(prepared.printed, self._answers[other_id][0], common),
             )
             for negative_share, negative_shared, other_id in scored[: self.limit]
         ]
-        self._answers[answer_id] = (prepared.printed, compared)
-        for fp in compared:
+        # Indexed whole: whether a fingerprint is common is decided anew for each later answer.
+        self._answers[answer_id] = (prepared.printed, prepared.compared)
+        for fp in prepared.compared:
             self._postings.setdefault(fp, []).append(answer_id)
         return CodeResult(
-            matches, prepared.reference_share, prepared.matches_reference, prepared.fingerprints
+            matches, prepared.reference_share, prepared.matches_reference, prepared.fingerprints, len(common)
         )

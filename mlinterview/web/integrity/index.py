@@ -6,8 +6,10 @@ or exercise slug, in any assessment of the organisation) without comparing it wi
 - written answers: the LSH band keys of the answer's word shingles (``band_keys``) are looked up
   in ``IndexKey``; the answers sharing a key are checked exactly (``compare_texts``);
 - code answers: the winnowed fingerprints (``CodeIndex.prepare``, the starter's and the
-  reference's left out) are looked up; answers sharing at least ``MIN_SHARED`` of them, and
-  enough of the smaller answer's, are checked exactly (``CodeIndex.compare``);
+  reference's left out) are looked up; those that many of the exercise's answers hold are common
+  (``common_fingerprints``: counted in the index) and left out; answers sharing at least
+  ``MIN_SHARED`` of the rest, and enough of the smaller answer's, are checked exactly
+  (``CodeIndex.compare``);
 - paraphrase: the written answer's sentence embedding against the stored embeddings of the other
   answers to the item (one matrix product), for pairs the wording check did not already flag;
 - the reference: our reference answer (a leaked rubric) or reference solution.
@@ -31,7 +33,7 @@ from django.db import transaction
 from django.db.models import Count
 
 from mlinterview.integrity import CodeIndex, band_keys, compare_texts
-from mlinterview.integrity.code import MIN_SHARED, fingerprint
+from mlinterview.integrity.code import MIN_SHARED, common_fingerprints, fingerprint
 from mlinterview.integrity.passages import shared_passages
 
 # Cosine similarity of two written answers' sentence embeddings (all-MiniLM-L6-v2, the scorer's
@@ -121,6 +123,24 @@ def _lookup(models: Any, key: str, keys: list[int], candidate_id: int) -> dict[i
     return shared
 
 
+def _common(models: Any, key: str, prepared: Any) -> frozenset[int]:
+    """The answer's fingerprints that are common among the item's indexed answers (all of them,
+    as the in-memory index counts its earlier answers)."""
+    answers = models.IndexedAnswer.objects.filter(item_key=key).count()
+    by_key = {_signed(fp): fp for fp in prepared.compared}
+    keys = sorted(by_key)
+    held_by: dict[int, int] = {}
+    for start in range(0, len(keys), CHUNK):
+        counted = (
+            models.IndexKey.objects.filter(item_key=key, key__in=keys[start : start + CHUNK])
+            .values("key")
+            .annotate(n=Count("id"))
+            .values_list("key", "n")
+        )
+        held_by.update((by_key[k], n) for k, n in counted)
+    return common_fingerprints(held_by, answers)
+
+
 class _Models:
     def __init__(self, apps: Any) -> None:
         self.Answer = apps.get_model("assessments", "Answer")
@@ -165,21 +185,28 @@ def index_answer(answer_id: int, apps: Any = django_apps) -> Indexed:
         code = CodeIndex(starter=starter, reference=reference)
         prepared = code.prepare(content)
         keys = sorted({_signed(fp) for fp in prepared.compared})
-        shared = _lookup(models, key, keys, candidate_id)
+        common = _common(models, key, prepared)
+        common_keys = {_signed(fp) for fp in common}
+        uncommon = [k for k in keys if k not in common_keys]
+        shared = _lookup(models, key, uncommon, candidate_id)
         sizes = dict(
             models.IndexedAnswer.objects.filter(
                 answer_id__in=[a for a, n in shared.items() if n >= MIN_SHARED]
             ).values_list("answer_id", "size")
         )
-        # Only answers whose shared count can reach the threshold are read and checked exactly.
+        # Only answers whose shared count can reach the threshold are read and checked exactly
+        # (the other answer holds at most all the common fingerprints: its size less them bounds
+        # what it is judged on from below).
         likely = [
-            a for a, size in sizes.items() if shared[a] / max(1, min(size, len(keys))) >= code.threshold
+            a
+            for a, size in sizes.items()
+            if shared[a] / max(1, min(size - len(common), len(uncommon))) >= code.threshold
         ]
         for other_id, other_content in models.Answer.objects.filter(pk__in=likely).values_list(
             "pk", "content"
         ):
             done.checked += 1
-            match = code.compare(prepared, code.prepare(other_content or ""))
+            match = code.compare(prepared, code.prepare(other_content or ""), common=common)
             if match is not None:
                 rows += _pair(models, "code", answer.pk, other_id, match.share, match.passages)
         if prepared.matches_reference:
