@@ -53,8 +53,8 @@ MIN_FINGERPRINTS = 6
 # (MOSS ignores passages found in many submissions the same way). It is left out of both answers of
 # a pair, the shares' denominators included. The rule waits for COMMON_FROM earlier answers: in a
 # handful, a passage several hold is as likely one answer copied as a shape everyone writes.
-# Chosen on the independent solutions of authors a-f in tests/integrity/independent (see
-# /work/notes/s10-flags-prereg.md and the README) before the authors g and h wrote theirs.
+# Chosen on the independent solutions of tests/integrity/independent by the authors a-e, then
+# measured once on those of g and h, who wrote after the choice (the README gives both).
 COMMON_MIN = 2
 COMMON_SHARE = 0.15
 COMMON_FROM = 5
