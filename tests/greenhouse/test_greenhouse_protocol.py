@@ -11,10 +11,18 @@ the protocol, not from this site's answers; each names the section it follows:
   (``_introduction.md``, ``_list_tests.md``, ``_send_test.md``, ``_test_status.md``,
   ``_patch_completed_test.md``, ``_response_error.md``)
 
-The documentation's "errors" section was not among the copies available when this was written,
-so the error statuses (401 with a Basic challenge for a missing or unknown key, 403 for a revoked
-one, 400 for a malformed request, 404 for an unknown test or test instance) follow ordinary HTTP
-use, and error bodies list messages under ``errors`` as Greenhouse's own response_error reports do.
+The documentation's "errors" section (https://developers.greenhouse.io/assessment.html#errors)
+was not among the copies available when this was written, nor when it was looked for again: the
+stored source of the docs has no ``_errors.md`` for the assessment pages, and the stored copies of
+the page hold only its opening. What is known of it comes from an issue on the docs' repository
+(https://github.com/grnhse/greenhouse-api-docs/issues/575): as that issue reads it, the section
+lists what Greenhouse answers a partner's call (401 for wrong credentials), and its reporter got
+403 and 412 from the PATCH URL too. Those would be answers to our completion PATCH, where any
+status outside 2xx is tried again until given up (tested below with 5xx and 404). Nothing found
+says what a partner's own endpoints must answer on error; so the statuses of our own error
+answers (401 with a Basic challenge for a missing or unknown key, 403 for a revoked one, 400 for a
+malformed request, 404 for an unknown test or test instance) follow ordinary HTTP use, and error
+bodies list messages under ``errors`` as Greenhouse's own response_error reports do.
 
 The completion callback is delivered to a receiver the test starts on a real socket; back-off is
 checked by handing ``callbacks.deliver`` later and later clocks, never by sleeping.
