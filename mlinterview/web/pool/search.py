@@ -6,7 +6,8 @@ How a search runs (two to four queries whatever the pool's size):
 1. With skills asked for, one query scans ``SearchEntry``, one narrow row per profile holding its
    levels as bits (``search_models.py``): "every asked skill at or above its minimum" is one bit
    test, the sum of the asked levels a count of bits, staleness from the slots' dates; years and
-   availability are on the row, headline words a semi-join on the profiles. Ranked and cut to the
+   availability are on the row, headline words a semi-join on a full-text index of the headlines
+   (``headline_index.py``: FTS5 on SQLite, a trigram index on PostgreSQL). Ranked and cut to the
    page in the database, with the number of matches (a window on PostgreSQL, a second count on
    SQLite). A skill without a slot falls back on grouping the ``SkillLevel`` rows
    (``grouped_window``, which the tests also use to check the entries). Without skills the
@@ -30,7 +31,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.timesince import timesince
 
-from mlinterview.web.pool import levels, search_index, services, skills
+from mlinterview.web.pool import headline_index, levels, search_index, services, skills
 from mlinterview.web.pool.models import Profile, SkillLevel
 from mlinterview.web.pool.search_models import SearchEntry
 
@@ -135,8 +136,8 @@ def _profile_filters(query: Query, prefix: str = "") -> Q:
         cond &= Q(**{f"{prefix}years_experience__lte": query.max_years})
     if query.availability:
         cond &= Q(**{f"{prefix}availability__in": query.availability})
-    for word in query.words:
-        cond &= Q(**{f"{prefix}headline__icontains": word})
+    if query.words:
+        cond &= headline_index.words_q(query.words, prefix)
     return cond
 
 
@@ -211,12 +212,9 @@ def _entry_sql(query: Query, now: datetime) -> tuple[str, list[Any], str, list[A
         where.append(f"availability IN ({', '.join(['%s'] * len(query.availability))})")
         where_params += list(query.availability)
     if query.words:
-        text = Q()
-        for word in query.words:
-            text &= Q(headline__icontains=word)
-        sub_sql, sub_params = Profile.objects.filter(text).order_by().values("pk").query.sql_with_params()
+        sub_sql, sub_params = headline_index.words_subquery(query.words)
         where.append(f"profile_id IN ({sub_sql})")
-        where_params += list(sub_params)
+        where_params += sub_params
     body = f" FROM {SearchEntry._meta.db_table} WHERE {' AND '.join(where)}"
     return select, [cut] * len(stale), body, where_params
 
