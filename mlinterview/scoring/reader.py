@@ -120,38 +120,72 @@ def build_module(base: Any) -> Any:
             batch, length, hidden = claim.shape
             size = hidden // self.heads
             query = self.split(attention.self.query(claim))
-            weights = torch.matmul(query, keys.transpose(-1, -2)) / math.sqrt(size) + mask
-            weights = attention.self.dropout(torch.softmax(weights, dim=-1))
-            context = torch.matmul(weights, values).transpose(1, 2).reshape(batch, length, hidden)
+            # One fused kernel for scale, mask, softmax and the weighted sum (the same arithmetic
+            # as BERT's own attention, without its intermediate tensors).
+            context = torch.nn.functional.scaled_dot_product_attention(
+                query,
+                keys,
+                values,
+                attn_mask=mask,
+                dropout_p=attention.self.dropout.p if self.training else 0.0,
+                scale=1.0 / math.sqrt(size),
+            )
+            context = context.transpose(1, 2).reshape(batch, length, hidden)
             projected = attention.output.dropout(attention.output.dense(context))
             out = attention.output.LayerNorm(projected + claim)
             inner = layer.intermediate(out)
             return layer.output.LayerNorm(layer.output.dropout(layer.output.dense(inner)) + out)
 
-        def joint(
-            self, claim: Any, claim_mask: Any, answers: list[Any], answer_mask: Any, index: Any
-        ) -> tuple[Any, Any]:
-            """Claims (rows) read against answers (``answers[depth][index[row]]``).
-
-            Each tuned layer updates the claim's tokens only: their queries attend to the claim's
-            own tokens and to the answer's tokens at the same depth (keys and values computed once
-            per answer, whatever the number of claims read against it).
-            """
-            hidden = claim
-            mask = self.additive_mask(torch.cat([claim_mask, answer_mask[index]], dim=1))
-            split = self.split
+        def memory(self, answers: list[Any]) -> list[tuple[Any, Any]]:
+            """The answer tokens' keys and values at each tuned layer (``answers[depth]``: a batch
+            of answers read alone). They depend on the answer only, so they are computed once per
+            answer, however many claims are read against it."""
+            out = []
             for depth, layer in enumerate(self.upper):
                 self_attention = layer.attention.self
                 answer = answers[depth] + self.segment
-                answer_keys = split(self_attention.key(answer))[index]
-                answer_values = split(self_attention.value(answer))[index]
-                keys = torch.cat([split(self_attention.key(hidden)), answer_keys], dim=2)
-                values = torch.cat([split(self_attention.value(hidden)), answer_values], dim=2)
+                out.append((self.split(self_attention.key(answer)), self.split(self_attention.value(answer))))
+            return out
+
+        def joint_with(
+            self, claim: Any, claim_mask: Any, memory: list[tuple[Any, Any]], answer_mask: Any
+        ) -> tuple[Any, Any]:
+            """Claims (rows) read against answer keys and values already laid out per row.
+
+            ``memory[depth]`` holds, per row, room for the claim's own keys and values (the first
+            ``claim.shape[1]`` positions, written here at each layer) followed by the answer's.
+            Each tuned layer updates the claim's tokens only: their queries attend to the claim's
+            own tokens and to the answer's tokens at the same depth.
+            """
+            hidden = claim
+            width = claim.shape[1]
+            mask = self.additive_mask(torch.cat([claim_mask, answer_mask], dim=1))
+            for (keys, values), layer in zip(memory, self.upper, strict=True):
+                self_attention = layer.attention.self
+                keys[:, :, :width] = self.split(self_attention.key(hidden))
+                values[:, :, :width] = self.split(self_attention.value(hidden))
                 hidden = self._attend(layer, hidden, keys, values, mask)
+            return self.pool(hidden, claim_mask)
+
+        def pool(self, hidden: Any, claim_mask: Any) -> tuple[Any, Any]:
             weights = claim_mask.unsqueeze(-1).float()
             mean = (hidden * weights).sum(1) / weights.sum(1).clamp(min=1.0)
             pooled = torch.cat([hidden[:, 0], mean], dim=-1)
             return self.nli(pooled), self.relevance(pooled).squeeze(-1)
+
+        def joint(
+            self, claim: Any, claim_mask: Any, answers: list[Any], answer_mask: Any, index: Any
+        ) -> tuple[Any, Any]:
+            """Claims (rows) read against answers (``answers[depth][index[row]]``); differentiable,
+            for training (:meth:`joint_with` is the same arithmetic, writing into buffers)."""
+            hidden = claim
+            mask = self.additive_mask(torch.cat([claim_mask, answer_mask[index]], dim=1))
+            for (answer_keys, answer_values), layer in zip(self.memory(answers), self.upper, strict=True):
+                self_attention = layer.attention.self
+                keys = torch.cat([self.split(self_attention.key(hidden)), answer_keys[index]], dim=2)
+                values = torch.cat([self.split(self_attention.value(hidden)), answer_values[index]], dim=2)
+                hidden = self._attend(layer, hidden, keys, values, mask)
+            return self.pool(hidden, claim_mask)
 
     return ReaderModule()
 
@@ -240,16 +274,63 @@ class Reader:
     def judge(
         self, pairs: Sequence[tuple[Reading, Reading]], batch_size: int = 96
     ) -> tuple[np.ndarray, np.ndarray]:
-        """For each (claim, answer): probabilities over :data:`LABELS`, and relevance."""
+        """For each (claim, answer): probabilities over :data:`LABELS`, and relevance.
+
+        Each distinct answer's keys and values are computed once; the pairs are then batched by
+        claim length, so a batch pads its claims to about their own length (a rubric's claims
+        run from 10 to 100 tokens, and the feed-forward work on the claim's tokens is most of
+        the cost).
+        """
         torch = _torch()
         nli = np.zeros((len(pairs), len(LABELS)), dtype=np.float32)
         relevance = np.zeros(len(pairs), dtype=np.float32)
+        if not pairs:
+            return nli, relevance
         with self._lock, torch.inference_mode():
-            for chosen in batches_by_answer(pairs, batch_size):
-                logits, relevant = self.module.joint(*collate([pairs[n] for n in chosen]))
+            memories: dict[int, list[tuple[Any, Any]]] = {}
+            for _, answer in pairs:
+                if id(answer) not in memories:
+                    memories[id(answer)] = self.module.memory([state.unsqueeze(0) for state in answer.states])
+            for chosen in batches_by_claim(pairs, batch_size):
+                claims, claim_mask = pad([pairs[n][0].states[0] for n in chosen])
+                memory, answer_mask = gather_memory(
+                    [memories[id(pairs[n][1])] for n in chosen], int(claims.shape[1])
+                )
+                logits, relevant = self.module.joint_with(claims, claim_mask, memory, answer_mask)
                 nli[chosen] = torch.softmax(logits, dim=-1).numpy()
                 relevance[chosen] = torch.sigmoid(relevant).numpy()
         return nli, relevance
+
+
+def batches_by_claim(pairs: Sequence[tuple[Reading, Reading]], size: int) -> list[list[int]]:
+    """Pair indices in batches of ``size``, ordered by claim length, then answer length."""
+    order = sorted(range(len(pairs)), key=lambda n: (pairs[n][0].length, pairs[n][1].length))
+    return [order[start : start + size] for start in range(0, len(order), size)]
+
+
+def gather_memory(
+    rows: Sequence[list[tuple[Any, Any]]], claim_width: int
+) -> tuple[list[tuple[Any, Any]], Any]:
+    """Buffers for :meth:`joint_with`: per row, ``claim_width`` free positions, then the row's
+    answer keys and values padded to the batch's longest answer; and the answers' mask."""
+    torch = _torch()
+    width = max(int(row[0][0].shape[2]) for row in rows)
+    heads, size = rows[0][0][0].shape[1], rows[0][0][0].shape[3]
+    mask = torch.zeros(len(rows), width, dtype=torch.long)
+    memory = []
+    for depth in range(len(rows[0])):
+        keys = torch.empty(len(rows), heads, claim_width + width, size)
+        values = torch.empty(len(rows), heads, claim_width + width, size)
+        for n, row in enumerate(rows):
+            length = int(row[depth][0].shape[2])
+            end = claim_width + length
+            keys[n, :, claim_width:end] = row[depth][0][0]
+            values[n, :, claim_width:end] = row[depth][1][0]
+            keys[n, :, end:] = 0.0  # masked, but must be finite: 0 x NaN is NaN
+            values[n, :, end:] = 0.0
+            mask[n, :length] = 1
+        memory.append((keys, values))
+    return memory, mask
 
 
 def batches_by_answer(pairs: Sequence[tuple[Reading, Reading]], size: int) -> list[list[int]]:

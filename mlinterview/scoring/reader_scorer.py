@@ -73,16 +73,20 @@ class ReaderScorer:
         return self.reader.version
 
     def rubric(self, question: Question) -> reading.RubricReadings:
-        # Keyed by what is read, so an edited question is read again.
-        read = (question.prompt, *question.graded_points, *(m.claim for m in question.misconceptions))
-        key = (question.slug, hash(read))
+        return self.rubrics([question])[0]
+
+    def rubrics(self, questions: Sequence[Question]) -> list[reading.RubricReadings]:
+        """Each question's claims, read once per process; those not read yet are read together."""
+        keys = [_rubric_key(question) for question in questions]
         with self._lock:
-            cached = self._rubrics.get(key)
-        if cached is None:
-            cached = reading.RubricReadings(self.reader, question)
+            found = {key: self._rubrics[key] for key in keys if key in self._rubrics}
+        unread = {key: question for key, question in zip(keys, questions, strict=True) if key not in found}
+        if unread:
+            fresh = reading.read_rubrics(self.reader, list(unread.values()))
             with self._lock:
-                self._rubrics[key] = cached
-        return cached
+                for key, read in zip(unread, fresh, strict=True):
+                    self._rubrics[key] = found[key] = read
+        return [found[key] for key in keys]
 
     def score(self, question: Question, answer: str) -> ReaderResult:
         return self.score_many([(question, answer)])[0]
@@ -99,7 +103,7 @@ class ReaderScorer:
         if to_read:
             reader = self.reader
             answers = reader.read_answers([items[n][1] for n in to_read])
-            rubrics = [self.rubric(items[n][0]) for n in to_read]
+            rubrics = self.rubrics([items[n][0] for n in to_read])
             found = reading.probabilities(reader, rubrics, answers)
             thresholds = reader.thresholds or reading.DEFAULT_THRESHOLDS
             firsts = [
@@ -148,6 +152,12 @@ class ReaderScorer:
             out[answer_index][index] = sentences[int(np.argmax(block))]
             start += len(sentences)
         return out
+
+
+def _rubric_key(question: Question) -> tuple[str, int]:
+    """Keyed by what is read, so an edited question is read again."""
+    read = (question.prompt, *question.graded_points, *(m.claim for m in question.misconceptions))
+    return (question.slug, hash(read))
 
 
 def _wanted(question: Question, ruled: rules.RuleScore) -> dict[int, int]:

@@ -58,9 +58,38 @@ class RubricReadings:
     """A question's claims read once by the lower layers (cached per process by the caller)."""
 
     def __init__(self, reader: Reader, question: Question) -> None:
-        self.points = reader.read(question.graded_points, MAX_CLAIM_TOKENS)
-        self.misconceptions = reader.read([m.claim for m in question.misconceptions], MAX_CLAIM_TOKENS)
-        self.prompt = reader.read([question.prompt], MAX_CLAIM_TOKENS)[0]
+        read = read_rubrics(reader, [question])[0]
+        self.points, self.misconceptions, self.prompt = read.points, read.misconceptions, read.prompt
+
+    @classmethod
+    def of(cls, points: list[Reading], misconceptions: list[Reading], prompt: Reading) -> RubricReadings:
+        made = cls.__new__(cls)
+        made.points, made.misconceptions, made.prompt = points, misconceptions, prompt
+        return made
+
+
+def _claims(question: Question) -> list[str]:
+    return [*question.graded_points, *(m.claim for m in question.misconceptions), question.prompt]
+
+
+def read_rubrics(reader: Reader, questions: Sequence[Question]) -> list[RubricReadings]:
+    """The claims of several rubrics read in one pass of the lower layers.
+
+    Reading every claim of a batch's rubrics together, sorted by length, costs far less than one
+    small pass per rubric (three per question before): the speed bench's answers each go to a
+    different question, so their rubrics are all read for the first time.
+    """
+    texts = [claim for question in questions for claim in _claims(question)]
+    read = reader.read(texts, MAX_CLAIM_TOKENS, batch_size=64)
+    out: list[RubricReadings] = []
+    start = 0
+    for question in questions:
+        points = len(question.graded_points)
+        misconceptions = len(question.misconceptions)
+        block = read[start : start + points + misconceptions + 1]
+        out.append(RubricReadings.of(block[:points], block[points:-1], block[-1]))
+        start += len(block)
+    return out
 
 
 def probabilities(
