@@ -57,6 +57,10 @@ class Probabilities:
 class RubricReadings:
     """A question's claims read once by the lower layers (cached per process by the caller)."""
 
+    points: list[Reading]
+    misconceptions: list[Reading]
+    prompt: Reading
+
     def __init__(self, reader: Reader, question: Question) -> None:
         read = read_rubrics(reader, [question])[0]
         self.points, self.misconceptions, self.prompt = read.points, read.misconceptions, read.prompt
