@@ -147,26 +147,6 @@ def build_module(base: Any) -> Any:
                 out.append((self.split(self_attention.key(answer)), self.split(self_attention.value(answer))))
             return out
 
-        def joint_with(
-            self, claim: Any, claim_mask: Any, memory: list[tuple[Any, Any]], answer_mask: Any
-        ) -> tuple[Any, Any]:
-            """Claims (rows) read against answer keys and values already laid out per row.
-
-            ``memory[depth]`` holds, per row, room for the claim's own keys and values (the first
-            ``claim.shape[1]`` positions, written here at each layer) followed by the answer's.
-            Each tuned layer updates the claim's tokens only: their queries attend to the claim's
-            own tokens and to the answer's tokens at the same depth.
-            """
-            hidden = claim
-            width = claim.shape[1]
-            mask = self.additive_mask(torch.cat([claim_mask, answer_mask], dim=1))
-            for (keys, values), layer in zip(memory, self.upper, strict=True):
-                self_attention = layer.attention.self
-                keys[:, :, :width] = self.split(self_attention.key(hidden))
-                values[:, :, :width] = self.split(self_attention.value(hidden))
-                hidden = self._attend(layer, hidden, keys, values, mask)
-            return self.pool(hidden, claim_mask)
-
         def pool(self, hidden: Any, claim_mask: Any) -> tuple[Any, Any]:
             weights = claim_mask.unsqueeze(-1).float()
             mean = (hidden * weights).sum(1) / weights.sum(1).clamp(min=1.0)
@@ -177,7 +157,7 @@ def build_module(base: Any) -> Any:
             self, claim: Any, claim_mask: Any, answers: list[Any], answer_mask: Any, index: Any
         ) -> tuple[Any, Any]:
             """Claims (rows) read against answers (``answers[depth][index[row]]``); differentiable,
-            for training (:meth:`joint_with` is the same arithmetic, writing into buffers)."""
+            for training (:meth:`Reader.judge` packs the same arithmetic for scoring)."""
             hidden = claim
             mask = self.additive_mask(torch.cat([claim_mask, answer_mask[index]], dim=1))
             for (answer_keys, answer_values), layer in zip(self.memory(answers), self.upper, strict=True):
@@ -272,65 +252,104 @@ class Reader:
         return [by_index[n] for n in range(len(texts))]
 
     def judge(
-        self, pairs: Sequence[tuple[Reading, Reading]], batch_size: int = 96
+        self, pairs: Sequence[tuple[Reading, Reading]], tokens_per_batch: int = 4096
     ) -> tuple[np.ndarray, np.ndarray]:
         """For each (claim, answer): probabilities over :data:`LABELS`, and relevance.
 
-        Each distinct answer's keys and values are computed once; the pairs are then batched by
-        claim length, so a batch pads its claims to about their own length (a rubric's claims
-        run from 10 to 100 tokens, and the feed-forward work on the claim's tokens is most of
-        the cost).
+        The claims read against one answer are packed into one sequence without padding (a
+        rubric's claims run from 10 to 100 tokens, and the work on the claims' own tokens is most
+        of the cost), with a mask that lets each claim attend to its own tokens and the answer's
+        only: the same arithmetic as reading each pair alone. Each answer's keys and values are
+        computed once. Packed answers of similar sizes are batched together.
         """
         torch = _torch()
         nli = np.zeros((len(pairs), len(LABELS)), dtype=np.float32)
         relevance = np.zeros(len(pairs), dtype=np.float32)
-        if not pairs:
-            return nli, relevance
+        groups: dict[int, list[int]] = {}
+        for n, (_, answer) in enumerate(pairs):
+            groups.setdefault(id(answer), []).append(n)
         with self._lock, torch.inference_mode():
-            memories: dict[int, list[tuple[Any, Any]]] = {}
-            for _, answer in pairs:
-                if id(answer) not in memories:
-                    memories[id(answer)] = self.module.memory([state.unsqueeze(0) for state in answer.states])
-            for chosen in batches_by_claim(pairs, batch_size):
-                claims, claim_mask = pad([pairs[n][0].states[0] for n in chosen])
-                memory, answer_mask = gather_memory(
-                    [memories[id(pairs[n][1])] for n in chosen], int(claims.shape[1])
-                )
-                logits, relevant = self.module.joint_with(claims, claim_mask, memory, answer_mask)
+            for batch in packed_batches(pairs, list(groups.values()), tokens_per_batch):
+                logits, relevant = self._judge_packed(pairs, batch)
+                chosen = [n for members in batch for n in members]
                 nli[chosen] = torch.softmax(logits, dim=-1).numpy()
                 relevance[chosen] = torch.sigmoid(relevant).numpy()
         return nli, relevance
 
+    def _judge_packed(
+        self, pairs: Sequence[tuple[Reading, Reading]], batch: list[list[int]]
+    ) -> tuple[Any, Any]:
+        """Logits for the pairs of ``batch`` (groups of pairs sharing an answer), in that order."""
+        torch = _torch()
+        module = self.module
+        answers = [pairs[members[0]][1] for members in batch]
+        claim_width = max(sum(pairs[n][0].length for n in members) for members in batch)
+        answer_width = max(answer.length for answer in answers)
+        hidden = torch.zeros(len(batch), claim_width, int(answers[0].states[0].shape[1]))
+        allowed = torch.zeros(len(batch), claim_width, claim_width + answer_width, dtype=torch.bool)
+        spans: list[tuple[int, int, int]] = []  # (row, start, length) of each claim, pair order
+        for row, members in enumerate(batch):
+            start = 0
+            for n in members:
+                claim = pairs[n][0].states[0]
+                length = int(claim.shape[0])
+                end = start + length
+                hidden[row, start:end] = claim
+                allowed[row, start:end, start:end] = True
+                allowed[row, start:end, claim_width : claim_width + answers[row].length] = True
+                spans.append((row, start, length))
+                start = end
+            allowed[row, start:, 0] = True  # padding rows attend somewhere; they are never read
+        mask = torch.zeros(allowed.shape).masked_fill_(~allowed, torch.finfo(torch.float32).min)[:, None]
+        depths = len(answers[0].states)
+        padded = [pad([answer.states[depth] for answer in answers])[0] for depth in range(depths)]
+        for (answer_keys, answer_values), layer in zip(module.memory(padded), module.upper, strict=True):
+            self_attention = layer.attention.self
+            keys = torch.cat([module.split(self_attention.key(hidden)), answer_keys], dim=2)
+            values = torch.cat([module.split(self_attention.value(hidden)), answer_values], dim=2)
+            hidden = module._attend(layer, hidden, keys, values, mask)
+        first = torch.stack([hidden[row, start] for row, start, _ in spans])
+        mean = torch.stack([hidden[row, start : start + length].mean(0) for row, start, length in spans])
+        pooled = torch.cat([first, mean], dim=-1)
+        return module.nli(pooled), module.relevance(pooled).squeeze(-1)
 
-def batches_by_claim(pairs: Sequence[tuple[Reading, Reading]], size: int) -> list[list[int]]:
-    """Pair indices in batches of ``size``, ordered by claim length, then answer length."""
-    order = sorted(range(len(pairs)), key=lambda n: (pairs[n][0].length, pairs[n][1].length))
-    return [order[start : start + size] for start in range(0, len(order), size)]
 
+def packed_batches(
+    pairs: Sequence[tuple[Reading, Reading]], groups: list[list[int]], tokens: int
+) -> list[list[list[int]]]:
+    """Groups (the pairs of one answer) ordered by packed size and answer length, in batches of
+    about ``tokens`` claim tokens; a group longer than the packing limit is cut in pieces."""
+    limit = 512  # claim tokens packed in one row (the attention grows with its square)
+    pieces: list[list[int]] = []
+    for members in groups:
+        piece: list[int] = []
+        size = 0
+        for n in members:
+            length = pairs[n][0].length
+            if piece and size + length > limit:
+                pieces.append(piece)
+                piece, size = [], 0
+            piece.append(n)
+            size += length
+        pieces.append(piece)
 
-def gather_memory(
-    rows: Sequence[list[tuple[Any, Any]]], claim_width: int
-) -> tuple[list[tuple[Any, Any]], Any]:
-    """Buffers for :meth:`joint_with`: per row, ``claim_width`` free positions, then the row's
-    answer keys and values padded to the batch's longest answer; and the answers' mask."""
-    torch = _torch()
-    width = max(int(row[0][0].shape[2]) for row in rows)
-    heads, size = rows[0][0][0].shape[1], rows[0][0][0].shape[3]
-    mask = torch.zeros(len(rows), width, dtype=torch.long)
-    memory = []
-    for depth in range(len(rows[0])):
-        keys = torch.empty(len(rows), heads, claim_width + width, size)
-        values = torch.empty(len(rows), heads, claim_width + width, size)
-        for n, row in enumerate(rows):
-            length = int(row[depth][0].shape[2])
-            end = claim_width + length
-            keys[n, :, claim_width:end] = row[depth][0][0]
-            values[n, :, claim_width:end] = row[depth][1][0]
-            keys[n, :, end:] = 0.0  # masked, but must be finite: 0 x NaN is NaN
-            values[n, :, end:] = 0.0
-            mask[n, :length] = 1
-        memory.append((keys, values))
-    return memory, mask
+    def size_of(piece: list[int]) -> int:
+        return sum(pairs[n][0].length for n in piece)
+
+    pieces.sort(key=lambda piece: (size_of(piece), pairs[piece[0]][1].length))
+    batches: list[list[list[int]]] = []
+    current: list[list[int]] = []
+    widest = 0
+    for piece in pieces:
+        size = size_of(piece)
+        if current and max(widest, size) * (len(current) + 1) > tokens:
+            batches.append(current)
+            current, widest = [], 0
+        current.append(piece)
+        widest = max(widest, size)
+    if current:
+        batches.append(current)
+    return batches
 
 
 def batches_by_answer(pairs: Sequence[tuple[Reading, Reading]], size: int) -> list[list[int]]:
