@@ -77,7 +77,9 @@ run_postgres_pass() {
   # only). The role navigation, practice and accessibility scans check markup and links; they run
   # on SQLite only, which keeps CI under 25 minutes on 2 cores. The RQ tests kill and restart Redis
   # and RQ workers; what they check does not depend on the database, and they cost about 4
-  # minutes, so they run in the SQLite pass only.
+  # minutes, so they run in the SQLite pass only. The browser and worker tests' apps start from
+  # a copy of one set-up app (tests/e2e/conftest.py, AppTemplate; on PostgreSQL a database created
+  # from a template database), which test_app_template checks on both databases.
   (
     eval "$PG_ENV"
     export MLINTERVIEW_DATA_DIR="$PG_DATA_DIR"
@@ -89,6 +91,7 @@ run_postgres_pass() {
       tests/e2e/test_assessment_loop.py tests/e2e/test_invitation_mail.py tests/e2e/test_builder_browser.py \
       tests/e2e/test_fresh_draws.py tests/e2e/test_exports_browser.py tests/e2e/test_code_editor.py \
       tests/e2e/test_candidate_progress_browser.py tests/e2e/test_interview_panel.py \
+      tests/e2e/test_app_template.py \
       --durations=25 \
       --ignore=tests/workers/test_rq.py \
       --deselect "tests/workers/test_upgrade.py::test_an_rq_job_queued_under_the_old_task_path_is_moved_when_a_worker_starts" \

@@ -10,17 +10,26 @@ after a restart listens on a port this process keeps reserved (:func:`reserve_po
 Each app gets a database of its own: a file SQLite database in its data directory, or, when the
 suite runs with ``DATABASE_URL`` (the PostgreSQL pass of the test script), a fresh database on
 that server, dropped afterwards.
+
+``mlinterview setup`` (migrate, collectstatic, the whole question bank) costs 8 s on a quiet
+machine and 25-40 s in CI, so it runs once per pytest process (:class:`AppTemplate`) and each app
+starts from a copy of what it made: the data directory's files, and on PostgreSQL a database
+created with the template's as its ``TEMPLATE``. Tests of ``setup`` itself still run it.
 """
 
 from __future__ import annotations
 
+import atexit
 import os
 import re
+import secrets
+import shutil
 import signal
 import socket
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 import uuid
@@ -165,7 +174,8 @@ class Gunicorn:
 class App:
     """A running instance of the app in its own data directory."""
 
-    def __init__(self, data_dir: Path) -> None:
+    def __init__(self, data_dir: Path, *, template: str = "") -> None:
+        """``template``: on PostgreSQL, the database the app's own is copied from (else empty)."""
         self.data_dir = data_dir
         self.env = {
             **os.environ,
@@ -177,8 +187,9 @@ class App:
         server_url = os.environ.get("DATABASE_URL", "")
         if server_url.startswith(("postgres://", "postgresql://")):
             self.pg_name = f"e2e_{uuid.uuid4().hex[:12]}"
+            copy = f' TEMPLATE "{template}"' if template else ""
             with _pg_admin(server_url) as admin:
-                admin.execute(f'CREATE DATABASE "{self.pg_name}"')
+                admin.execute(f'CREATE DATABASE "{self.pg_name}"{copy}')
             self.pg_url = server_url.rsplit("/", 1)[0] + "/" + self.pg_name
             self.env["DATABASE_URL"] = self.pg_url
         else:
@@ -295,11 +306,73 @@ class App:
         self.server.stop()
 
 
+class AppTemplate:
+    """What ``mlinterview setup`` leaves, and the same plus USERS_SCRIPT's staff users: each made
+    once per pytest process, the first time an app asks for it, then copied for every app.
+
+    SQLite: the template's data directory is copied (database file and static files; each copy
+    gets a secret key of its own). PostgreSQL: the app's database is created from the template's
+    (``CREATE DATABASE ... TEMPLATE``), which needs no open connection to the template: the
+    ``setup`` and ``manage`` processes that made it have exited. The templates are removed (their
+    databases dropped) when the process exits.
+    """
+
+    def __init__(self) -> None:
+        self.folder: Path | None = None
+        self.made: dict[bool, App] = {}
+
+    def new_app(self, data_dir: Path, *, users: bool) -> App:
+        """An app in ``data_dir`` (which exists) starting where setup, and with ``users`` the
+        staff users, left it; its database is its own."""
+        template = self._template(users)
+        copy_files = shutil.ignore_patterns("secret_key")
+        shutil.copytree(template.data_dir, data_dir, ignore=copy_files, dirs_exist_ok=True)
+        key = data_dir / "secret_key"
+        key.touch(mode=0o600)
+        key.write_text(secrets.token_urlsafe(50))
+        app = App(data_dir, template=template.pg_name if template.pg_url else "")
+        same_server = app.pg_url.rsplit("/", 1)[0] == template.pg_url.rsplit("/", 1)[0]
+        assert same_server, "DATABASE_URL has changed since the template was made"
+        return app
+
+    def _template(self, users: bool) -> App:
+        if users not in self.made:
+            if self.folder is None:
+                self.folder = Path(tempfile.mkdtemp(prefix="mlinterview-template-"))
+                atexit.register(self.remove)
+            folder = self.folder / ("users" if users else "setup")
+            folder.mkdir()
+            made = self.new_app(folder, users=False) if users else App(folder)
+            try:
+                made.cli(*(("manage", "shell", "-c", USERS_SCRIPT) if users else ("setup",)))
+            except BaseException:
+                made.drop_database()
+                shutil.rmtree(folder)
+                raise
+            self.made[users] = made
+        return self.made[users]
+
+    def remove(self) -> None:
+        for made in self.made.values():
+            made.drop_database()
+        self.made.clear()
+        if self.folder is not None:
+            shutil.rmtree(self.folder, ignore_errors=True)
+            self.folder = None
+
+
+TEMPLATE = AppTemplate()
+
+
+def prepared_app(data_dir: Path, *, users: bool = True) -> App:
+    """An app in ``data_dir`` as ``mlinterview setup`` leaves it, with the staff users of
+    USERS_SCRIPT unless ``users`` is false; copied from the process's :class:`AppTemplate`."""
+    return TEMPLATE.new_app(data_dir, users=users)
+
+
 @pytest.fixture(scope="module")
 def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
-    instance = App(tmp_path_factory.mktemp("e2e-data"))
-    instance.cli("setup")
-    instance.cli("manage", "shell", "-c", USERS_SCRIPT)
+    instance = prepared_app(tmp_path_factory.mktemp("e2e-data"))
     instance.start_server()
     try:
         yield instance
@@ -312,7 +385,7 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
 def mailing_app(data_dir: Path, smtp_host: str, smtp_port: int) -> Iterator[App]:
     """The app set up with the staff users, its server and a worker, sending mail to the test's
     SMTP server; stopped and its database dropped afterwards."""
-    instance = App(data_dir)
+    instance = prepared_app(data_dir)
     instance.env.update(
         {
             "MLINTERVIEW_SMTP_HOST": smtp_host,
@@ -321,8 +394,6 @@ def mailing_app(data_dir: Path, smtp_host: str, smtp_port: int) -> Iterator[App]
             "MLINTERVIEW_FROM_EMAIL": "Hiring <hiring@example.com>",
         }
     )
-    instance.cli("setup")
-    instance.cli("manage", "shell", "-c", USERS_SCRIPT)
     instance.start_server()
     instance.start_worker()
     try:

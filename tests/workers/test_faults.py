@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 
 from mlinterview import REPO_DIR
-from tests.e2e.conftest import App, Gunicorn, reserve_port
+from tests.e2e.conftest import App, Gunicorn, prepared_app, reserve_port
 
 pytestmark = pytest.mark.slow
 
@@ -147,8 +147,7 @@ def _assert_nothing_lost(app: App, candidate: Candidate, answer_id: int) -> None
 
 @pytest.fixture
 def web_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
-    app = App(tmp_path_factory.mktemp("faults"))
-    app.cli("setup")
+    app = prepared_app(tmp_path_factory.mktemp("faults"), users=False)
     yield app
     app.drop_database()
 

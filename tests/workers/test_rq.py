@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 import redis as redis_py
 
-from tests.e2e.conftest import App
+from tests.e2e.conftest import App, prepared_app
 
 pytestmark = pytest.mark.slow
 REDIS = shutil.which("redis-server") or "/usr/bin/redis-server"
@@ -88,9 +88,8 @@ class Redis:
 
 @pytest.fixture
 def rq_app(tmp_path_factory: pytest.TempPathFactory, redis: Redis) -> Iterator[App]:
-    app = App(tmp_path_factory.mktemp("rq-data"))
+    app = prepared_app(tmp_path_factory.mktemp("rq-data"), users=False)
     app.env.update({"MLINTERVIEW_TASK_BACKEND": "rq", "REDIS_URL": redis.url})
-    app.cli("setup")
     try:
         yield app
     finally:

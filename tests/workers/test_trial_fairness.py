@@ -23,7 +23,7 @@ from typing import Any
 
 import pytest
 
-from tests.e2e.conftest import App
+from tests.e2e.conftest import App, prepared_app
 
 pytestmark = pytest.mark.slow
 
@@ -150,8 +150,7 @@ class Looper:
 
 @pytest.fixture
 def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
-    instance = App(tmp_path_factory.mktemp("fairness"))
-    instance.cli("setup")
+    instance = prepared_app(tmp_path_factory.mktemp("fairness"), users=False)
     try:
         yield instance
     finally:

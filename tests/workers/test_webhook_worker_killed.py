@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.e2e.conftest import App
+from tests.e2e.conftest import App, prepared_app
 from tests.webhooks.receiver import Receiver
 
 SETUP = """
@@ -31,8 +31,7 @@ print(json.dumps({"secret": endpoint.secret, "delivery": event.deliveries.get().
 
 @pytest.fixture
 def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
-    instance = App(tmp_path_factory.mktemp("webhooks"))
-    instance.cli("setup")
+    instance = prepared_app(tmp_path_factory.mktemp("webhooks"), users=False)
     try:
         yield instance
     finally:
