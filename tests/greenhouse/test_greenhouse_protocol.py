@@ -345,9 +345,11 @@ def test_response_error_is_acknowledged_and_kept_in_the_audit_trail(client, worl
 
 class Receiver:
     """An HTTP server on a real socket standing in for Greenhouse: it records each request and
-    answers the statuses in ``answers`` in turn (the last one from then on)."""
+    answers the statuses in ``answers`` in turn (the last one from then on). Given ``accept``, an
+    Authorization header, it answers 403 to any other, as Greenhouse does to a partner presenting
+    the wrong credential."""
 
-    def __init__(self, answers: list[int]) -> None:
+    def __init__(self, answers: list[int], accept: str | None = None) -> None:
         self.answers = list(answers)
         self.requests: list[dict[str, Any]] = []
         receiver = self
@@ -364,6 +366,8 @@ class Receiver:
                     }
                 )
                 status = receiver.answers.pop(0) if len(receiver.answers) > 1 else receiver.answers[0]
+                if accept is not None and self.headers.get("Authorization") != accept:
+                    status = 403
                 self.send_response(status)
                 self.send_header("Content-Length", "0")
                 self.end_headers()
@@ -385,8 +389,8 @@ class Receiver:
 def receiver() -> Iterator[Receiver]:
     made: list[Receiver] = []
 
-    def start(answers: list[int]) -> Receiver:
-        made.append(Receiver(answers))
+    def start(answers: list[int], accept: str | None = None) -> Receiver:
+        made.append(Receiver(answers, accept))
         return made[-1]
 
     yield start  # type: ignore[misc]
@@ -476,3 +480,57 @@ def test_callback_gives_up_after_max_tries_and_a_lost_job_is_queued_again(
     assert am.AuditEvent.objects.filter(action="greenhouse.callback.failed").count() == 1
     assert callbacks.deliver(callback.pk, now=now + timedelta(days=1)) == "failed"
     assert len(greenhouse.requests) == callbacks.MAX_TRIES
+
+
+def test_callback_presents_the_completion_credential_an_administrator_set(
+    client, world, settings, receiver, django_capture_on_commit_callbacks
+):
+    """Greenhouse may issue partners a credential for calls to it apart from the key it calls
+    them with (https://github.com/grnhse/greenhouse-api-docs/issues/355, comment of 2025-05-16:
+    partners who sent the inbound key got 403). This receiver accepts that credential only."""
+    settings.MLINTERVIEW_GREENHOUSE_CALLBACK_HOSTS = ("127.0.0.1",)
+    outbound = "gh-outbound-credential-7f3a9c21e4b8"
+    greenhouse = receiver([200], accept=keys.basic_header(outbound))
+    callback = _reviewed_through_greenhouse(
+        client, world, greenhouse.url + "/complete", django_capture_on_commit_callbacks
+    )
+    key = world["blue_key"]
+    # Without a completion credential the PATCH presents the partner key, and is refused.
+    assert callbacks.deliver(callback.pk, now=callback.next_try_at) == "pending"
+    callback.refresh_from_db()
+    assert greenhouse.requests[-1]["authorization"] == world["blue"]
+    assert callback.last_status == 403
+    assert "Greenhouse refused the credential" in callback.last_error
+    assert "no completion credential is set" in callback.last_error
+    assert '"Completion credential"' in callback.last_error and key.prefix in callback.last_error
+
+    # An administrator sets it on the key's admin page; it is never shown back in full.
+    root = get_user_model().objects.create_superuser("root", password="pw-for-tests-only")
+    client.force_login(root)
+    page = f"/admin/greenhouse/apikey/{key.pk}/change/"
+    form = client.get(page).content.decode()
+    assert 'name="completion_credential_new"' in form and "None: the completion notice presents" in form
+    response = client.post(page, {"label": "Blue's Greenhouse", "completion_credential_new": outbound})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    key.refresh_from_db()
+    assert key.completion_credential == outbound and key.team.name == "Blue"
+    shown = client.get(page).content.decode() + client.get("/admin/greenhouse/apikey/").content.decode()
+    assert outbound not in shown and "…" + outbound[-4:] in shown
+    event = am.AuditEvent.objects.get(action="greenhouse.key.completion_credential.set", actor=root)
+    assert outbound not in json.dumps(event.details)
+    # The partner key still authenticates Greenhouse's calls to us.
+    assert client.get("/greenhouse/list_tests", HTTP_AUTHORIZATION=world["blue"]).status_code == 200
+
+    # The next try presents the completion credential and is delivered.
+    assert callbacks.deliver(callback.pk, now=callback.next_try_at) == "delivered"
+    assert greenhouse.requests[-1]["authorization"] == keys.basic_header(outbound)
+    callback.refresh_from_db()
+    assert (callback.last_status, callback.last_error, callback.tries) == (200, "", 2)
+
+    # A credential Greenhouse later refuses is named in the hint; clearing it goes back to the key.
+    client.post(page, {"label": "Blue's Greenhouse", "completion_credential_clear": "on"})
+    key.refresh_from_db()
+    assert key.completion_credential == "" and keys.completion_key(key) == world["blue_raw"]
+    key.completion_credential = "a-credential-greenhouse-revoked"
+    hint = callbacks.refused_hint(401, key)
+    assert hint.startswith("HTTP 401") and "the completion credential set on this key" in hint

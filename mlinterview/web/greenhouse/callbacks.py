@@ -1,4 +1,5 @@
-"""The completion callback: a PATCH, with the team's key in HTTP Basic and no body, to the URL
+"""The completion callback: a PATCH, with the team's key (or the completion credential Greenhouse
+issued for calls to it, when an administrator set one) in HTTP Basic and no body, to the URL
 Greenhouse gave in send_test, once a reviewer has committed a review of the attempt. Greenhouse
 then asks test_status for the result.
 
@@ -24,7 +25,7 @@ from django_tasks import task
 from mlinterview.web.assessments.audit import audit
 from mlinterview.web.assessments.jobs.queues import enqueue
 from mlinterview.web.greenhouse import keys
-from mlinterview.web.greenhouse.models import Callback, SentTest
+from mlinterview.web.greenhouse.models import ApiKey, Callback, SentTest
 
 log = logging.getLogger("mlinterview.greenhouse")
 MAX_TRIES = 10
@@ -70,6 +71,20 @@ def _patch(url: str, key: str) -> int:
         return int(exc.code)
 
 
+def refused_hint(status: int, api_key: ApiKey) -> str:
+    """What a 401 or 403 from Greenhouse means for the administrator, and the setting to check."""
+    used = (
+        "the completion credential set on this key"
+        if api_key.completion_credential
+        else "the partner key itself, as no completion credential is set"
+    )
+    return (
+        f"HTTP {status}: Greenhouse refused the credential we sent ({used}). Greenhouse may issue a "
+        f'separate credential for calls to it: check the "Completion credential" of Greenhouse API '
+        f"key {api_key.prefix} in the admin site."
+    )
+
+
 def deliver(callback_id: int, now: datetime | None = None) -> str:
     """One try, if one is due at ``now``; returns what became of the callback."""
     now = now or timezone.now()
@@ -88,8 +103,10 @@ def deliver(callback_id: int, now: datetime | None = None) -> str:
     status: int | None = None
     error = ""
     try:
-        status = _patch(sent.callback_url, keys.raw_key(sent.api_key))
-        if not 200 <= status < 300:
+        status = _patch(sent.callback_url, keys.completion_key(sent.api_key))
+        if status in (401, 403):
+            error = refused_hint(status, sent.api_key)
+        elif not 200 <= status < 300:
             error = f"HTTP {status}"
     except Exception as exc:  # refused, timed out, bad address: all tried again
         error = f"{type(exc).__name__}: {exc}"[:2000]

@@ -4,7 +4,8 @@ Greenhouse puts the key in the username of HTTP Basic authentication with an emp
 A key reads ``ghk_<prefix>_<secret>``: the prefix finds the row, the secret part is an HMAC of the
 row's random salt under the server's ``SECRET_KEY``. The database keeps the prefix, the salt and a
 SHA-256 hash of the whole key, never the key; the completion callback, which must present the key
-to Greenhouse again, derives it anew. Changing ``SECRET_KEY`` therefore invalidates every key
+to Greenhouse again, derives it anew (unless the key has a completion credential of its own:
+``completion_key``). Changing ``SECRET_KEY`` therefore invalidates every key
 (an administrator issues new ones).
 """
 
@@ -74,6 +75,31 @@ def revoke_key(api_key: ApiKey, user: Any) -> None:
         api_key.revoked_at = timezone.now()
         api_key.save(update_fields=["revoked_at"])
         audit(user, "greenhouse.key.revoke", api_key, prefix=api_key.prefix)
+
+
+def completion_key(api_key: ApiKey) -> str:
+    """What the completion PATCH presents: the credential Greenhouse issued for calls to it when an
+    administrator set one, else this key (as Greenhouse's documented example does)."""
+    return api_key.completion_credential or raw_key(api_key)
+
+
+def masked(credential: str) -> str:
+    """A stored credential as it may be shown again: its last four characters at most."""
+    if not credential:
+        return ""
+    return "…" + credential[-4:] if len(credential) >= 12 else "…"
+
+
+def set_completion_credential(api_key: ApiKey, credential: str, user: Any) -> None:
+    """Store (or, with an empty ``credential``, clear) the key's completion credential; the audit
+    trail records the change, never the value."""
+    credential = credential.strip()
+    if credential == api_key.completion_credential:
+        return
+    api_key.completion_credential = credential
+    api_key.save(update_fields=["completion_credential"])
+    action = "greenhouse.key.completion_credential." + ("set" if credential else "clear")
+    audit(user, action, api_key, prefix=api_key.prefix)
 
 
 def basic_header(key: str) -> str:

@@ -27,6 +27,10 @@ class ApiKey(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
+    # The credential Greenhouse issued for our calls to it (the completion PATCH), if it issued one
+    # apart from this key. Kept as given, since it must be sent (as webhook secrets are), and never
+    # shown again in full once saved; empty means the PATCH presents this key itself.
+    completion_credential = models.CharField(max_length=200, blank=True, editable=False)
 
     class Meta:
         ordering = ["-created_at"]
