@@ -25,9 +25,11 @@ planted copies found among the returned matches, and (code) answers flagged as o
 With ``--web``, the same candidates go through the web app's check instead
 (``mlinterview/web/integrity/index.py``, as the scoring job runs it) on a fresh SQLite database:
 the index lives in the database, and written answers are also embedded for the paraphrase check,
-which dominates their latency. Measured with 250 candidates on the 2-core machine while other
-work ran on it: code 5.4 s in all (p50 17 ms, p95 48 ms per answer, 1,638 pairs checked exactly of
-31,125), written 164 s (p50 0.51 s, p95 1.65 s: the encoder), every planted copy found.
+which dominates their latency. ``cpu_s`` is this process's CPU time and ``load_average`` the
+machine's: on a shared machine the wall time says as much about the others as about the check.
+Measured with 1,000 candidates and OMP_NUM_THREADS=1 on the 2-core machine shared with other
+sessions (median of 3 runs): written 52 s (p50 51 ms, p95 74 ms per answer, 1,709 pairs checked
+exactly of 499,500), code 9.6 s (p50 9 ms, p95 16.5 ms), every planted written copy found.
 """
 
 from __future__ import annotations
@@ -208,12 +210,12 @@ def run_web(question: str, exercise: str, texts: list[str], sources: list[str], 
         ids = [a.pk for a in answers]
         index_answer(ids[0])  # loads the encoder and the exercise once: not a candidate's latency
         latencies, checked = [], 0
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         for answer_id in ids[1:]:
             t = time.perf_counter()
             checked += index_answer(answer_id).checked
             latencies.append(time.perf_counter() - t)
-        total = time.perf_counter() - started
+        total, cpu = time.perf_counter() - started, time.process_time() - cpu
         latencies.sort()
         found = Finding.objects.filter(answer_id__in=ids)
         pairs = set(found.exclude(other=None).values_list("answer_id", "other_id"))
@@ -222,6 +224,10 @@ def run_web(question: str, exercise: str, texts: list[str], sources: list[str], 
         results[label] = {
             "candidates": n,
             "total_s": round(total, 3),
+            # CPU time of this process (all its threads): what the wall time would be on an idle
+            # machine with one thread, when other work shares the cores.
+            "cpu_s": round(cpu, 3),
+            "load_average": os.getloadavg()[0],
             "p50_ms": round(1000 * statistics.median(latencies), 3),
             "p95_ms": round(1000 * latencies[int(0.95 * (len(latencies) - 1))], 3),
             "max_ms": round(1000 * latencies[-1], 3),
@@ -253,10 +259,15 @@ def main() -> None:
             args.question, args.exercise, texts, sources, {"written": text_planted, "code": code_planted}
         )
         rows = [
-            [f"{label} (web): {name}", *(web[label][k] for k in KEYS)]
+            [
+                f"{label} (web): {name}",
+                *(web[label][k] for k in KEYS[:2]),
+                web[label]["cpu_s"],
+                *(web[label][k] for k in KEYS[2:]),
+            ]
             for label, name in (("written", args.question), ("code", args.exercise))
         ]
-        print(table(["item", *KEYS], rows))
+        print(table(["item", *KEYS[:2], "cpu_s", *KEYS[2:]], rows))
         write("similarity-web", {"bar_seconds": BAR_SECONDS, **web}, args.out)
         return
 

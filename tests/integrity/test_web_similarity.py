@@ -19,6 +19,7 @@ from django.utils.html import escape
 from mlinterview import REPO_DIR
 from mlinterview.web.assessments import models as m
 from mlinterview.web.assessments import services
+from mlinterview.web.integrity import index
 from mlinterview.web.integrity.index import index_answer
 from mlinterview.web.integrity.models import Finding, IndexedAnswer
 from tests.assessments.small_bank import import_small_bank
@@ -92,10 +93,10 @@ def _findings() -> set[tuple[int, int | None, str]]:
 
 
 @pytest.fixture
-def world(screens, recruiter):
+def submitted(screens, recruiter):
     """Ada, Cy and Fay (A) write their own answers; Bob (B) copies Ada's, disguised; Dee (B)
     hands in our reference answer and reference solution, disguised; Eve (B) rewords Fay's
-    written answer and writes her own code."""
+    written answer and writes her own code. Nothing is checked yet."""
     a, b = screens
     ada = _submitted(a, recruiter, "Ada Lovelace", ORIGINAL, WRONG)
     cy = _submitted(a, recruiter, "Cy Young", OWN, (INDEPENDENT / "a.py").read_text(encoding="utf-8"))
@@ -106,11 +107,17 @@ def world(screens, recruiter):
     dee = _submitted(b, recruiter, "Dee Dee", reference, rename_identifiers(SOLUTION, seed=9))
     fay = _submitted(a, recruiter, "Fay Wray", SHORT, (INDEPENDENT / "b.py").read_text(encoding="utf-8"))
     eve = _submitted(b, recruiter, "Eve Arden", REWORDED, (INDEPENDENT / "c.py").read_text(encoding="utf-8"))
-    _check(ada, cy, bob, dee, fay, eve)
     return {"ada": ada, "bob": bob, "cy": cy, "dee": dee, "fay": fay, "eve": eve}
 
 
-def test_copies_and_leaks_are_flagged_once_and_independent_answers_are_not(world):
+@pytest.fixture
+def world(submitted):
+    """The six candidates, each answer checked alone, in turn."""
+    _check(*submitted.values())
+    return submitted
+
+
+def _expected(world) -> set[tuple[int, int | None, str]]:
     ada, bob, dee, fay, eve = (world[k] for k in ("ada", "bob", "dee", "fay", "eve"))
     text, code = (
         (_answer(ada, "question").pk, _answer(bob, "question").pk),
@@ -129,6 +136,13 @@ def test_copies_and_leaks_are_flagged_once_and_independent_answers_are_not(world
         (_answer(fay, "question").pk, _answer(eve, "question").pk, "paraphrase"),
         (_answer(eve, "question").pk, _answer(fay, "question").pk, "paraphrase"),
     }
+    return expected
+
+
+def test_copies_and_leaks_are_flagged_once_and_independent_answers_are_not(world):
+    bob = world["bob"]
+    text = (_answer(world["ada"], "question").pk, _answer(bob, "question").pk)
+    expected = _expected(world)
     assert _findings() == expected  # nothing about Cy, nor about the code of Fay and Eve
     # The passages are the same words (code: the same normalised tokens) in both answers.
     row = Finding.objects.get(answer_id=text[1], kind="text")
@@ -141,6 +155,22 @@ def test_copies_and_leaks_are_flagged_once_and_independent_answers_are_not(world
     assert _check(*world.values()) == 0
     assert _findings() == expected
     assert IndexedAnswer.objects.count() == 12
+
+
+def test_a_batch_of_answers_gives_the_findings_of_one_at_a_time(submitted, screens, recruiter):
+    """``index_answers`` (the migration's way) checks the answers in the order given, each
+    reading only the embeddings stored since the one before: Fay's answer comes before Dee's
+    and Eve's, and Eve's must find Fay's rewording in what was read for Dee. An attempt still in
+    progress is left alone."""
+    unfinished = services.start_attempt(
+        services.invite(screens[0], "Gil Scott", "gil@example.com", recruiter)[0]
+    )
+    services.autosave(unfinished, unfinished.answers.get(item__kind="question").item_id, ORIGINAL)
+    order = [submitted[k] for k in ("ada", "cy", "bob", "fay", "dee", "eve")] + [unfinished]
+    ids = [a.pk for attempt in order for a in attempt.answers.order_by("item__kind")]
+    assert index.index_answers(ids).answers == 12
+    assert _findings() == _expected(submitted)
+    assert index.index_answers(ids).answers == 0  # and Gil's answers wait for his submission
 
 
 def test_the_check_looks_up_the_index_instead_of_every_answer(screens, recruiter):

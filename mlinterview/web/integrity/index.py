@@ -17,6 +17,10 @@ or exercise slug, in any assessment of the organisation) without comparing it wi
 Then the answer's keys go into the index and what was found is stored, a row for each answer of
 a pair. An answer is processed once (``IndexedAnswer``); running the check again adds nothing.
 
+On a CPU that computes bfloat16 natively the sentence encoder runs in it (``_embed``). Several
+answers can be checked in one call (``index_answers``, the data migration's way), one after
+another: each reads only the embeddings stored since the one before it.
+
 ``index_answer`` takes the models from an app registry so the data migration that indexes the
 answers stored before this check can run it with its historical models.
 """
@@ -24,6 +28,7 @@ answers stored before this check can run it with its historical models.
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -56,10 +61,11 @@ CHUNK = 500
 
 @dataclass
 class Indexed:
-    """What one check did: findings stored (rows, both directions) and pairs checked exactly."""
+    """What a check did: findings stored (rows, both directions), pairs checked exactly, answers."""
 
     found: int = 0
     checked: int = 0
+    answers: int = 0  # answers checked and indexed (not those already done)
 
 
 def _signed(value: int) -> int:
@@ -93,10 +99,38 @@ def reference_text(item: Any) -> str:
     return str((item.question_version.data or {}).get("reference_answer", ""))
 
 
-def _embed(text: str) -> bytes:
+@lru_cache(maxsize=1)
+def _native_bf16() -> bool:
+    """Whether oneDNN computes bfloat16 natively on this CPU (AVX-512 BF16, AMX); elsewhere it
+    would be emulated and slower than float32."""
+    import torch
+
+    try:
+        return bool(torch.ops.mkldnn._is_mkldnn_bf16_supported())
+    except (AttributeError, RuntimeError):
+        return False
+
+
+def _embed(texts: list[str]) -> list[bytes]:
+    """Unit float32 sentence embeddings of written answers, encoded one by one (in batches they
+    cost more on this 2-core machine: the padding, and no CPU saved on the matrix products).
+
+    Where the CPU computes bfloat16 natively, the encoder's matrix products run in it (its layer
+    norms and softmax stay in float32): a fifth less CPU per answer here (about 41 ms instead of
+    52 ms on the bench's answers), and cosines within 0.004 of float32's. Measured on the 24,930
+    pairs behind ``PARAPHRASE``: the largest difference is 0.0035, the median and the 99.9th
+    percentile are unchanged, the highest pair is 0.9178 instead of 0.9184, so no pair crosses
+    the threshold either way.
+    """
+    import numpy as np
+    import torch
+
     from mlinterview.embedding import embed
 
-    return embed([text])[0].astype("<f4").tobytes()
+    with torch.autocast("cpu", dtype=torch.bfloat16, enabled=_native_bf16()):
+        vectors = np.vstack([embed([text]) for text in texts])
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True) + 1e-12
+    return [v.astype("<f4").tobytes() for v in vectors]
 
 
 def _vectors(blobs: list[bytes]) -> Any:
@@ -161,25 +195,89 @@ def _pair(models: Any, kind: str, answer_id: int, other_id: int, score: float, p
 
 def index_answer(answer_id: int, apps: Any = django_apps) -> Indexed:
     """Check one submitted answer, store what is found and index it. Safe to run twice."""
-    models = _Models(apps)
-    answer = models.Answer.objects.select_related(
-        "attempt__invitation", "item__question_version__question"
-    ).get(pk=answer_id)
-    done = Indexed()
-    if (
-        answer.attempt.submitted_at is None
-        or models.IndexedAnswer.objects.filter(answer_id=answer_id).exists()
-    ):
-        return done
+    return index_answers([answer_id], apps)
+
+
+def _checkable(answer: Any) -> bool:
     item = answer.item
-    if item.kind != "exercise" and item.question_version is None:
-        return done
+    return answer.attempt.submitted_at is not None and (
+        item.kind == "exercise" or item.question_version is not None
+    )
+
+
+def _embedded(answer: Any) -> bool:
+    return answer.item.kind != "exercise" and len((answer.content or "").split()) >= PARAPHRASE_MIN_WORDS
+
+
+def index_answers(answer_ids: Sequence[int], apps: Any = django_apps) -> Indexed:
+    """Check submitted answers one after another in the order given (each is compared with the
+    answers indexed before it, those of the batch included). Answers already checked, or not
+    submitted, are left alone. Safe to run twice."""
+    models = _Models(apps)
+    found = models.Answer.objects.select_related(
+        "attempt__invitation", "item__question_version__question"
+    ).in_bulk(list(answer_ids))
+    indexed = set(
+        models.IndexedAnswer.objects.filter(answer_id__in=list(found)).values_list("answer_id", flat=True)
+    )
+    answers = [found[i] for i in dict.fromkeys(answer_ids) if i in found and i not in indexed]
+    answers = [a for a in answers if _checkable(a)]
+    written = [a for a in answers if _embedded(a)]
+    embeddings = (
+        dict(zip([a.pk for a in written], _embed([a.content for a in written]), strict=True))
+        if written
+        else {}
+    )
+    done = Indexed()
+    stored: dict[str, _Stored] = {}
+    for answer in answers:
+        one = _index(models, answer, embeddings.get(answer.pk), stored)
+        done.found += one.found
+        done.checked += one.checked
+        done.answers += one.answers
+    return done
+
+
+class _Stored:
+    """The stored embeddings of one item's answers, as a batch goes: its first written answer
+    reads them all, each later one only the rows added since (``IndexedAnswer`` ids above the
+    last one read), not the whole matrix again. A row another worker commits out of id order
+    meanwhile can be missed by the batch's later answers, as two answers checked at the same
+    moment by two workers miss each other anyway."""
+
+    def __init__(self) -> None:
+        self.last = 0
+        self.answers: list[int] = []
+        self.candidates: list[int] = []
+        self.vectors: Any = None
+
+    def read(self, models: Any, key: str) -> _Stored:
+        import numpy as np
+
+        new = list(
+            models.IndexedAnswer.objects.filter(item_key=key, embedding__isnull=False, pk__gt=self.last)
+            .order_by("pk")
+            .values_list("pk", "answer_id", "answer__attempt__invitation__candidate_id", "embedding")
+        )
+        if new:
+            self.last = new[-1][0]
+            self.answers += [answer_id for _, answer_id, _, _ in new]
+            self.candidates += [candidate_id for _, _, candidate_id, _ in new]
+            fresh = _vectors([blob for *_, blob in new])
+            self.vectors = fresh if self.vectors is None else np.vstack([self.vectors, fresh])
+        return self
+
+
+def _index(models: Any, answer: Any, embedding: bytes | None, stored: dict[str, _Stored]) -> Indexed:
+    """The check of one answer (``embedding``: its sentence embedding, if it is written and long
+    enough to have one; ``stored``: the batch's reading of each item's embeddings)."""
+    done = Indexed()
+    item = answer.item
     key = item_key(item)
     candidate_id = answer.attempt.invitation.candidate_id
     content = answer.content or ""
     reference = reference_text(item)
     rows: list[Any] = []
-    embedding = None
     if item.kind == "exercise":
         starter, _ = _exercise_sources(item.exercise_slug)
         code = CodeIndex(starter=starter, reference=reference)
@@ -245,17 +343,14 @@ def index_answer(answer_id: int, apps: Any = django_apps) -> Indexed:
                     passages=[[p.start, p.end, p.other_start, p.other_end] for p in match.passages],
                 )
             )
-        if len(content.split()) >= PARAPHRASE_MIN_WORDS:
-            embedding = _embed(content)
-            others = list(
-                models.IndexedAnswer.objects.filter(item_key=key, embedding__isnull=False)
-                .exclude(answer__attempt__invitation__candidate_id=candidate_id)
-                .values_list("answer_id", "embedding")
-            )
-            if others:
-                similarity = _vectors([blob for _, blob in others]) @ _vectors([embedding])[0]
-                for (other_id, _), value in zip(others, similarity.tolist(), strict=True):
-                    if value >= PARAPHRASE and other_id not in copied:
+        if embedding is not None:
+            seen = stored.setdefault(key, _Stored()).read(models, key)
+            if seen.answers:
+                similarity = seen.vectors @ _vectors([embedding])[0]
+                for other_id, other_candidate, value in zip(
+                    seen.answers, seen.candidates, similarity.tolist(), strict=True
+                ):
+                    if other_candidate != candidate_id and value >= PARAPHRASE and other_id not in copied:
                         rows += _pair(models, "paraphrase", answer.pk, other_id, float(value), [])
         size = len(keys)
     with transaction.atomic():
@@ -264,6 +359,7 @@ def index_answer(answer_id: int, apps: Any = django_apps) -> Indexed:
         )
         if not created:  # another worker finished this answer meanwhile
             return Indexed(checked=done.checked)
+        done.answers = 1
         models.IndexKey.objects.bulk_create(
             [models.IndexKey(item_key=key, key=k, answer_id=answer.pk) for k in keys], ignore_conflicts=True
         )
