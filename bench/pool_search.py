@@ -156,7 +156,9 @@ def run(repeat: int) -> list[dict[str, Any]]:
                 "results": len(page.results),
                 "total": page.total,
                 "p50_ms": round(statistics.median(times), 2),
-                "p95_ms": round(times[min(len(times) - 1, int(0.95 * len(times)))], 2),
+                # The same rank as the other benches: with 40 runs the 38th, not the slowest
+                # (int(0.95 * n) picked the maximum of 20, so one pause set the "p95").
+                "p95_ms": round(times[int(0.95 * (len(times) - 1))], 2),
             }
         )
     return out
@@ -165,7 +167,7 @@ def run(repeat: int) -> list[dict[str, Any]]:
 def main(argv: list[str] | None = None) -> dict[str, Any]:
     p = parser(__doc__.splitlines()[0], data=False)
     p.add_argument("--profiles", type=int, default=100_000)
-    p.add_argument("--repeat", type=int, default=20)
+    p.add_argument("--repeat", type=int, default=40)
     p.add_argument(
         "--reuse", action="store_true", help="time the searches on the profiles already in DATABASE_URL"
     )
