@@ -115,11 +115,9 @@ fi
 # time waiting on servers and workers, which left a core idle (run 22: 2,408 s of CPU in 1,447 s
 # of tests on 2 cores; run 23, with tests/workers still among the apps: apps 1,439 s, browser
 # 909 s). The 25 slowest tests of each shard are listed, so a slower CI run says
-# where the time went. Since the browser tests' apps start from a template copy (run 25: browser
-# 1,101 s, cores 1,228 s, apps 1,441 s, PostgreSQL 1,325 s), the interview, practice and
-# webhook tests run in the browser shard to even out the finish.
+# where the time went.
 CORE_SHARD=(tests/exercises tests/sandbox tests/scoring tests/bank tests/kits)
-BROWSER_SHARD=(tests/e2e tests/bench tests/workers tests/interviews tests/practice tests/webhooks)
+BROWSER_SHARD=(tests/e2e tests/bench tests/workers)
 run_sqlite_shard() {  # data directory, then pytest arguments
   local data_dir=$1 started=$SECONDS status=0
   shift
