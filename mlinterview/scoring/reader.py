@@ -153,19 +153,24 @@ def build_module(base: Any) -> Any:
             pooled = torch.cat([hidden[:, 0], mean], dim=-1)
             return self.nli(pooled), self.relevance(pooled).squeeze(-1)
 
+        def through_upper(self, hidden: Any, memory: list[tuple[Any, Any]], mask: Any) -> Any:
+            """The claims' tokens through the tuned layers; ``memory[depth]`` holds the answer
+            keys and values row by row, after the claims' own in ``mask``."""
+            for (answer_keys, answer_values), layer in zip(memory, self.upper, strict=True):
+                self_attention = layer.attention.self
+                keys = torch.cat([self.split(self_attention.key(hidden)), answer_keys], dim=2)
+                values = torch.cat([self.split(self_attention.value(hidden)), answer_values], dim=2)
+                hidden = self._attend(layer, hidden, keys, values, mask)
+            return hidden
+
         def joint(
             self, claim: Any, claim_mask: Any, answers: list[Any], answer_mask: Any, index: Any
         ) -> tuple[Any, Any]:
             """Claims (rows) read against answers (``answers[depth][index[row]]``); differentiable,
             for training (:meth:`Reader.judge` packs the same arithmetic for scoring)."""
-            hidden = claim
             mask = self.additive_mask(torch.cat([claim_mask, answer_mask[index]], dim=1))
-            for (answer_keys, answer_values), layer in zip(self.memory(answers), self.upper, strict=True):
-                self_attention = layer.attention.self
-                keys = torch.cat([self.split(self_attention.key(hidden)), answer_keys[index]], dim=2)
-                values = torch.cat([self.split(self_attention.value(hidden)), answer_values[index]], dim=2)
-                hidden = self._attend(layer, hidden, keys, values, mask)
-            return self.pool(hidden, claim_mask)
+            memory = [(keys[index], values[index]) for keys, values in self.memory(answers)]
+            return self.pool(self.through_upper(claim, memory, mask), claim_mask)
 
     return ReaderModule()
 
@@ -303,11 +308,7 @@ class Reader:
         mask = torch.zeros(allowed.shape).masked_fill_(~allowed, torch.finfo(torch.float32).min)[:, None]
         depths = len(answers[0].states)
         padded = [pad([answer.states[depth] for answer in answers])[0] for depth in range(depths)]
-        for (answer_keys, answer_values), layer in zip(module.memory(padded), module.upper, strict=True):
-            self_attention = layer.attention.self
-            keys = torch.cat([module.split(self_attention.key(hidden)), answer_keys], dim=2)
-            values = torch.cat([module.split(self_attention.value(hidden)), answer_values], dim=2)
-            hidden = module._attend(layer, hidden, keys, values, mask)
+        hidden = module.through_upper(hidden, module.memory(padded), mask)
         first = torch.stack([hidden[row, start] for row, start, _ in spans])
         mean = torch.stack([hidden[row, start : start + length].mean(0) for row, start, length in spans])
         pooled = torch.cat([first, mean], dim=-1)
@@ -320,28 +321,23 @@ def packed_batches(
     """Groups (the pairs of one answer) ordered by packed size and answer length, in batches of
     about ``tokens`` claim tokens; a group longer than the packing limit is cut in pieces."""
     limit = 512  # claim tokens packed in one row (the attention grows with its square)
-    pieces: list[list[int]] = []
+    pieces: list[tuple[int, list[int]]] = []  # (claim tokens, pair indices)
     for members in groups:
         piece: list[int] = []
         size = 0
         for n in members:
             length = pairs[n][0].length
             if piece and size + length > limit:
-                pieces.append(piece)
+                pieces.append((size, piece))
                 piece, size = [], 0
             piece.append(n)
             size += length
-        pieces.append(piece)
-
-    def size_of(piece: list[int]) -> int:
-        return sum(pairs[n][0].length for n in piece)
-
-    pieces.sort(key=lambda piece: (size_of(piece), pairs[piece[0]][1].length))
+        pieces.append((size, piece))
+    pieces.sort(key=lambda sized: (sized[0], pairs[sized[1][0]][1].length))
     batches: list[list[list[int]]] = []
     current: list[list[int]] = []
     widest = 0
-    for piece in pieces:
-        size = size_of(piece)
+    for size, piece in pieces:
         if current and max(widest, size) * (len(current) + 1) > tokens:
             batches.append(current)
             current, widest = [], 0

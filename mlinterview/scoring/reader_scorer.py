@@ -156,8 +156,7 @@ class ReaderScorer:
 
 def _rubric_key(question: Question) -> tuple[str, int]:
     """Keyed by what is read, so an edited question is read again."""
-    read = (question.prompt, *question.graded_points, *(m.claim for m in question.misconceptions))
-    return (question.slug, hash(read))
+    return (question.slug, hash(tuple(reading.claims_read(question))))
 
 
 def _wanted(question: Question, ruled: rules.RuleScore) -> dict[int, int]:

@@ -54,6 +54,7 @@ class Probabilities:
     relevant: float
 
 
+@dataclass
 class RubricReadings:
     """A question's claims read once by the lower layers (cached per process by the caller)."""
 
@@ -61,18 +62,9 @@ class RubricReadings:
     misconceptions: list[Reading]
     prompt: Reading
 
-    def __init__(self, reader: Reader, question: Question) -> None:
-        read = read_rubrics(reader, [question])[0]
-        self.points, self.misconceptions, self.prompt = read.points, read.misconceptions, read.prompt
 
-    @classmethod
-    def of(cls, points: list[Reading], misconceptions: list[Reading], prompt: Reading) -> RubricReadings:
-        made = cls.__new__(cls)
-        made.points, made.misconceptions, made.prompt = points, misconceptions, prompt
-        return made
-
-
-def _claims(question: Question) -> list[str]:
+def claims_read(question: Question) -> list[str]:
+    """The texts a rubric's reading holds, in :func:`read_rubrics`' order."""
     return [*question.graded_points, *(m.claim for m in question.misconceptions), question.prompt]
 
 
@@ -83,7 +75,7 @@ def read_rubrics(reader: Reader, questions: Sequence[Question]) -> list[RubricRe
     small pass per rubric (three per question before): the speed bench's answers each go to a
     different question, so their rubrics are all read for the first time.
     """
-    texts = [claim for question in questions for claim in _claims(question)]
+    texts = [claim for question in questions for claim in claims_read(question)]
     read = reader.read(texts, MAX_CLAIM_TOKENS, batch_size=64)
     out: list[RubricReadings] = []
     start = 0
@@ -91,7 +83,7 @@ def read_rubrics(reader: Reader, questions: Sequence[Question]) -> list[RubricRe
         points = len(question.graded_points)
         misconceptions = len(question.misconceptions)
         block = read[start : start + points + misconceptions + 1]
-        out.append(RubricReadings.of(block[:points], block[points:-1], block[-1]))
+        out.append(RubricReadings(block[:points], block[points:-1], block[-1]))
         start += len(block)
     return out
 
@@ -195,7 +187,7 @@ def tune(bank: Bank, slugs: Sequence[str], reader: Reader) -> dict[str, Any]:
     for slug in slugs:
         question = bank.get(slug)
         answers = bank.graded[slug].answers
-        rubric = RubricReadings(reader, question)
+        rubric = read_rubrics(reader, [question])[0]
         readings = reader.read_answers([a.text for a in answers])
         found = probabilities(reader, [rubric] * len(answers), readings)
         items += [(question, f, a.grade, a.kind.value) for a, f in zip(answers, found, strict=True)]
