@@ -78,3 +78,16 @@ def _fast_password_hashing():
         ]
     ):
         yield
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, tmp_path_factory):
+    """On SQLite the test database is a file of this session, as the application's is, never
+    Django's default shared in-memory one: with an in-memory database the live server hands all
+    its request threads one connection, and two requests at once interleave their transactions
+    (tests/assessments/test_concurrent_requests.py)."""
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        database.setdefault("TEST", {})["NAME"] = str(tmp_path_factory.mktemp("db") / "test.sqlite3")

@@ -10,7 +10,6 @@ the figures stay off the candidate's pages, the scores and the shortlist.
 from __future__ import annotations
 
 import json
-import os
 from datetime import timedelta
 
 import pytest
@@ -269,10 +268,6 @@ def test_context_wording_without_reports_and_with_several_pastes():
     assert lines[1] == "612 characters appeared in one input event (the answer has 1,100)."
 
 
-@pytest.mark.skipif(
-    not os.environ.get("DATABASE_URL", "").startswith("postgres"),
-    reason="needs PostgreSQL: the in-memory SQLite test database answers 'table is locked' between threads",
-)
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)  # keeps the roles (groups)
 def test_a_report_and_a_save_arriving_at_once_both_land(published, recruiter):
     """CI run 23 on PostgreSQL: a report and an autosave of the same answer deadlocked (the report

@@ -212,11 +212,6 @@ def test_thinning_caps_the_bytes_of_an_answers_revisions(published, recruiter):
 def test_concurrent_saves_from_several_processes_share_one_limit(published, recruiter):
     """Saves arriving at once through separate database connections (as from several gunicorn
     workers) spend one allowance: the row lock decides, not what each connection read first."""
-    if connection.vendor == "sqlite":
-        # The in-memory SQLite test database shares one cache between threads, which answers
-        # "table is locked" instead of waiting; CI runs this on PostgreSQL (SQLite in production
-        # is a file whose writers queue behind BEGIN IMMEDIATE and a busy timeout).
-        pytest.skip("needs a database server: run with DATABASE_URL (scripts/postgres.sh)")
     attempt, _, item_id = _started(published, recruiter, "threads@example.com")
     senders = 40
     start = threading.Barrier(senders)

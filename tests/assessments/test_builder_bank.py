@@ -214,13 +214,9 @@ def test_adds_arriving_at_once_all_land(recruiter):
     """Two quick clicks on "Add" send two requests that overlap on the server; each must add its
     item (a read-modify-write of the item list without a lock kept only one of them on PostgreSQL,
     which is how the browser test lost an item in CI)."""
-    from django.db import connection
-
-    if connection.vendor == "sqlite":
-        # The in-memory SQLite test database answers "table is locked" between threads instead of
-        # waiting; a SQLite file in production serialises writers with BEGIN IMMEDIATE.
-        pytest.skip("needs a database server: run with DATABASE_URL (scripts/postgres.sh)")
     import threading
+
+    from django.db import connection
 
     import_small_bank(SLUGS)
     assessment = services.create_assessment("Raced", recruiter, time_limit_minutes=30)

@@ -9,7 +9,6 @@ import time
 
 import pytest
 from django.contrib.auth.models import Group
-from django.db import OperationalError
 
 from mlinterview.web.assessments import models as m
 from mlinterview.web.assessments import services
@@ -27,19 +26,11 @@ ANSWER = (
 
 
 def _until(check, what: str, timeout: float = 60.0):
-    """Poll the database (the browser's reports arrive asynchronously) until ``check()`` is truthy.
-
-    On SQLite the live server shares this process's in-memory test database, whose shared cache
-    answers "database table is locked" to a read that meets the server's write instead of
-    waiting (CI run 22 met it once): such a read is simply tried again at the next poll."""
+    """Poll the database (the browser's reports arrive asynchronously) until ``check()`` is truthy."""
     deadline = time.monotonic() + timeout
     while True:
-        try:
-            if value := check():
-                return value
-        except OperationalError as exc:
-            if "locked" not in str(exc):
-                raise
+        if value := check():
+            return value
         assert time.monotonic() < deadline, f"timed out waiting for {what}"
         time.sleep(0.1)
 
