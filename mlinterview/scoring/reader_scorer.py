@@ -14,8 +14,9 @@ follows the rules written in :mod:`mlinterview.scoring.rules`:
   many as covered ones); a stated misconception caps it at 1.5 and is reported once.
 
 An empty answer, filler words only, or a copy of the question scores 0 before the reader is
-asked. Each verdict quotes the candidate's sentence that the reader finds states (or contradicts)
-the claim most clearly.
+asked; a sentence repeated word for word is read once (:func:`without_repeats`). Each verdict
+quotes the candidate's sentence that the reader finds states (or contradicts) the claim most
+clearly.
 
 A rubric's claims are read once per process (a few milliseconds: the reader's lower layers on a
 dozen short sentences), so the first answer to a question costs about what the next one does.
@@ -102,7 +103,7 @@ class ReaderScorer:
                 to_read.append(n)
         if to_read:
             reader = self.reader
-            answers = reader.read_answers([items[n][1] for n in to_read])
+            answers = reader.read_answers([without_repeats(items[n][1]) for n in to_read])
             rubrics = self.rubrics([items[n][0] for n in to_read])
             found = reading.probabilities(reader, rubrics, answers)
             thresholds = reader.thresholds or reading.DEFAULT_THRESHOLDS
@@ -152,6 +153,14 @@ class ReaderScorer:
             out[answer_index][index] = sentences[int(np.argmax(block))]
             start += len(sentences)
         return out
+
+
+def without_repeats(answer: str) -> str:
+    """The answer as it is read: a sentence said again word for word is read once (saying a
+    thing twice adds nothing to it). An answer without repeats is read exactly as written."""
+    parts = text.sentences(answer)
+    unique = list(dict.fromkeys(parts))
+    return answer if len(unique) == len(parts) else " ".join(unique)
 
 
 def _rubric_key(question: Question) -> tuple[str, int]:

@@ -147,7 +147,7 @@ GRID = {
     "covered": (0.3, 0.4, 0.5, 0.6, 0.7),
     "partial": (0.1, 0.15, 0.2, 0.3),
     "contradicted": (0.3, 0.4, 0.5, 0.6, 0.7, 0.8),
-    "misconception": (0.4, 0.5, 0.6, 0.7, 0.8, 0.9),
+    "misconception": (0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.98),
     "relevant": (0.1, 0.2, 0.3, 0.4, 0.5, 0.6),
 }
 LOW_KINDS = ("swapped-concept", "off-topic", "keyword-list", "misconception")

@@ -44,7 +44,6 @@ def test_grade_text_output_shows_evidence_and_misconceptions(bank, scorer):
         f"confidence {expected.confidence:.2f})"
     )
     out = flat(result.stdout)
-    assert expected.misconceptions or expected.contradicted, "the swapped answer says something wrong"
     for wrong in expected.misconceptions:
         assert f"✗ misconception: {wrong['text']} correction: {wrong['correction']}" in out
     marks = {"covered": "✓", "partial": "◐", "missing": "·", "contradicted": "✗"}

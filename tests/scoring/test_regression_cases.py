@@ -32,11 +32,13 @@ def scorer():
     return ReaderScorer()
 
 
-# Cases the reader of 2026-12-06 still gets wrong (issue 13 stays open until this is empty): most
-# swapped concepts read as covered, three fluent off-topic answers score 1 rather than 0, and some
-# strong answers miss 3.5 by one partly covered point. Strict: a case that starts passing fails
+# Cases the reader of 2026-12-07 (retrained with the terse, vague and non-answer training answers)
+# still gets wrong (issue 13 stays open until this is empty): most swapped concepts read as
+# covered, four fluent off-topic answers score 1 rather than 0, and four correct caveats or
+# taxonomies read as misconceptions. The retraining fixed 9 cases of the 2026-12-06 list (4, 7, 10,
+# 11, 36, 49, 69, 71, 72) and broke 5 (16, 45, 61, 62, 64). Strict: a case that starts passing fails
 # here until it is taken off the list.
-STILL_FAILING = {0, 1, 4, 5, 7, 10, 11, 36, 48, 49, 50, 55, 56, 57, 58, 59, 60, 63, 65, 69, 71, 72, 74}
+STILL_FAILING = {0, 1, 5, 16, 45, 48, 50, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 74}
 
 
 def test_every_quoted_case_has_three_paraphrases_and_five_other_questions():

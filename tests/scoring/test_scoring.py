@@ -108,10 +108,18 @@ def test_a_terse_correct_answer_earns_credit(bank, scorer):
     assert scorer.score(bank.get("loss-function"), TERSE).score >= 2.5
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13: the reader gives part credit to a polite non-answer")
 def test_a_polite_non_answer_covers_nothing(bank, scorer):
     result = scorer.score(bank.get("k-fold-cross-validation"), "I am not sure, I would have to look that up.")
     assert not any(p["covered"] for p in result.key_points) and result.score <= 1.0
+
+
+@pytest.mark.xfail(strict=True, reason="issue 13: the reader of 2026-12-07 reads this swap as partly right")
+def test_a_swapped_answer_is_read_as_wrong(bank, scorer):
+    # The reader of 2026-12-06 contradicted a key point here; the retrained one (more graded
+    # answers) scores it 2.67 with nothing wrong, as it does most swapped concepts (bench/interview.py).
+    swapped = ANSWERS["artificial-neural-network"]["swapped"]
+    result = scorer.score(bank.get("artificial-neural-network"), swapped)
+    assert result.misconceptions or result.contradicted
 
 
 @pytest.mark.parametrize("which", ["scorer", "similarity"])
@@ -146,19 +154,32 @@ def test_a_bag_of_keywords_scores_low(bank, scorer):
 
 
 @pytest.mark.parametrize("which", ["scorer", "similarity"])
-def test_length_alone_does_not_buy_score(bank, request, which):
+def test_repeating_an_answer_does_not_buy_score(bank, request, which):
     scorer = request.getfixturevalue(which)
     question = bank.get("loss-function")
     partial = ANSWERS["loss-function"]["partial"]
     base = scorer.score(question, partial).score
     repeated = scorer.score(question, " ".join([partial] * 4)).score
+    assert repeated <= base + 0.3, (base, repeated)
+
+
+PADDED = pytest.mark.xfail(
+    strict=True, reason="issue 13: the reader of 2026-12-07 gives generic padding part credit (2.0 -> 3.0)"
+)
+
+
+@pytest.mark.parametrize("which", [pytest.param("scorer", marks=PADDED), "similarity"])
+def test_padding_an_answer_does_not_buy_score(bank, request, which):
+    scorer = request.getfixturevalue(which)
+    question = bank.get("loss-function")
+    partial = ANSWERS["loss-function"]["partial"]
+    base = scorer.score(question, partial).score
     padded = scorer.score(
         question,
         partial + " In my experience this is a very important topic that comes up in many projects, and "
         "I have always found that it pays to think carefully about it and to discuss it with the team, "
         "because good communication matters a great deal in machine learning work of every kind.",
     ).score
-    assert repeated <= base + 0.3, (base, repeated)
     assert padded <= base + 0.3, (base, padded)
 
 
