@@ -199,7 +199,7 @@ class Scorer:
         its word pieces the sentences' pieces one after the other. Encoding each sentence once
         (rather than pairs and the whole answer again) is what keeps one answer near 20 ms.
         """
-        sentence_lists = [list(dict.fromkeys(text.sentences(a))) for a in answers]  # repeats count once
+        sentence_lists = [text.distinct_sentences(a) for a in answers]  # repeats count once
         distinct = sorted({s for sentences in sentence_lists for s in sentences})
         vectors, tokens = self.encode(distinct)
         index = {t: i for i, t in enumerate(distinct)}

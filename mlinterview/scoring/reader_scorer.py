@@ -128,7 +128,7 @@ class ReaderScorer:
         for (question, answer), result in zip(items, ruled, strict=True):
             wanted = _wanted(question, result)
             quotes = [""] * (len(question.graded_points) + len(question.misconceptions))
-            sentences = list(dict.fromkeys(text.sentences(answer))) or [answer.strip()]
+            sentences = text.distinct_sentences(answer) or [answer.strip()]
             for index, label in wanted.items():
                 if len(sentences) == 1:
                     quotes[index] = sentences[0]
@@ -158,9 +158,8 @@ class ReaderScorer:
 def without_repeats(answer: str) -> str:
     """The answer as it is read: a sentence said again word for word is read once (saying a
     thing twice adds nothing to it). An answer without repeats is read exactly as written."""
-    parts = text.sentences(answer)
-    unique = list(dict.fromkeys(parts))
-    return answer if len(unique) == len(parts) else " ".join(unique)
+    unique = text.distinct_sentences(answer)
+    return answer if len(unique) == len(text.sentences(answer)) else " ".join(unique)
 
 
 def _rubric_key(question: Question) -> tuple[str, int]:

@@ -78,6 +78,11 @@ def sentences(text: str) -> list[str]:
     return out
 
 
+def distinct_sentences(text: str) -> list[str]:
+    """:func:`sentences`, a sentence repeated word for word kept once (at its first place)."""
+    return list(dict.fromkeys(sentences(text)))
+
+
 _CLAUSE_BREAK = re.compile(
     r"[,;:()]|\s(?:-|–|—)\s|\b(?:and|but|while|whilst|whereas|although|though|because|so|whereby)\b", re.I
 )

@@ -55,7 +55,7 @@ def test_grade_text_output_shows_evidence_and_misconceptions(bank, scorer):
     assert out.endswith(flat(expected.feedback))
 
 
-def test_the_text_output_prints_each_misconception_with_its_correction(bank, capsys):
+def test_the_text_output_prints_each_misconception_and_contradiction(bank, capsys):
     import numpy as np
 
     from mlinterview.cli.scoring import _print_result
@@ -68,8 +68,12 @@ def test_the_text_output_prints_each_misconception_with_its_correction(bank, cap
     stated = np.zeros((len(question.misconceptions), 3))
     stated[:, 0] = 1.0
     stated[number] = [0.0, 1.0, 0.0]
-    found = reading.Probabilities(np.array([[1.0, 0.0, 0.0]] * len(question.key_points)), stated, 0.9)
+    points = np.array([[1.0, 0.0, 0.0]] * len(question.key_points))
+    points[0] = [0.0, 0.0, 1.0]  # the first key point contradicted
+    found = reading.Probabilities(points, stated, 0.9)
+    contradiction = "A loss function is only needed after training, to report results."
     quotes = [""] * (len(question.key_points) + len(question.misconceptions))
+    quotes[0] = contradiction
     quotes[len(question.key_points) + number] = said
     ruled = reading.verdicts(question, found, reading.DEFAULT_THRESHOLDS, quotes)
     _print_result(_result(question, ruled, found, reading.DEFAULT_THRESHOLDS).to_dict())
@@ -77,6 +81,7 @@ def test_the_text_output_prints_each_misconception_with_its_correction(bank, cap
     wrong = question.misconceptions[number]
     assert f"✗ misconception: {wrong.claim} correction: {wrong.correction}" in out
     assert f"Misconception: “{said}”. {wrong.correction}" in out
+    assert f"✗ {flat(question.graded_points[0])} “{contradiction}”" in out
 
 
 def test_answer_file_and_stdin(tmp_path):
