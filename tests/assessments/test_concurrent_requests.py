@@ -43,10 +43,6 @@ def test_the_test_database_gives_each_thread_its_own_connection():
     assert not (connection.vendor == "sqlite" and connection.is_in_memory_db())
 
 
-def _opener() -> urllib.request.OpenerDirector:
-    return urllib.request.build_opener(urllib.request.HTTPCookieProcessor(CookieJar()))
-
-
 def _post(opener, url: str, body: dict, csrf: str) -> int:
     request = urllib.request.Request(
         url,
@@ -66,10 +62,10 @@ def test_first_reports_and_saves_sent_at_once_all_land(live_server, published, r
         invitation, token = services.invite(published, "Con Current", f"c{n}@example.com", recruiter)
         attempt = services.start_attempt(invitation)
         items = list(attempt.answers.order_by("item__position").values_list("item_id", flat=True))
-        opener = _opener()
+        jar = CookieJar()
+        opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
         with opener.open(f"{live_server.url}/take/{token}/item/0/", timeout=60):
             pass
-        jar = next(h.cookiejar for h in opener.handlers if isinstance(h, urllib.request.HTTPCookieProcessor))
         csrf = next(c.value for c in jar if c.name == "csrftoken")
         base = f"{live_server.url}/take/{token}"
         calls = []

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from mlinterview.web.assessments import models as m
@@ -153,14 +153,13 @@ def record_report(attempt: m.Attempt, report: Report, now: datetime | None = Non
         # report and a save queue in one order. Before, the report locked the attempt (through its
         # activity) and then needed the answer's row for the new AnswerActivity's key, while a save
         # held the answer and waited for the attempt: PostgreSQL found the deadlock and the save
-        # failed with a 503 (CI run 23, the code editor's browser test).
-        # SQLite has no row locks (its writers queue whole), and there the join only widened what
-        # the report read while the candidate's next page wrote: the in-memory test database
-        # answered "table is locked" and the code item never opened (CI run 24).
-        answers = m.Answer.objects
-        if connection.features.has_select_for_update:
-            answers = answers.select_for_update().select_related("attempt")
-        answer = answers.get(attempt_id=attempt.pk, item_id=report.item)
+        # failed with a 503 (CI run 23, the code editor's browser test). SQLite has no row locks
+        # (``select_for_update`` does nothing there; its writers queue whole, BEGIN IMMEDIATE).
+        answer = (
+            m.Answer.objects.select_for_update()
+            .select_related("attempt")
+            .get(attempt_id=attempt.pk, item_id=report.item)
+        )
         m.AttemptActivity.objects.get_or_create(attempt_id=attempt.pk)
         activity = m.AttemptActivity.objects.select_for_update().select_related("attempt").get(
             attempt_id=attempt.pk
