@@ -55,7 +55,7 @@ def test_grade_text_output_shows_evidence_and_misconceptions(bank, scorer):
     assert out.endswith(flat(expected.feedback))
 
 
-def test_the_text_output_prints_each_misconception_and_contradiction(bank, capsys):
+def test_the_text_output_prints_each_misconception_with_its_correction(bank, capsys):
     import numpy as np
 
     from mlinterview.cli.scoring import _print_result
