@@ -107,6 +107,7 @@ def test_a_draft_scorecard_keeps_every_field_and_advice_keeps_unsaved_work(app: 
     page.fill("#minutes", "30")
     page.click("text=Create interview and kit")
     articles = page.locator("article.kit-item")
+    expect(articles.first).to_be_visible()
     count = articles.count()
     for index in range(count):
         articles.nth(index).locator(f"input[type=radio][value='{1 + index % 4}']").check()
@@ -114,6 +115,8 @@ def test_a_draft_scorecard_keeps_every_field_and_advice_keeps_unsaved_work(app: 
     page.check("input[name=recommendation][value=yes]")
     page.fill("#reason", "Draft reason kept")
     page.click("text=Save draft")
+    # The click posts the form; reloading before its answer arrives detaches the page (CI stop 28).
+    expect(page.locator("body")).to_contain_text("Draft saved")
     page.reload()
     for index in range(count):
         item = articles.nth(index)
