@@ -75,9 +75,9 @@ def answer_units(sentences: list[str], vectors: np.ndarray) -> tuple[list[str], 
 def _agrees(unit: str, statement: str) -> bool:
     """False when some clause of the statement is contradicted by a matching clause of the unit.
 
-    Clauses are compared, not whole texts: "type I is a false positive and type II a false
-    negative" holds both words of the pair (positive, negative), so only clause by clause does the
-    swap show. A statement clause is checked against the unit clause sharing most of its words;
+    Clauses are compared, not whole texts: "the first is higher in training and the second is
+    lower" holds both words of the pair (higher, lower), so only clause by clause does an exchange
+    show. A statement clause is checked against the unit clause sharing most of its words;
     when they share at least half, a flipped negation or an antonym swap is a contradiction.
     Clauses the unit words differently cannot be judged here and do not count against it.
     """
