@@ -8,12 +8,17 @@ The training pairs, all (claim, answer, label):
   under ``covers``, ``contradicted`` under ``contradicts``, otherwise ``neither``; each
   misconception's claim against each answer: ``entailed`` if listed under ``states``, otherwise
   ``neither``; the question's prompt against the answer for relevance (off-topic answers are the
-  negatives, plus each answer against the prompt of a question from another set).
+  negatives, plus each answer against the prompt of a training question from another set and of
+  another from its own set, which shares its vocabulary; never a held-out or development prompt).
 - From the claim variants (``content/claims/``, training questions only): each key point against
   its paraphrases (entailed), its contradictions (contradicted) and another key point's
   paraphrase (neither); each misconception's claim against its restatement (entailed) and its
   correction in other words (contradicted), so that stating a correction never reads as stating
   the misconception.
+- Exchanged answers (:mod:`mlinterview.scoring.exchange`): a training question's graded answer
+  with two of the question's parallel terms exchanged; each key point it covered that names one
+  of them reads ``contradicted`` in the copy, so that a fluent answer with every right word in
+  the wrong place does not read as covering the rubric.
 - From SemEval-2013 Task 7 (the ``train`` split only, never a test split): the reference answer
   against the student's answer where the 3-way label exists (Beetle; correct = entailed,
   contradictory = contradicted, incorrect = neither). SciEntsBank has 2-way labels only, whose
@@ -43,6 +48,7 @@ import numpy as np
 from mlinterview.bank.graded import GradedAnswer
 from mlinterview.bank.loader import Bank
 from mlinterview.bank.schema import Question
+from mlinterview.scoring import exchange
 from mlinterview.scoring import reader as reader_module
 from mlinterview.scoring.reader import CONTRADICTED, ENTAILED, NEITHER
 
@@ -57,7 +63,7 @@ class Pair:
     answer: str
     task: str  # "nli" or "relevance"
     label: int  # an index of reader.LABELS for nli; 1 relevant / 0 not for relevance
-    source: str  # "bank" (graded answers), "claims" (content/claims) or "semeval"
+    source: str  # "bank" (graded answers), "claims", "spliced", "exchanged" or "semeval"
     question: str  # the bank question's slug, or the SemEval question id
 
 
@@ -85,13 +91,20 @@ def bank_pairs(bank: Bank) -> list[Pair]:
     by_set: dict[str, list[Question]] = {}
     for question in bank:
         by_set.setdefault(question.set, []).append(question)
+    # Prompts read against other questions' answers: training questions only, so that no held-out
+    # or development question's prompt is trained on (the reader of 2026-12-07 had the held-out
+    # ones among the other sets' prompts).
+    neighbours = {
+        s: [q for q in qs if q.slug in bank.graded and q.slug not in held_out and not is_dev(q.slug)]
+        for s, qs in by_set.items()
+    }
     pairs: list[Pair] = []
     for slug in sorted(bank.graded):
         if slug in held_out:
             raise ValueError(f"{slug} is held out for evaluation and has training answers")
         question = bank.get(slug)
         claims = question.graded_points
-        others = [q for s, qs in sorted(by_set.items()) if s != question.set for q in qs]
+        others = [q for s, qs in sorted(neighbours.items()) if s != question.set for q in qs]
         for answer in bank.graded[slug].answers:
             for number, claim in enumerate(claims, 1):
                 pairs.append(Pair(claim, answer.text, "nli", graded_label(answer, number), "bank", slug))
@@ -102,6 +115,10 @@ def bank_pairs(bank: Bank) -> list[Pair]:
             pairs.append(Pair(question.prompt, answer.text, "relevance", relevant, "bank", slug))
             other = rng.choice(others)
             pairs.append(Pair(other.prompt, answer.text, "relevance", 0, "bank", slug))
+            # A neighbour from the same set shares the vocabulary: only the question differs.
+            neighbour = rng.choice(neighbours[question.set] or [question])
+            if neighbour.slug != slug:
+                pairs.append(Pair(neighbour.prompt, answer.text, "relevance", 0, "bank", slug))
     return pairs
 
 
@@ -205,6 +222,43 @@ def spliced_pairs(bank: Bank) -> list[Pair]:
     return pairs
 
 
+EXCHANGED_KINDS = ("strong", "plain-words", "partial", "rambling", "terse")
+
+
+def exchanged_pairs(bank: Bank) -> list[Pair]:
+    """Graded answers with two of their question's terms exchanged (:mod:`.exchange`): each key
+    point the answer covered that names a term reads *contradicted* in the copy, the others keep
+    their graded label, and the copy still addresses the question."""
+    pairs: list[Pair] = []
+    for slug in sorted(bank.graded):
+        question = bank.get(slug)
+        points = question.graded_points
+        found = exchange.term_pairs(points, question.prompt)
+        if not found:
+            continue
+        for answer in bank.graded[slug].answers:
+            if answer.kind.value not in EXCHANGED_KINDS or not answer.covers:
+                continue
+            labels = {n: graded_label(answer, n) for n in range(1, len(points) + 1)}
+            made = exchange.exchanged_answer(points, answer.text, labels, found, ENTAILED, CONTRADICTED)
+            if made is None:
+                continue
+            for n, label in made.labels.items():
+                pairs.append(Pair(points[n - 1], made.text, "nli", label, "exchanged", slug))
+            pairs.append(Pair(question.prompt, made.text, "relevance", 1, "exchanged", slug))
+        # Each key point, and its paraphrases in content/claims/, said the other way round.
+        variants = bank.claims.get(slug)
+        paraphrases = (
+            {e.point: e.paraphrases for e in variants.points} if variants and not question.signals else {}
+        )
+        for number, point in enumerate(points, 1):
+            for sentence in (point, *paraphrases.get(number, ())):
+                turned = exchange.turned_claim(point, sentence, found)
+                if turned is not None:
+                    pairs.append(Pair(point, turned, "nli", CONTRADICTED, "exchanged", slug))
+    return pairs
+
+
 SEMEVAL_LABELS = {"correct": ENTAILED, "contradictory": CONTRADICTED, "incorrect": NEITHER}
 
 
@@ -259,10 +313,10 @@ def train(
     torch.manual_seed(SEED)
     torch.set_num_threads(max(1, torch.get_num_threads()))
 
-    pairs = bank_pairs(bank) + claim_pairs(bank) + spliced_pairs(bank)
+    pairs = bank_pairs(bank) + claim_pairs(bank) + spliced_pairs(bank) + exchanged_pairs(bank)
     if semeval_csv is not None:
         pairs += semeval_pairs(semeval_csv)
-    from_bank = ("bank", "claims", "spliced")
+    from_bank = ("bank", "claims", "spliced", "exchanged")
     train_pairs = [p for p in pairs if not (p.source in from_bank and is_dev(p.question))]
     dev_slugs = sorted({p.question for p in pairs if p.source == "bank" and is_dev(p.question)})
     if limit is not None:
@@ -393,6 +447,8 @@ def train(
             "minus the development questions",
             "bank_content_sha256": _content_hash(bank),
             "claims": f"content/claims/: {len(bank.claims)} training questions",
+            "exchanged": "training questions' graded answers with two parallel terms of the rubric "
+            "exchanged (mlinterview/scoring/exchange.py)",
             "semeval": "semeval2013_task7_sra.csv, split 'train', rows with label_3way (Beetle)"
             if semeval_csv is not None
             else None,

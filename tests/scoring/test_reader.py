@@ -59,10 +59,15 @@ def test_training_pairs_never_come_from_held_out_questions_or_evaluation_answers
         reader_training.bank_pairs(bank)
         + reader_training.claim_pairs(bank)
         + reader_training.spliced_pairs(bank)
+        + reader_training.exchanged_pairs(bank)
     )
     assert {p.question for p in pairs}.isdisjoint(bank.held_out)
     evaluation_texts = {a.text for answers in bank.evaluation.values() for a in answers.answers}
     assert not evaluation_texts & {p.answer for p in pairs}
+    # No held-out question's prompt is a negative for relevance either (the neighbours).
+    held_out_prompts = {bank.get(slug).prompt for slug in bank.held_out}
+    assert not held_out_prompts & {p.claim for p in pairs if p.task == "relevance"}
+    assert {p.source for p in pairs} >= {"bank", "claims", "spliced", "exchanged"}
     manifest = json.loads(reader.MANIFEST.read_text())
     assert set(manifest["development"]["questions"]).isdisjoint(bank.held_out)
 
@@ -75,6 +80,19 @@ def test_answers_that_decline_or_answer_another_question_are_not_relevant_to_the
             labels.setdefault(kinds[(p.question, p.answer)], set()).add(p.label)
     assert labels["off-topic"] == labels["non-answer"] == {0}
     assert labels["strong"] == labels["terse"] == labels["vague"] == {1}
+
+
+def test_each_answer_is_also_irrelevant_to_a_neighbour_of_its_own_set(bank):
+    by_prompt = {question.prompt: question for question in bank}
+    neighbours = [
+        (by_prompt[p.claim], bank.get(p.question))
+        for p in reader_training.bank_pairs(bank)
+        if p.task == "relevance" and p.label == 0 and p.claim != bank.get(p.question).prompt
+    ]
+    same_set = [(other, own) for other, own in neighbours if other.set == own.set]
+    assert len(same_set) > len(bank.graded)  # about one per graded answer
+    assert all(other.slug != own.slug for other, own in same_set)
+    assert not any(reader_training.is_dev(other.slug) for other, _ in same_set)
 
 
 def test_a_spliced_answer_is_a_graded_answer_with_one_claim_variant_inserted(bank):
