@@ -49,10 +49,11 @@ def mentions(passage: str, term: str) -> bool:
 def _spelling(passage: str, term: str) -> str:
     """How the passage writes ``term``: as an acronym wherever it does so ("IVF"), else as written
     mid-sentence, else as written at a sentence's start without that capital, else as given."""
-    found = [match.group(0) for match in _pattern(term).finditer(passage)]
+    matches = list(_pattern(term).finditer(passage))
+    found = [match.group(0) for match in matches]
     starts = {
         match.group(0)
-        for match in _pattern(term).finditer(passage)
+        for match in matches
         if not passage[: match.start()].rstrip() or passage[: match.start()].rstrip()[-1] in ".!?:;\n"
     }
     for written in found:
@@ -160,7 +161,8 @@ def exchanged_answer(
     entailed: int,
     contradicted: int,
 ) -> Exchanged | None:
-    """The answer with the most alike pair it names exchanged, and the labels that follow.
+    """The answer with the first of ``pairs`` (:func:`term_pairs`' order) it names exchanged, and
+    the labels that follow.
 
     ``labels`` are the graded labels of the original answer by key point number (from 1); the
     pair must touch at least one key point the answer covers (``entailed``), or None.
