@@ -85,10 +85,10 @@ def exchange(passage: str, a: str, b: str) -> str:
     return both.sub(other, passage)
 
 
-_COORDINATED = re.compile(
-    r"([\w'-]+(?:\s+[\w'-]+){0,2})\s*(?:,|\band\b|\bor\b|\bvs\.?|\bversus\b|/)\s*([\w'-]+(?:\s+[\w'-]+){0,2})",
-    re.I,
-)
+# What joins two things set side by side: "A and B", "A or B", "A vs B", "A/B", "A & B", "A, B".
+_JOINT = r"\s*(?:,|/|&|\band\b|\bor\b|\bvs\.?|\bversus\b)\s*"
+_PHRASE = r"([\w'-]+(?:\s+[\w'-]+){0,2})"
+_COORDINATED = re.compile(_PHRASE + _JOINT + _PHRASE, re.I)
 
 
 def _sides(left: str, right: str) -> list[tuple[str, str]]:
@@ -147,10 +147,9 @@ def _forms_of_one_word(a: str, b: str) -> bool:
 
 
 def _as_pair(point: str, a: str, b: str) -> bool:
-    """The key point names both terms side by side ("A and B", "A or B", "A/B", "A, B")."""
-    joint = r"\s*(?:,|/|&|\band\b|\bor\b|\bvs\.?|\bversus\b)\s*"
+    """The key point names both terms side by side ("A and B", "A or B", "A/B", "A & B", "A, B")."""
     left, right = _pattern(a).pattern, _pattern(b).pattern
-    return re.search(f"(?:{left}){joint}(?:{right})|(?:{right}){joint}(?:{left})", point, re.I) is not None
+    return re.search(f"(?:{left}){_JOINT}(?:{right})|(?:{right}){_JOINT}(?:{left})", point, re.I) is not None
 
 
 def exchanged_answer(

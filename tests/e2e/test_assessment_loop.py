@@ -126,6 +126,7 @@ def test_recruiter_candidates_worker_review(app: App, browser, shot, e2e_artifac
     page.wait_for_selector(f"[data-added='exercise:{EXERCISE}']")
     shot(page, "01-builder")
     page.click("#publish")
+    page.wait_for_load_state()  # the click returns once the answer starts; read it whole
     assert "is published" in page.content()
     links = {}
     for name, email in (("Ada Candidate", "ada@example.com"), ("Bob Candidate", "bob@example.com")):
@@ -187,6 +188,7 @@ def test_recruiter_candidates_worker_review(app: App, browser, shot, e2e_artifac
 
     page.goto(f"{app.url}/assessments/")
     page.click("text=Shortlist")
+    page.wait_for_load_state()
     shot(page, "06-shortlist")
     rows = page.locator("table.shortlist tbody tr")
     assert rows.count() == 2
@@ -197,6 +199,7 @@ def test_recruiter_candidates_worker_review(app: App, browser, shot, e2e_artifac
     assert not any(name in page.content() for name in names)
     # The alias links to the review (the row may also carry a similarity mark, another link).
     rows.nth(0).get_by_role("link", name=ada_alias, exact=True).click()
+    page.wait_for_load_state()
     shot(page, "07-candidate-review")
     assert not any(name in page.content() for name in names)
     review_url = page.url
@@ -214,8 +217,10 @@ def test_recruiter_candidates_worker_review(app: App, browser, shot, e2e_artifac
         "form.override >> nth=0 >> input[name=reason]", "Clear, correct explanation with a good example"
     )
     page.click("form.override >> nth=0 >> button")
+    page.wait_for_load_state()
     assert "Clear, correct explanation with a good example" in page.content()
     page.click("#commit-review")
+    page.wait_for_load_state()
     assert "Ada Candidate" in page.content()
     with page.expect_download() as pdf_download:
         page.click("#pdf-report")

@@ -109,6 +109,7 @@ def test_fresh_draws_reproducible_seeds_and_a_kit_without_the_screens_questions(
     page.fill("#minutes", "45")
     page.fill("#seed", str(seed))
     page.click("text=Create interview and kit")
+    page.wait_for_load_state()
     interview = int(re.search(r"/interviews/(\d+)/", page.url)[1])
     kit = _kit_slugs(app, interview)
     assert kit and not set(kit) & set(drawn), sorted(set(kit) & set(drawn))

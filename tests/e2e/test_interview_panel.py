@@ -47,6 +47,7 @@ def test_independent_scoring_and_debrief(app: App, browser, shot) -> None:
     ivan.fill("#minutes", "30")
     ivan.check("fieldset >> text=iris")
     ivan.click("text=Create interview and kit")
+    ivan.wait_for_load_state()
     url = ivan.url
     shot(ivan, "10-interview-kit")
     headings = ivan.locator("article.kit-item > h2").all_inner_texts()

@@ -110,6 +110,7 @@ def test_invitation_reminder_resend_and_revoke(mail_app: App, smtp: SmtpServer, 
     # Resend: a new link arrives, the old one no longer opens.
     page.goto(f"{app.url}/assessments/{pk}/")
     page.click("button[aria-label='Resend a new link to ada@example.com']")
+    page.wait_for_load_state()
     assert "previous link no longer works" in page.content()
     second = _link(_messages(smtp, 3)[2])
     assert second != first

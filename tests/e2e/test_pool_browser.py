@@ -73,6 +73,7 @@ def test_a_candidate_opts_in_after_an_assessment_and_sees_their_profile(pool_app
     page.click("text=keep a profile in our talent pool")
     page.fill("#email", "ada@example.com")
     page.click("text=Send me a sign-in link")
+    page.wait_for_load_state()
     assert "Check your e-mail" in page.content()
     app.wait_until(
         "SELECT COUNT(*) FROM pool_signinlink WHERE mail_status = 'sent'", lambda n: n == 1, what="1 sent"
@@ -98,4 +99,5 @@ def test_a_candidate_opts_in_after_an_assessment_and_sees_their_profile(pool_app
     other = browser.new_context().new_page()
     other.goto(app.url + found.group(1))
     other.click("button:has-text('Sign in')")
+    other.wait_for_load_state()
     assert "no longer works" in other.content()

@@ -51,6 +51,7 @@ def test_practise_three_questions_and_come_back_on_schedule(live_server, browser
     page.fill("#id_password1", "a-long-pass-phrase-42")
     page.fill("#id_password2", "a-long-pass-phrase-42")
     page.click("form.stack button[type=submit]")
+    page.wait_for_load_state()
     assert page.url.endswith("/practice/")
     from django.contrib.auth import get_user_model
 
@@ -82,6 +83,7 @@ def test_practise_three_questions_and_come_back_on_schedule(live_server, browser
             following = page.locator("#next-question")
             title = following.inner_text().removeprefix("Next question: ")
             following.click()
+            page.wait_for_load_state()
             assert re.search(r"/practice/q/[a-z0-9-]+/$", page.url) and not page.url.endswith(f"/{slug}/")
             assert page.inner_text("h1") == title
 
