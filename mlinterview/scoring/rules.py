@@ -107,8 +107,9 @@ def apply(
     off_topic: bool = False,
 ) -> RuleScore:
     """The score of an answer read as ``verdicts`` (one per key point, in rubric order)."""
-    if off_topic:
-        return RuleScore(0.0, [], list(verdicts), [], [], ["It does not address the question."], True)
+    if off_topic:  # nothing is judged: every key point is missing, and nothing is quoted
+        missing = [PointVerdict(v.point, Verdict.missing) for v in verdicts]
+        return RuleScore(0.0, [], missing, [], [], ["It does not address the question."], True)
     unique: list[StatedMisconception] = []
     for stated in misconceptions:
         if all(stated.claim != seen.claim for seen in unique):

@@ -195,6 +195,19 @@ def test_probabilities_become_verdicts_by_the_documented_thresholds(bank):
     assert not ruled.off_topic and ruled.score == 1.8
 
 
+def test_an_off_topic_answer_reports_every_key_point_missing_without_a_quote(bank):
+    # The reader trained with exchanged answers read one point of an off-topic answer as
+    # contradicted (contradicted counts as nothing covered, so the answer is off topic): the point
+    # came back "contradicted" with no quote, outside the result's list of contradicted points.
+    # Off topic means nothing is judged.
+    question = bank.get("type-1-vs-type-2-errors")
+    none = [[1.0, 0.0, 0.0]] * 4
+    read = found([[0.2, 0.1, 0.7]] + [[1, 0, 0]] * 4, none, 0.01)
+    ruled = reading.verdicts(question, read, dict(reading.DEFAULT_THRESHOLDS), ["A sentence."] * 9)
+    assert ruled.off_topic and ruled.score == 0 and not ruled.contradicted and not ruled.covered
+    assert [(v.verdict, v.quote) for v in ruled.missing] == [(rules.Verdict.missing, "")] * 5
+
+
 def test_an_empty_or_copied_answer_scores_zero_before_the_reader_is_asked(bank):
     question = bank.get("type-1-vs-type-2-errors")
     untouched = ReaderScorer(reader=None)

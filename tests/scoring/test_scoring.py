@@ -113,10 +113,9 @@ def test_a_polite_non_answer_covers_nothing(bank, scorer):
     assert not any(p["covered"] for p in result.key_points) and result.score <= 1.0
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13: the reader of 2026-12-07 reads this swap as partly right")
 def test_a_swapped_answer_is_read_as_wrong(bank, scorer):
-    # The reader of 2026-12-06 contradicted a key point here; the retrained one (more graded
-    # answers) scores it 2.67 with nothing wrong, as it does most swapped concepts (bench/interview.py).
+    # The reader of 2026-12-06 contradicted a key point here; the one retrained the next morning
+    # scored it 2.67 with nothing wrong; the one trained with exchanged answers reads it as wrong.
     swapped = ANSWERS["artificial-neural-network"]["swapped"]
     result = scorer.score(bank.get("artificial-neural-network"), swapped)
     assert result.misconceptions or result.contradicted
