@@ -277,7 +277,7 @@ def test_fork_and_thread_storms_are_bounded(own_sandbox):
     # three of the 32, the rest are the threads it managed to start.
     assert threads.stdout == f"capped at {FAST.max_processes - 3}\n".encode()
     own_sandbox.close()  # the pre-started next run goes too: now nothing may remain
-    assert _sandbox_processes(own_sandbox) == []
+    assert _settled(lambda: _sandbox_processes(own_sandbox)) == []  # exiting ones may linger a moment
     assert _leftover_cgroups(own_sandbox) == []
 
 
@@ -297,7 +297,10 @@ def test_a_double_forked_daemon_ignoring_signals_does_not_survive(own_sandbox):
     # Even before the sandbox is closed, the daemon is gone: the run's cgroup was killed as a whole.
     assert [p for p in _sandbox_processes(own_sandbox) if not p.pre_started] == []
     own_sandbox.close()  # the pre-started next run goes too: now nothing may remain
-    assert _sandbox_processes(own_sandbox) == []
+    # Killed processes in the middle of exiting have left their cgroup but still show in /proc for
+    # a moment (a CI run on a loaded machine saw one 'python' right after close): _settled
+    # waits up to 5 s for that, as the check after every test does; one that escaped stays.
+    assert _settled(lambda: _sandbox_processes(own_sandbox)) == []
     assert _leftover_cgroups(own_sandbox) == []
 
 
@@ -515,7 +518,7 @@ def test_nothing_is_left_behind_after_many_runs(own_sandbox):
         assert result.verdict is Verdict.ok
         assert result.stdout == f"{i}\n{i}\n".encode()  # parent and child both printed
     own_sandbox.close()  # the pre-started next run goes too: now nothing may remain
-    assert _sandbox_processes(own_sandbox) == []
+    assert _settled(lambda: _sandbox_processes(own_sandbox)) == []  # exiting ones may linger a moment
     assert _leftover_cgroups(own_sandbox) == []
     assert _our_scratch(own_sandbox) == (0, [])
 

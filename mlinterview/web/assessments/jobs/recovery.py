@@ -36,7 +36,8 @@ def reconcile(now: Any = None) -> dict[str, int]:
         models_q_stale(now)
     )
     requeued = 0
-    for score_id in stale.values_list("pk", flat=True):
+    # Oldest first: the order is the queue's, and without it PostgreSQL may return any order.
+    for score_id in stale.order_by("pk").values_list("pk", flat=True):
         with transaction.atomic():
             score = m.Score.objects.select_for_update().get(pk=score_id)
             if score.status not in (m.Score.Status.PENDING, m.Score.Status.RUNNING):
