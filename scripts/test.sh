@@ -62,13 +62,15 @@ if [[ $# -eq 0 && -z "${MLINTERVIEW_SKIP_POSTGRES:-}" && -z "${DATABASE_URL:-}" 
 fi
 
 # Test files under the PostgreSQL pass's folders that never ask for the database (the CSV writers'
-# escaping, the deploy check, log redaction, the terminal practice deck and its CLI, and the SQLite
-# file's permissions, which concern SQLite alone): they would only repeat the SQLite pass (about
-# 2.5 minutes of this pass in a run on a loaded machine). tests/test_test_script.py checks that
-# none of them asks for a database.
+# escaping, the deploy check, log redaction, the terminal practice deck and its CLI, the SQLite
+# file's permissions, which concern SQLite alone, and the trial run of every exercise's reference in
+# the sandbox): they would only repeat the SQLite pass (the first five about 2.5 minutes of this
+# pass in a run on a loaded machine; the trial runs, 113 exercises, 136 s on a quiet one).
+# tests/test_test_script.py checks that none of them asks for a database.
 NO_DATABASE_TESTS=(
   tests/web/test_csvsafe.py tests/web/test_deploy_check.py tests/web/test_log_redaction.py
   tests/web/test_private_data.py tests/practice/test_deck.py tests/practice/test_terminal.py
+  tests/assessments/test_trial_run_references.py
 )
 run_postgres_pass() {
   # Browser tests where behaviour depends on the database: the assessment loop (row locks on

@@ -11,10 +11,12 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from mlinterview.exercises import load_exercises
 from mlinterview.web.assessments import models as m
 from mlinterview.web.assessments import services
 from tests.assessments.attempts import save_over_http
+from tests.assessments.exercise_checks import assert_public_only as _assert_public_only
+from tests.assessments.exercise_checks import exercise as _exercise
+from tests.assessments.exercise_checks import public_and_hidden as _public_and_hidden
 from tests.assessments.small_bank import import_small_bank
 
 pytestmark = pytest.mark.django_db
@@ -185,19 +187,6 @@ def test_the_deadline_closes_the_attempt_only_after_the_grace_period(invited):
 ROC_AUC = "roc-auc"
 
 
-def _exercise(slug: str):
-    (exercise,) = [e for e in load_exercises() if e.slug == slug]
-    return exercise
-
-
-def _public_and_hidden(slug: str) -> tuple[list[str], list[str]]:
-    cases = _exercise(slug).cases
-    public = [c.name for c in cases if c.public]
-    hidden = [c.name for c in cases if not c.public]
-    assert public and hidden, "the exercise needs both kinds of test for this check to mean anything"
-    return public, hidden
-
-
 # A candidate's program that reads the inputs the sandbox was given and reports how many there
 # are through its error message, which the trial result shows for a failed public example.
 PEEKING = """
@@ -209,28 +198,6 @@ def roc_auc(y_true, scores):
         cases = json.load(handle)["cases"]
     raise RuntimeError("the sandbox holds %d cases" % len(cases))
 """
-
-
-def _assert_public_only(result: dict, slug: str) -> None:
-    public, hidden = _public_and_hidden(slug)
-    assert [t["name"] for t in result["tests"]] == public
-    assert all(t["public"] is True for t in result["tests"])
-    text = json.dumps(result)
-    for name in hidden:  # as a whole JSON string ("no points" is part of a public test's name)
-        assert json.dumps(name) not in text
-
-
-@pytest.mark.sandbox
-@pytest.mark.parametrize("slug", sorted(e.slug for e in load_exercises()))
-def test_a_trial_run_of_the_reference_returns_exactly_the_public_examples(slug):
-    from mlinterview.web.assessments.exercises import run_public_examples
-
-    exercise = _exercise(slug)
-    public, _ = _public_and_hidden(slug)
-    result = run_public_examples(slug, exercise.solution_source)
-    _assert_public_only(result, slug)
-    assert all(t["passed"] for t in result["tests"])
-    assert result["summary"] == f"{len(public)} of {len(public)} public examples pass."
 
 
 @pytest.mark.sandbox

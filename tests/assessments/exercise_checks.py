@@ -1,0 +1,30 @@
+"""What the trial-run tests check about an exercise: its public and hidden tests, and that a trial
+run's result names the public ones only."""
+
+from __future__ import annotations
+
+import json
+
+from mlinterview.exercises import load_exercises
+
+
+def exercise(slug: str):
+    (found,) = [e for e in load_exercises() if e.slug == slug]
+    return found
+
+
+def public_and_hidden(slug: str) -> tuple[list[str], list[str]]:
+    cases = exercise(slug).cases
+    public = [c.name for c in cases if c.public]
+    hidden = [c.name for c in cases if not c.public]
+    assert public and hidden, "the exercise needs both kinds of test for this check to mean anything"
+    return public, hidden
+
+
+def assert_public_only(result: dict, slug: str) -> None:
+    public, hidden = public_and_hidden(slug)
+    assert [t["name"] for t in result["tests"]] == public
+    assert all(t["public"] is True for t in result["tests"])
+    text = json.dumps(result)
+    for name in hidden:  # as a whole JSON string ("no points" is part of a public test's name)
+        assert json.dumps(name) not in text
