@@ -79,6 +79,34 @@ def reports_misconception(evidence: dict[str, Any]) -> bool:
     return bool(evidence.get("misconceptions"))
 
 
+def quote_checks(evidence: dict[str, Any]) -> list[tuple[str, bool]]:
+    """(verdict, whether the quoted sentence read alone bears it out) for each quote that the
+    grader checked (the local reader does; a grader that does not check leaves none)."""
+    checks = [
+        (point.get("verdict", ""), bool(point["stands_alone"]))
+        for point in evidence.get("key_points", [])
+        if point.get("stands_alone") is not None
+    ]
+    checks += [
+        ("misconception", bool(m["stands_alone"]))
+        for m in evidence.get("misconceptions", [])
+        if m.get("stands_alone") is not None
+    ]
+    return checks
+
+
+def quotes_standing_alone(rows: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    by_verdict: dict[str, list[bool]] = defaultdict(list)
+    for row in rows:
+        for verdict, alone in row["quotes"]:
+            by_verdict[verdict].append(alone)
+            by_verdict["all"].append(alone)
+    return {
+        verdict: {"quotes": len(flags), "standing_alone": sum(flags) / len(flags)}
+        for verdict, flags in sorted(by_verdict.items())
+    }
+
+
 def summarise(rows: list[dict[str, Any]]) -> dict[str, Any]:
     by_kind: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in rows:
@@ -111,6 +139,7 @@ def summarise(rows: list[dict[str, Any]]) -> dict[str, Any]:
         "graded_4_5_at_least_3_5": (sum(r["score"] >= 3.5 for r in high) / len(high)) if high else None,
         "misconception_in_4_5": (sum(r["misconception"] for r in high) / len(high)) if high else None,
         "confusion_grade_band_by_score_band": confusion,
+        "quotes_standing_alone": quotes_standing_alone(rows),
     }
 
 
@@ -148,6 +177,7 @@ def main() -> None:
                 "grade": answer.grade,
                 "score": round(grade.value * 5, 2),
                 "misconception": reports_misconception(grade.evidence),
+                "quotes": quote_checks(grade.evidence),
             }
         )
         if i % 100 == 0:
@@ -188,6 +218,14 @@ def main() -> None:
     print("\nbands: rows = grade band 0-5, columns = score band 0-5")
     for b, row in enumerate(overall["confusion_grade_band_by_score_band"]):
         print(f"  {b}: " + " ".join(f"{c:4d}" for c in row))
+    if overall["quotes_standing_alone"]:
+        print("\nquotes that, read alone, bear out their verdict (the rest are the closest sentence)")
+        print(
+            table(
+                ["verdict", "quotes", "standing alone"],
+                [[v, q["quotes"], q["standing_alone"]] for v, q in overall["quotes_standing_alone"].items()],
+            )
+        )
     if seconds:
         print(f"\nseconds per answer: p50 {statistics.median(seconds):.3f}; failures {failures}")
     write(

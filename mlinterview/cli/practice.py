@@ -60,7 +60,8 @@ def _show_feedback(result: dict[str, Any], question: Question, grade: Grade) -> 
             typer.echo(_wrap("✗ " + point["text"]))
     for wrong in result["misconceptions"]:
         typer.secho("\nCareful, this is a misconception:", fg=typer.colors.RED)
-        typer.echo(_wrap(f"you said: “{wrong['evidence']}”"))
+        said = "closest to what you said" if wrong.get("stands_alone") is False else "you said"
+        typer.echo(_wrap(f"{said}: “{wrong['evidence']}”"))
         typer.echo(_wrap(f"in fact: {wrong['correction']}"))
     if question.reference_answer.strip():
         title = "Guidance" if question.open_ended else "Reference answer"

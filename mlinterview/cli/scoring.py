@@ -46,6 +46,11 @@ def _read_batch(path: Path, bank: Bank) -> list[dict[str, Any]]:
 MARKS = {"covered": "✓", "partial": "◐", "missing": "·", "contradicted": "✗"}  # a key point's verdict
 
 
+def _closest(item: dict[str, Any]) -> str:
+    """What goes before a quote that, read alone, does not bear its verdict out (see the README)."""
+    return "closest sentence: " if item.get("stands_alone") is False else ""
+
+
 def _print_result(result: dict[str, Any]) -> None:
     typer.secho(
         f"{result['slug']}: {result['score']:.2f} / 5 (band {result['band']}, "
@@ -58,7 +63,10 @@ def _print_result(result: dict[str, Any]) -> None:
         if point["evidence"]:
             typer.echo(
                 textwrap.fill(
-                    f"“{point['evidence']}”", 100, initial_indent="      ", subsequent_indent="      "
+                    f"{_closest(point)}“{point['evidence']}”",
+                    100,
+                    initial_indent="      ",
+                    subsequent_indent="      ",
                 )
             )
     for wrong in result["misconceptions"]:

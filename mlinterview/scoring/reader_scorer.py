@@ -111,30 +111,38 @@ class ReaderScorer:
                 reading.verdicts(items[n][0], probabilities, thresholds)
                 for n, probabilities in zip(to_read, found, strict=True)
             ]
-            quotes = self._quotes([items[n] for n in to_read], firsts)
-            for n, probabilities, quoted in zip(to_read, found, quotes, strict=True):
+            quotes = self._quotes([items[n] for n in to_read], firsts, found)
+            for n, probabilities, (quoted, support) in zip(to_read, found, quotes, strict=True):
                 question = items[n][0]
                 ruled = reading.verdicts(question, probabilities, thresholds, quoted)
-                results[n] = _result(question, ruled, probabilities, thresholds)
+                results[n] = _result(question, ruled, probabilities, thresholds, support)
         return [r for r in results if r is not None]
 
     def _quotes(
-        self, items: Sequence[tuple[Question, str]], ruled: Sequence[rules.RuleScore]
-    ) -> list[list[str]]:
+        self,
+        items: Sequence[tuple[Question, str]],
+        ruled: Sequence[rules.RuleScore],
+        found: Sequence[reading.Probabilities],
+    ) -> list[tuple[list[str], list[float]]]:
         """For each answer, each claim with a verdict to show gets the answer's sentence that
-        supports it best. The sentences of all the answers are read, and judged, in one batch."""
-        out: list[list[str]] = []
+        supports it best, and how strongly that sentence read alone supports it (the reader's
+        probability of the verdict's label). The sentences of all the answers are read, and
+        judged, in one batch. A one-sentence answer is its own quote, with the answer's reading."""
+        out: list[tuple[list[str], list[float]]] = []
         jobs: list[tuple[int, int, int, list[str]]] = []  # (answer, claim index, label, sentences)
-        for (question, answer), result in zip(items, ruled, strict=True):
+        for (question, answer), result, probabilities in zip(items, ruled, found, strict=True):
             wanted = _wanted(question, result)
             quotes = [""] * (len(question.graded_points) + len(question.misconceptions))
+            support = [0.0] * len(quotes)
+            read_whole = np.concatenate([probabilities.points, probabilities.misconceptions])
             sentences = text.distinct_sentences(answer) or [answer.strip()]
             for index, label in wanted.items():
                 if len(sentences) == 1:
                     quotes[index] = sentences[0]
+                    support[index] = float(read_whole[index, label])
                 else:
                     jobs.append((len(out), index, label, sentences))
-            out.append(quotes)
+            out.append((quotes, support))
         if not jobs:
             return out
         distinct = sorted({s for *_, sentences in jobs for s in sentences})
@@ -150,7 +158,9 @@ class ReaderScorer:
         start = 0
         for answer_index, index, label, sentences in jobs:
             block = nli[start : start + len(sentences), label]
-            out[answer_index][index] = sentences[int(np.argmax(block))]
+            best = int(np.argmax(block))
+            out[answer_index][0][index] = sentences[best]
+            out[answer_index][1][index] = float(block[best])
             start += len(sentences)
         return out
 
@@ -206,6 +216,8 @@ def _gated(question: Question, gate: str) -> ReaderResult:
                 "evidence": "",
                 "entailed": 0.0,
                 "contradicted": 0.0,
+                "support": None,
+                "stands_alone": None,
             }
             for c in question.graded_points
         ],
@@ -217,7 +229,11 @@ def _gated(question: Question, gate: str) -> ReaderResult:
 
 
 def _result(
-    question: Question, ruled: rules.RuleScore, found: reading.Probabilities, thresholds: dict[str, float]
+    question: Question,
+    ruled: rules.RuleScore,
+    found: reading.Probabilities,
+    thresholds: dict[str, float],
+    support: Sequence[float],
 ) -> ReaderResult:
     by_claim: dict[str, rules.PointVerdict] = {
         v.point: v for v in (*ruled.covered, *ruled.missing, *ruled.contradicted)
@@ -233,10 +249,22 @@ def _result(
                 "evidence": verdict.quote,
                 "entailed": round(float(found.points[number, ENTAILED]), 3),
                 "contradicted": round(float(found.points[number, CONTRADICTED]), 3),
+                **_support(verdict.quote, support[number], thresholds.get(verdict.verdict.value)),
             }
         )
+    claims = [m.claim for m in question.misconceptions]
     misconceptions = [
-        {"text": m.claim, "correction": m.correction, "evidence": m.quote} for m in ruled.misconceptions
+        {
+            "text": m.claim,
+            "correction": m.correction,
+            "evidence": m.quote,
+            **_support(
+                m.quote,
+                support[len(question.graded_points) + claims.index(m.claim)],
+                thresholds["misconception"],
+            ),
+        }
+        for m in ruled.misconceptions
     ]
     margins = [
         min(abs(float(found.points[n, ENTAILED]) - thresholds["covered"]) / 0.3, 1.0)
@@ -265,6 +293,17 @@ def _result(
         off_topic=ruled.off_topic,
         caps=list(ruled.caps),
     )
+
+
+def _support(quote: str, probability: float, threshold: float | None) -> dict[str, Any]:
+    """How well the quoted sentence, read on its own, bears out its verdict: ``support`` is the
+    reader's probability of the verdict's label for that sentence alone, and ``stands_alone``
+    says whether that reaches the verdict's own threshold. When it does not, the verdict comes
+    from the answer read as a whole and the quote is only the sentence closest to it (pages say
+    so). No quote, no support."""
+    if not quote or threshold is None:
+        return {"support": None, "stands_alone": None}
+    return {"support": round(probability, 3), "stands_alone": probability >= threshold}
 
 
 _shared: ReaderScorer | None = None

@@ -51,7 +51,8 @@ def test_grade_text_output_shows_evidence_and_misconceptions(bank, scorer):
         mark = marks[point["verdict"]]
         assert f"{mark} {flat(point['text'])}" in out
         if point["evidence"]:
-            assert f"{mark} {flat(point['text'])} “{flat(point['evidence'])}”" in out
+            closest = "closest sentence: " if point["stands_alone"] is False else ""
+            assert f"{mark} {flat(point['text'])} {closest}“{flat(point['evidence'])}”" in out
     assert out.endswith(flat(expected.feedback))
 
 
@@ -76,7 +77,8 @@ def test_the_text_output_prints_each_misconception_with_its_correction(bank, cap
     quotes[0] = contradiction
     quotes[len(question.key_points) + number] = said
     ruled = reading.verdicts(question, found, reading.DEFAULT_THRESHOLDS, quotes)
-    _print_result(_result(question, ruled, found, reading.DEFAULT_THRESHOLDS).to_dict())
+    support = [1.0] * len(quotes)  # each quoted sentence bears its verdict out on its own
+    _print_result(_result(question, ruled, found, reading.DEFAULT_THRESHOLDS, support).to_dict())
     out = flat(capsys.readouterr().out).replace("- ", "-")  # textwrap may break a line at a hyphen
     wrong = question.misconceptions[number]
     assert f"✗ misconception: {wrong.claim} correction: {wrong.correction}" in out

@@ -239,3 +239,42 @@ def test_batch_equals_single(bank, scorer):
     together = [r.score for r in scorer.score_many(items)]
     alone = [scorer.score(q, a).score for q, a in items]
     assert together == pytest.approx(alone, abs=0.01)
+
+
+def test_each_quote_carries_how_well_it_stands_alone(bank, scorer):
+    """``support`` is the reader's probability of the verdict's label for the quoted sentence
+    read on its own (checked here by reading that sentence alone), and ``stands_alone`` whether it
+    reaches that verdict's threshold; a one-sentence answer is its own quote, with the reading of
+    the whole answer."""
+    from mlinterview.scoring.reader import CONTRADICTED, ENTAILED
+
+    thresholds = scorer.reader.thresholds
+    seen = 0
+    for slug in sorted(bank.graded)[:12]:
+        question = bank.get(slug)
+        for answer in bank.graded[slug].answers[:4]:
+            result = scorer.score(question, answer.text)
+            rubric = scorer.rubric(question)
+            for number, point in enumerate(result.key_points):
+                if not point["evidence"]:
+                    assert point["support"] is None and point["stands_alone"] is None
+                    continue
+                label = CONTRADICTED if point["verdict"] == "contradicted" else ENTAILED
+                alone = scorer.reader.read_answers([point["evidence"]])
+                nli, _ = scorer.reader.judge([(rubric.points[number], alone[0])])
+                assert point["support"] == pytest.approx(float(nli[0, label]), abs=0.02), point
+                assert point["stands_alone"] == (point["support"] >= thresholds[point["verdict"]])
+                seen += 1
+    assert seen >= 10
+
+
+def test_a_quote_that_does_not_stand_alone_is_shown_as_the_closest_sentence():
+    from django.template.loader import render_to_string
+
+    point = {"text": "A key point.", "covered": True, "verdict": "covered", "evidence": "I said this."}
+    alone = render_to_string("scoring/point.html", {"kp": point | {"stands_alone": True}})
+    closest = render_to_string("scoring/point.html", {"kp": point | {"stands_alone": False}})
+    stored_before = render_to_string("scoring/point.html", {"kp": point})
+    assert "<q>I said this.</q>" in alone and "<q>I said this.</q>" in closest
+    assert "Closest sentence" in closest
+    assert "Closest sentence" not in alone and "Closest sentence" not in stored_before

@@ -227,7 +227,9 @@ def test_the_band_is_the_score_rounded_half_up(bank):
         points = np.array([[0, 1, 0]] * covered + [[1, 0, 0]] * (5 - covered), dtype=float)
         found = reading.Probabilities(points, none, 0.9)
         ruled = reading.verdicts(question, found, reading.DEFAULT_THRESHOLDS)
-        bands[ruled.score] = _result(question, ruled, found, reading.DEFAULT_THRESHOLDS).band
+        bands[ruled.score] = _result(
+            question, ruled, found, reading.DEFAULT_THRESHOLDS, [0.0] * len(found.points)
+        ).band
     assert bands == {1.0: 1, 1.8: 2, 2.6: 3, 3.4: 3, 4.2: 4, 5.0: 5}
 
 
