@@ -4,13 +4,20 @@ run's result names the public ones only."""
 from __future__ import annotations
 
 import json
+from functools import cache
 
 from mlinterview.exercises import load_exercises
 
 
+@cache
+def _by_slug() -> dict:
+    """The shipped exercises, loaded once per test process (a load parses all of them: about
+    0.2 s, which each trial-run test used to pay three times)."""
+    return {e.slug: e for e in load_exercises()}
+
+
 def exercise(slug: str):
-    (found,) = [e for e in load_exercises() if e.slug == slug]
-    return found
+    return _by_slug()[slug]
 
 
 def public_and_hidden(slug: str) -> tuple[list[str], list[str]]:
