@@ -134,14 +134,14 @@ class ReaderScorer:
             wanted = _wanted(question, result)
             quotes = [""] * (len(question.graded_points) + len(question.misconceptions))
             support = [0.0] * len(quotes)
-            read_whole = np.concatenate([probabilities.points, probabilities.misconceptions])
             sentences = text.distinct_sentences(answer) or [answer.strip()]
-            for index, label in wanted.items():
-                if len(sentences) == 1:
+            if len(sentences) == 1:  # the answer's own reading is the sentence's
+                read_whole = np.concatenate([probabilities.points, probabilities.misconceptions])
+                for index, label in wanted.items():
                     quotes[index] = sentences[0]
                     support[index] = float(read_whole[index, label])
-                else:
-                    jobs.append((len(out), index, label, sentences))
+            else:
+                jobs += [(len(out), index, label, sentences) for index, label in wanted.items()]
             out.append((quotes, support))
         if not jobs:
             return out
